@@ -1,0 +1,43 @@
+# The two commands: `make run` and `make test`. Everything else is a helper.
+PY := .venv/bin/python
+TEST_APT := postgresql redis-server chromium docker-compose fonts-dejavu-core
+
+.PHONY: run test install demo migrate messages makemessages lint bench services-stop
+
+install:
+	@scripts/bootstrap.sh
+
+migrate: install
+	$(PY) manage.py migrate --noinput
+
+messages: install
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v0
+
+demo: migrate messages
+	$(PY) manage.py load_demo
+
+run: demo
+	@echo "Serving on http://127.0.0.1:8000 with a Celery worker and beat. Ctrl-C stops all of it."
+	.venv/bin/honcho --no-prefix -f Procfile start 2>/dev/null || .venv/bin/honcho -f Procfile start
+
+test:
+	@scripts/bootstrap.sh $(TEST_APT)
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v0
+	$(PY) -m compileall -q config core units documents appeals media_relations protocol tests
+	@eval "$$(scripts/test_services.sh start)" && \
+	  DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -n 2 --create-db -q
+	@echo "Smoke subset on the embedded SQLite default:"
+	@DATABASE_URL=sqlite:///var/test-smoke.sqlite3 REDIS_URL= CELERY_BROKER_URL= \
+	  .venv/bin/pytest -m smoke -p no:xdist -p no:playwright --create-db -q
+
+bench: install
+	@eval "$$(scripts/test_services.sh start)" && $(PY) -m documents.bench
+
+makemessages: install
+	for lang in az ru en; do $(PY) manage.py makemessages -l $$lang --ignore=.venv --ignore=var --ignore=tests --no-obsolete; done
+
+lint: install
+	.venv/bin/ruff check .
+
+services-stop:
+	scripts/test_services.sh stop

@@ -1,0 +1,31 @@
+"""The Celery application. The beat schedule lives here, in code; every entry expires before it
+would run again, so a backlog never piles up duplicate sweeps."""
+
+import os
+
+from celery import Celery
+from celery.schedules import crontab
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
+
+app = Celery("ministry_portal")
+app.config_from_object("django.conf:settings", namespace="CELERY")
+app.autodiscover_tasks()
+
+app.conf.beat_schedule = {
+    "deliver-pending-emails": {
+        "task": "core.tasks.deliver_pending_emails",
+        "schedule": 60.0,
+        "options": {"expires": 50},
+    },
+    "control-sweep": {
+        "task": "documents.tasks.control_sweep",
+        "schedule": 300.0,
+        "options": {"expires": 280},
+    },
+    "control-daily-digest": {
+        "task": "documents.tasks.control_daily_digest",
+        "schedule": crontab(hour=8, minute=0),
+        "options": {"expires": 3600},
+    },
+}

@@ -1,0 +1,49 @@
+"""One error shape for the whole API: {"detail": str, "code": str, "fields": {name: [messages]}}."""
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404
+from django.utils.translation import gettext as _
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.views import exception_handler as drf_exception_handler
+
+from core.exceptions import ApplicationError
+
+
+def _as_list(value):
+    if isinstance(value, (list, tuple)):
+        return [str(v) for v in value]
+    return [str(value)]
+
+
+def exception_handler(exc, context):
+    if isinstance(exc, ApplicationError):
+        return Response(
+            {"detail": str(exc.message), "code": exc.code, "fields": {k: _as_list(v) for k, v in exc.fields.items()}},
+            status=exc.status_code,
+        )
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        return None
+    if isinstance(exc, exceptions.ValidationError):
+        detail = exc.detail
+        if isinstance(detail, dict):
+            fields = {k: _as_list(v) for k, v in detail.items() if k != "non_field_errors"}
+            message = " ".join(_as_list(detail.get("non_field_errors", []))) or _("Invalid input.")
+        else:
+            fields, message = {}, " ".join(_as_list(detail))
+        response.data = {"detail": message, "code": "invalid", "fields": fields}
+        response.status_code = status.HTTP_400_BAD_REQUEST
+    else:
+        detail = getattr(exc, "detail", str(exc))
+        code = detail.code if hasattr(detail, "code") else getattr(exc, "default_code", "error")
+        response.data = {"detail": str(detail), "code": code, "fields": {}}
+    return response

@@ -1,0 +1,79 @@
+import os
+import socket
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in the test thread; Django's live server tests need this.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+REPO = Path(__file__).resolve().parent.parent
+REGULATIONS = REPO / "units" / "regulations"
+CHROMIUM_FLAGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking",
+    "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_FLAGS}
+
+
+@pytest.fixture
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def regulation_text():
+    def read(name):
+        return (REGULATIONS / name).read_text(encoding="utf-8")
+
+    return read
+
+
+@pytest.fixture
+def imported(db):
+    """The shared regulation texts imported into three organisations; returns units by name."""
+    from units.importer.parse import parse_text
+    from units.models import Unit
+    from units.services import regulation_import
+
+    for path in sorted(REGULATIONS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for parsed in parse_text(text):
+            regulation_import(parsed=parsed, source_text=text, source_name=path.name)
+    return {u.name: u for u in Unit.objects.all()}
+
+
+@pytest.fixture
+def staff(imported):
+    """Users placed in the imported units: leadership, heads, deputy, sector head, officers, clerk."""
+    from tests.factories import UserFactory
+    from units.services import membership_assign
+
+    plan = {
+        "minister": ("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "head"),
+        "pr_head": ("İctimaiyyətlə əlaqələr şöbəsi", "head"),
+        "pr_deputy": ("İctimaiyyətlə əlaqələr şöbəsi", "deputy"),
+        "info_head": ("İnformasiya sektoru", "sector_head"),
+        "info_officer": ("İnformasiya sektoru", "officer"),
+        "pr_officer": ("İctimaiyyətlə əlaqələr şöbəsi", "officer"),
+        "comm_officer": ("Kommunikasiya sektoru", "officer"),
+        "icd_head": ("International Cooperation Department", "head"),
+    }
+    users = {}
+    for key, (unit_name, kind) in plan.items():
+        users[key] = UserFactory(username=key)
+        membership_assign(user=users[key], unit=imported[unit_name], kind=kind)
+    return users
+
+
+@pytest.fixture(autouse=True)
+def _mail_through_the_outbox(settings):
+    """pytest-django swaps in the locmem backend; the portal's real path is the outbox, which then
+    delivers to locmem (see config/settings/test.py)."""
+    settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"

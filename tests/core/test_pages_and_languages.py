@@ -1,0 +1,90 @@
+import pytest
+from django.conf import settings
+from django.urls import reverse
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.smoke
+def test_home_is_in_azerbaijani_by_default(client):
+    response = client.get("/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert '<html lang="az">' in html
+    assert "Nazirlik Portalı" in html  # the portal's name, in Azerbaijani
+
+
+@pytest.mark.smoke
+@pytest.mark.parametrize(("code", "phrase"), [("ru", "Портал министерства"), ("en", "Ministry Portal")])
+def test_lang_query_switches_language_and_remembers_it(client, code, phrase):
+    response = client.get("/?lang=" + code)
+    assert f'<html lang="{code}">' in response.content.decode()
+    assert phrase in response.content.decode()
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == code
+    # the next page, without ?lang, stays in that language
+    follow_up = client.get(reverse("units:tree"))
+    assert f'<html lang="{code}">' in follow_up.content.decode()
+
+
+@pytest.mark.smoke
+def test_unknown_language_code_falls_back_to_default_without_error(client):
+    response = client.get("/?lang=xx")
+    assert response.status_code == 200
+    assert '<html lang="az">' in response.content.decode()
+    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+
+
+@pytest.mark.smoke
+def test_language_switcher_links_keep_the_other_query_parameters(client):
+    html = client.get(reverse("units:search") + "?q=media").content.decode()
+    assert "?q=media&amp;lang=ru" in html
+
+
+def test_navigation_links_only_to_pages_that_exist(client):
+    html = client.get("/").content.decode()
+    assert reverse("units:tree") in html
+    assert "/appeals/" not in html  # not built yet: no dead link
+
+
+@pytest.mark.smoke
+def test_healthz_reports_database_and_broker(client):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    body = response.json()
+    assert body["status"] == "ok"
+    assert body["database"]["ok"] is True
+    assert body["broker"]["ok"] is True
+    assert "password" not in response.content.decode().lower()
+
+
+def test_healthz_reports_a_broker_that_is_down(client, settings, free_port):
+    settings.CELERY_BROKER_URL = f"redis://127.0.0.1:{free_port}/0"
+    settings.CELERY_BROKER_TRANSPORT_OPTIONS = {}
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["broker"]["ok"] is False
+
+
+@pytest.mark.smoke
+def test_api_docs_and_schema_render(client):
+    assert client.get("/api/docs/").status_code == 200
+    schema = client.get("/api/schema/")
+    assert schema.status_code == 200
+    assert b"/api/v1/units/" in schema.content
+
+
+def test_staff_home_requires_login(client):
+    response = client.get(reverse("core:staff-home"))
+    assert response.status_code == 302
+    assert reverse("login") in response["Location"]
+
+
+def test_login_form_keeps_username_on_failure_and_shows_translated_error(client):
+    from tests.factories import UserFactory
+
+    UserFactory(username="aysel")
+    response = client.post(reverse("login") + "?lang=en", {"username": "aysel", "password": "wrong"})
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert 'value="aysel"' in html
+    assert "Please enter a correct username and password" in html

@@ -1,0 +1,124 @@
+from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers, status
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from units.importer.parse import parse_text
+from units.models import Clause, Regulation, Unit
+from units.selectors import clause_search, unit_detail, unit_suggest_for_text, unit_tree
+
+
+class UnitSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Unit
+        fields = ["id", "parent", "kind", "name", "short_name", "slug", "order"]
+
+
+class ClauseSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Clause
+        fields = ["id", "number", "kind", "text", "unit", "regulation"]
+
+
+class UnitTreeApi(APIView):
+    permission_classes = [AllowAny]
+
+    class OutputSerializer(UnitSerializer):
+        level = serializers.IntegerField()
+
+        class Meta(UnitSerializer.Meta):
+            fields = [*UnitSerializer.Meta.fields, "level"]
+
+    @extend_schema(responses=OutputSerializer(many=True))
+    def get(self, request):
+        return Response(self.OutputSerializer(unit_tree(), many=True).data)
+
+
+class UnitDetailApi(APIView):
+    permission_classes = [AllowAny]
+
+    def get(self, request, slug):
+        data = unit_detail(slug=slug)
+        unit = data["unit"]
+        return Response({
+            **UnitSerializer(unit).data,
+            "parent": UnitSerializer(unit.parent).data if unit.parent else None,
+            "sub_units": UnitSerializer(data["children"], many=True).data,
+            "regulations": RegulationSerializer(data["regulations"], many=True).data,
+            "clauses": {kind: ClauseSerializer(items, many=True).data for _label, kind, items in data["sections"]},
+        })
+
+
+class ClauseSearchApi(APIView):
+    permission_classes = [AllowAny]
+
+    @extend_schema(parameters=[OpenApiParameter("q", str, required=True)], responses=ClauseSerializer(many=True))
+    def get(self, request):
+        query = request.query_params.get("q", "").strip()[:200]
+        if not query:
+            return Response({"detail": "Give a search text in q.", "code": "invalid", "fields": {"q": ["Required."]}},
+                            status=status.HTTP_400_BAD_REQUEST)
+        return Response(ClauseSerializer(clause_search(query=query), many=True).data)
+
+
+class RegulationSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = Regulation
+        fields = ["id", "title", "language", "unit", "is_model", "model_for_kind", "approved_by", "approval_date",
+                  "approval_number", "source_hash", "imported_at", "warnings"]
+
+
+class RegulationListApi(generics.ListAPIView):
+    permission_classes = [AllowAny]
+    serializer_class = RegulationSerializer
+    queryset = Regulation.objects.select_related("unit").order_by("id")
+    filterset_fields = ["language", "is_model"]
+
+
+class RegulationDetailApi(generics.RetrieveAPIView):
+    permission_classes = [AllowAny]
+    serializer_class = RegulationSerializer
+    queryset = Regulation.objects.select_related("unit")
+
+
+class RegulationPreviewApi(APIView):
+    """Parse a regulation text and return what the importer would save; nothing is saved."""
+
+    permission_classes = [IsAuthenticated]
+
+    class InputSerializer(serializers.Serializer):
+        text = serializers.CharField(max_length=2_000_000, trim_whitespace=False)
+        organisation = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+    @extend_schema(request=InputSerializer)
+    def post(self, request):
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        parsed = parse_text(data.validated_data["text"], organisation=data.validated_data.get("organisation") or None)
+        return Response({"regulations": [p.as_json() for p in parsed]})
+
+
+class UnitSuggestApi(APIView):
+    """Units whose duties best match a text (competence-based routing)."""
+
+    permission_classes = [IsAuthenticated]
+
+    @extend_schema(parameters=[OpenApiParameter("text", str, required=True), OpenApiParameter("organisation", str)])
+    def get(self, request):
+        text = request.query_params.get("text", "").strip()[:5000]
+        if not text:
+            return Response({"detail": "Give a text.", "code": "invalid", "fields": {"text": ["Required."]}},
+                            status=status.HTTP_400_BAD_REQUEST)
+        organisation = None
+        if slug := request.query_params.get("organisation"):
+            organisation = get_object_or_404(Unit, slug=slug, parent__isnull=True)
+        return Response([
+            {"unit": UnitSerializer(s["unit"]).data, "score": s["score"], "clauses": s["clauses"]}
+            for s in unit_suggest_for_text(text=text, organisation=organisation)
+        ])

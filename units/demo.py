@@ -1,0 +1,43 @@
+"""Demo organisations from the regulation texts kept in the repo, and staff placed in positions."""
+
+from pathlib import Path
+
+from django.conf import settings
+
+from core.demo import demo_password, demo_user
+from units.importer.parse import parse_text
+from units.models import PositionKind, Unit
+from units.services import membership_assign, regulation_import
+
+REGULATIONS_DIR = Path(__file__).resolve().parent / "regulations"
+
+# username, first name, last name, unit name, position kind
+STAFF = [
+    ("minister", "Sahil", "Babayev", "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", PositionKind.HEAD),
+    ("pr.head", "Aynur", "Məmmədova", "İctimaiyyətlə əlaqələr şöbəsi", PositionKind.HEAD),
+    ("pr.deputy", "Rəşad", "Quliyev", "İctimaiyyətlə əlaqələr şöbəsi", PositionKind.DEPUTY),
+    ("info.head", "Leyla", "Həsənova", "İnformasiya sektoru", PositionKind.SECTOR_HEAD),
+    ("info.officer", "Orxan", "Əliyev", "İnformasiya sektoru", PositionKind.OFFICER),
+    ("pr.officer", "Günel", "İsmayılova", "İctimaiyyətlə əlaqələr şöbəsi", PositionKind.OFFICER),
+    ("clerk", "Nigar", "Rzayeva", "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", PositionKind.CLERK),
+    ("icd.head", "Elnur", "Kazımov", "International Cooperation Department", PositionKind.HEAD),
+    ("events.head", "Samira", "Vəliyeva", "Sector for Organization of International Events", PositionKind.SECTOR_HEAD),
+    ("events.officer", "Tural", "Nəsibov", "Sector for Organization of International Events", PositionKind.OFFICER),
+]
+
+
+def load(stdout):
+    settings_dir = getattr(settings, "DEMO_REGULATIONS_DIR", None) or REGULATIONS_DIR
+    for path in sorted(Path(settings_dir).glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        for parsed in parse_text(text):
+            regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=path.name)
+            stdout.write(f"Regulation: {regulation.title[:70]} ({summary['created']} new clauses)")
+    units = {u.name: u for u in Unit.objects.all()}
+    for username, first, last, unit_name, kind in STAFF:
+        unit = units.get(unit_name)
+        if unit is None:
+            continue
+        user = demo_user(username, first_name=first, last_name=last)
+        membership_assign(user=user, unit=unit, kind=kind)
+        stdout.write(f"Demo user: {username} / {demo_password()} — {kind.label} — {unit.name}")

@@ -1,0 +1,58 @@
+import json
+import sys
+import time
+from pathlib import Path
+
+from django.core.management.base import BaseCommand, CommandError
+
+from units.importer.parse import parse_text
+from units.services import regulation_import
+
+
+class Command(BaseCommand):
+    help = "Import regulation texts (Əsasnamə / Regulations / Положение): units, sectors and clauses."
+
+    def add_arguments(self, parser):
+        parser.add_argument("paths", nargs="+", help="text files; one file may hold several regulations")
+        parser.add_argument("--organisation", help="the organisation's name, when the text does not say it")
+        parser.add_argument("--dry-run", action="store_true", help="parse and report, save nothing")
+        parser.add_argument("--json", action="store_true", help="print the parsed regulations as JSON")
+
+    def handle(self, *args, paths, organisation, dry_run, **options):
+        as_json = options["json"]
+        files = [Path(p) for p in paths]
+        missing = [str(f) for f in files if not f.is_file()]
+        if missing:
+            raise CommandError(f"No such file: {', '.join(missing)}")
+        started, output, totals = time.monotonic(), [], {"created": 0, "updated": 0, "repealed": 0, "unchanged": 0}
+        for index, path in enumerate(files, 1):
+            text = path.read_text(encoding="utf-8")
+            regulations = parse_text(text, organisation=organisation)
+            if len(files) > 1:
+                # progress goes to stderr so that --json output stays clean
+                sys.stderr.write(f"[{index}/{len(files)}] {path.name}: {len(regulations)} regulation(s)\n")
+            for parsed in regulations:
+                output.append(parsed.as_json())
+                if not parsed.organisation:
+                    raise CommandError(f"{path}: the text names no organisation; pass --organisation.")
+                if dry_run:
+                    continue
+                regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=path.name)
+                for key, value in summary.items():
+                    totals[key] += value
+                if not as_json:
+                    self.stdout.write(
+                        f"{regulation.title[:80]}: {summary['created']} new, {summary['updated']} changed, "
+                        f"{summary['repealed']} repealed, {summary['unchanged']} unchanged clauses"
+                    )
+            if not as_json:
+                for parsed in output[-len(regulations):] if regulations else []:
+                    for warning in parsed["warnings"]:
+                        self.stdout.write(self.style.WARNING(f"  {path.name}: {warning['code']}: {warning['detail']}"))
+        if as_json:
+            self.stdout.write(json.dumps({"regulations": output}, ensure_ascii=False, indent=2))
+        elif not dry_run:
+            self.stdout.write(self.style.SUCCESS(
+                f"Imported {len(output)} regulation(s) in {time.monotonic() - started:.2f}s: "
+                f"{totals['created']} new, {totals['updated']} changed, {totals['repealed']} repealed clauses."
+            ))

@@ -1,0 +1,209 @@
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from core.models import TimeStampedModel
+from units.querysets import ClauseQuerySet, MembershipQuerySet, UnitQuerySet
+
+
+class UnitKind(models.TextChoices):
+    MINISTRY = "ministry", _("ministry")
+    AGENCY = "agency", _("agency")
+    ADMINISTRATION = "administration", _("central administration")
+    DEPARTMENT = "department", _("department")
+    SECTOR = "sector", _("sector")
+    CENTRE = "centre", _("centre")
+
+
+ROOT_KINDS = (UnitKind.MINISTRY, UnitKind.AGENCY)
+
+
+class Unit(TimeStampedModel):
+    """A node of an organisation's tree. `path` is a materialised path ("000001.000007.") so that a
+    unit's descendants are one indexed prefix query."""
+
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent unit")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
+    name = models.CharField(_("name"), max_length=300)
+    short_name = models.CharField(_("short name"), max_length=100, blank=True)
+    slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
+    order = models.PositiveIntegerField(_("order"), default=0)
+    is_active = models.BooleanField(_("active"), default=True)
+    path = models.CharField(max_length=255, db_index=True, editable=False, default="")
+    depth = models.PositiveSmallIntegerField(default=0, editable=False)
+    history = HistoricalRecords()
+
+    objects = UnitQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("unit")
+        verbose_name_plural = _("units")
+        ordering = ["path"]
+        indexes = [models.Index(fields=["kind", "is_active"], name="unit_kind_active_idx")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(parent__isnull=True, kind__in=ROOT_KINDS) | Q(parent__isnull=False),
+                name="unit_root_is_ministry_or_agency",
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def organisation_id(self):
+        return int(self.path.split(".", 1)[0]) if self.path else self.pk
+
+
+class Regulation(TimeStampedModel):
+    """The statute of a unit (Əsasnamə / Положение), or a model regulation for every unit of a kind."""
+
+    class Language(models.TextChoices):
+        AZ = "az", "Azərbaycanca"
+        RU = "ru", "Русский"
+        EN = "en", "English"
+
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="regulations", verbose_name=_("unit"))
+    title = models.CharField(_("title"), max_length=1000)
+    language = models.CharField(_("language"), max_length=2, choices=Language.choices)
+    is_model = models.BooleanField(_("model regulation"), default=False)
+    model_for_kind = models.CharField(
+        _("model for units of kind"), max_length=20, choices=UnitKind.choices, blank=True
+    )
+    model_unit_name = models.CharField(_("unit the model describes"), max_length=500, blank=True)
+    approved_by = models.CharField(_("approved by"), max_length=500, blank=True)
+    approval_date = models.DateField(_("approval date"), null=True, blank=True)
+    approval_number = models.CharField(_("approval number"), max_length=100, blank=True)
+    source_name = models.CharField(_("source file"), max_length=300, blank=True)
+    source_text = models.TextField(_("source text"))
+    source_hash = models.CharField(_("source hash"), max_length=64, db_index=True)
+    imported_at = models.DateTimeField(_("imported at"), default=timezone.now)
+    warnings = models.JSONField(_("import warnings"), default=list, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("regulation")
+        verbose_name_plural = _("regulations")
+        ordering = ["unit__path", "language"]
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "language", "is_model", "model_unit_name"], name="regulation_identity")
+        ]
+
+    def __str__(self):
+        return self.title
+
+
+class ClauseKind(models.TextChoices):
+    GENERAL = "general", _("general provisions")
+    AREA = "area", _("areas of activity")
+    DUTY = "duty", _("duties")
+    FUNCTION = "function", _("functions")
+    RIGHT = "right", _("rights")
+    ORGANISATION = "organisation", _("organisation of activity")
+    HEAD_POWER = "head_power", _("head's powers")
+
+
+class Clause(models.Model):
+    regulation = models.ForeignKey(Regulation, on_delete=models.CASCADE, related_name="clauses", verbose_name=_("regulation"))
+    unit = models.ForeignKey(
+        Unit, on_delete=models.PROTECT, related_name="clauses", null=True, blank=True, verbose_name=_("unit")
+    )
+    number = models.CharField(_("number"), max_length=40)
+    # Stable identity within the regulation (the number, made unique where a text repeats one).
+    key = models.CharField(max_length=60)
+    sort_key = models.CharField(max_length=120, db_index=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=ClauseKind.choices)
+    text = models.TextField(_("text"))
+    search_text = models.TextField(editable=False, default="")
+    is_repealed = models.BooleanField(_("repealed"), default=False)
+    history = HistoricalRecords()
+
+    objects = ClauseQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("clause")
+        verbose_name_plural = _("clauses")
+        ordering = ["regulation_id", "sort_key"]
+        constraints = [models.UniqueConstraint(fields=["regulation", "key"], name="clause_key_unique")]
+        indexes = [models.Index(fields=["unit", "kind", "sort_key"], name="clause_unit_kind_idx")]
+
+    def __str__(self):
+        return f"{self.number} {self.text[:60]}"
+
+    @property
+    def anchor(self):
+        return f"clause-{self.pk}"
+
+
+class PositionKind(models.TextChoices):
+    HEAD = "head", _("head")
+    DEPUTY = "deputy", _("deputy head")
+    SECTOR_HEAD = "sector_head", _("head of sector")
+    OFFICER = "officer", _("officer")
+    CLERK = "clerk", _("clerk")
+
+
+MANAGING_KINDS = (PositionKind.HEAD, PositionKind.DEPUTY, PositionKind.SECTOR_HEAD)
+
+
+class Position(models.Model):
+    unit = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="positions", verbose_name=_("unit"))
+    kind = models.CharField(_("kind"), max_length=20, choices=PositionKind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("position")
+        verbose_name_plural = _("positions")
+        indexes = [models.Index(fields=["unit", "kind"], name="position_unit_kind_idx")]
+
+    def __str__(self):
+        return f"{self.title} ({self.unit})"
+
+
+class Membership(models.Model):
+    """Who holds which position, and when."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
+    position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("position"))
+    start = models.DateField(_("from"), default=timezone.localdate)
+    end = models.DateField(_("to"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("membership")
+        verbose_name_plural = _("memberships")
+        constraints = [models.CheckConstraint(condition=Q(end__isnull=True) | Q(end__gte=models.F("start")), name="membership_dates")]
+        indexes = [models.Index(fields=["user", "end"], name="membership_user_idx")]
+
+    def __str__(self):
+        return f"{self.user} — {self.position}"
+
+
+class Acting(models.Model):
+    """A deputy (or another officer) acting for an absent head: the regulations say the deputy carries
+    out the head's duties in the head's absence. While it lasts, the acting user gets what the head gets."""
+
+    position = models.ForeignKey(Position, on_delete=models.CASCADE, related_name="actings", verbose_name=_("position"))
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="actings", verbose_name=_("acting user"))
+    start = models.DateField(_("from"))
+    end = models.DateField(_("to"))
+    reason = models.CharField(_("reason"), max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    objects = MembershipQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("acting appointment")
+        verbose_name_plural = _("acting appointments")
+        constraints = [models.CheckConstraint(condition=Q(end__gte=models.F("start")), name="acting_dates")]
+
+    def __str__(self):
+        return f"{self.user} → {self.position}"

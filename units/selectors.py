@@ -1,0 +1,142 @@
+"""Reads: the organisation tree, unit pages, clause search and competence-based routing."""
+
+import math
+import re
+from collections import Counter, defaultdict
+
+from django.db import connection
+from django.db.models import Prefetch, Q
+from django.shortcuts import get_object_or_404
+
+from units.importer.text import search_form
+from units.models import Clause, ClauseKind, Regulation, Unit
+
+ROUTING_KINDS = (ClauseKind.AREA, ClauseKind.DUTY, ClauseKind.FUNCTION)
+
+
+def unit_tree(*, organisation=None):
+    """Active units ordered for display, each with `level`, in one query."""
+    qs = Unit.objects.active()
+    if organisation is not None:
+        qs = qs.filter(path__startswith=organisation.path)
+    units = list(qs.order_by("path"))
+    # order siblings by `order` then name while keeping parents before children
+    by_parent = defaultdict(list)
+    for unit in units:
+        by_parent[unit.parent_id].append(unit)
+    ids = {u.pk for u in units}
+    result = []
+
+    def walk(parent_id, level):
+        for unit in sorted(by_parent.get(parent_id, []), key=lambda u: (u.order, u.name)):
+            unit.level = level
+            result.append(unit)
+            walk(unit.pk, level + 1)
+
+    for root in sorted((u for u in units if u.parent_id not in ids), key=lambda u: (u.order, u.name)):
+        root.level = 0
+        result.append(root)
+        walk(root.pk, 1)
+    return result
+
+
+def unit_detail(*, slug):
+    """A unit with its regulations, clauses in force (grouped by kind) and sub-units, in a fixed number
+    of queries whatever the size of the regulation."""
+    unit = get_object_or_404(Unit.objects.select_related("parent"), slug=slug, is_active=True)
+    clauses = list(Clause.objects.in_force().filter(unit=unit).select_related("regulation").order_by("sort_key"))
+    children = list(unit.children.filter(is_active=True).order_by("order", "name"))
+    regulations = list(
+        Regulation.objects.filter(Q(unit=unit) | Q(pk__in={c.regulation_id for c in clauses})).order_by("language")
+    )
+    organisation_id = unit.organisation_id
+    model_regulations = list(
+        Regulation.objects.filter(is_model=True, model_for_kind=unit.kind, unit_id=organisation_id).prefetch_related(
+            Prefetch("clauses", queryset=Clause.objects.in_force().order_by("sort_key"))
+        )
+    )
+    grouped = {kind: [] for kind in ClauseKind.values}
+    for clause in clauses:
+        grouped[clause.kind].append(clause)
+    sections = [(ClauseKind(kind).label, kind, items) for kind, items in grouped.items() if items]
+    return {"unit": unit, "sections": sections, "children": children, "regulations": regulations,
+            "model_regulations": model_regulations, "ancestors": unit_ancestors(unit=unit)}
+
+
+def unit_ancestors(*, unit):
+    ids = [int(part) for part in unit.path.split(".") if part][:-1]
+    by_id = Unit.objects.in_bulk(ids)
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def clause_search(*, query, limit=50):
+    """Clauses in force matching `query`. On PostgreSQL: full-text search with the `simple` configuration
+    plus trigram word similarity, so Azerbaijani and Russian word forms still meet; elsewhere a plain
+    contains-every-word fallback. The text compared is folded (İ/I/ı → i, lower case)."""
+    folded = search_form(query)
+    if not folded:
+        return Clause.objects.none()
+    base = Clause.objects.in_force().select_related("unit", "regulation")
+    if connection.vendor == "postgresql":
+        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+
+        vector = SearchVector("search_text", config="simple")
+        search = SearchQuery(folded, config="simple", search_type="plain")
+        return (
+            base.annotate(rank=SearchRank(vector, search), similarity=TrigramWordSimilarity(folded, "search_text"))
+            .filter(Q(rank__gt=0) | Q(similarity__gte=0.5))
+            .order_by("-rank", "-similarity", "sort_key")[:limit]
+        )
+    condition = Q()
+    for word in folded.split():
+        condition &= Q(search_text__contains=word)
+    return base.filter(condition).order_by("regulation_id", "sort_key")[:limit]
+
+
+# --- competence-based routing -------------------------------------------------------------------------
+
+_STOPWORDS = set(search_form(
+    "və ilə üçün bu o bir da də ki olan olaraq həmin aid edilmiş müəyyən etmək həyata keçirmək "
+    "the and of to in for on with by a an is are be as at or from that this its their other which about "
+    "и в во на по с со к о об для от из за что как это его их не или а также при"
+).split())
+_STEM = 6
+
+
+def _stems(text):
+    return [w[:_STEM] for w in re.findall(r"\w+", search_form(text)) if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()]
+
+
+def unit_suggest_for_text(*, text, organisation=None, limit=3):
+    """Rank the units whose duties best match `text`: TF-IDF over word stems (the first six letters of a
+    folded word, which absorbs most Azerbaijani and Russian endings), each unit scored by its three best
+    matching clauses. Returns [{"unit", "score", "clauses": [numbers]}], best first."""
+    query = Counter(_stems(text))
+    if not query:
+        return []
+    clauses = Clause.objects.in_force().filter(kind__in=ROUTING_KINDS, unit__is_active=True, unit__isnull=False)
+    if organisation is not None:
+        clauses = clauses.filter(unit__path__startswith=organisation.path)
+    rows = list(clauses.values_list("unit_id", "number", "search_text"))
+    if not rows:
+        return []
+    documents = [(unit_id, number, set(_stems(search_text))) for unit_id, number, search_text in rows]
+    frequency = Counter(stem for _u, _n, stems in documents for stem in stems)
+    total = len(documents)
+    idf = {stem: math.log((total + 1) / (frequency[stem] + 0.5)) for stem in query if frequency[stem]}
+    per_unit = defaultdict(list)
+    for unit_id, number, stems in documents:
+        score = sum(idf[s] for s in query if s in stems and s in idf)
+        if score > 0:
+            per_unit[unit_id].append((score, number))
+    ranked = []
+    for unit_id, matches in per_unit.items():
+        matches.sort(reverse=True)
+        best = matches[:3]
+        ranked.append((sum(s for s, _n in best), unit_id, [n for _s, n in best]))
+    ranked.sort(key=lambda r: (-r[0], r[1]))
+    units = Unit.objects.in_bulk([unit_id for _s, unit_id, _n in ranked[:limit]])
+    return [
+        {"unit": units[unit_id], "score": round(score, 3), "clauses": numbers}
+        for score, unit_id, numbers in ranked[:limit]
+    ]

@@ -1,0 +1,154 @@
+"""Every write to the organisation goes through here."""
+
+import hashlib
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+from simple_history.utils import bulk_create_with_history
+
+from units.importer.text import fold, search_form
+from units.models import Clause, Membership, Position, PositionKind, Regulation, Unit, UnitKind
+
+_TRANSLITERATION = str.maketrans({
+    "ə": "e", "Ə": "E", "ı": "i", "İ": "I", "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "g", "Ğ": "G",
+    "ö": "o", "Ö": "O", "ü": "u", "Ü": "U",
+    **dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
+               ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
+                "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"])),
+})
+
+
+def _unique_slug(name):
+    base = slugify(name.lower().translate(_TRANSLITERATION))[:100] or "unit"
+    slug, n = base, 1
+    while Unit.objects.filter(slug=slug).exists():
+        n += 1
+        slug = f"{base}-{n}"
+    return slug
+
+
+def unit_create(*, name, kind, parent=None, short_name="", order=0, actor=None):
+    unit = Unit(name=name, kind=kind, parent=parent, short_name=short_name, order=order, slug=_unique_slug(name))
+    unit._history_user = actor
+    unit.full_clean(exclude=["slug", "path"])
+    with transaction.atomic():
+        unit.save()
+        unit.path = f"{parent.path if parent else ''}{unit.pk:06d}."
+        unit.depth = parent.depth + 1 if parent else 0
+        Unit.objects.filter(pk=unit.pk).update(path=unit.path, depth=unit.depth)
+    return unit
+
+
+def unit_get_or_create(*, name, kind, parent=None, actor=None):
+    """Units are matched by name, case- and dot-insensitively, under the same parent."""
+    siblings = Unit.objects.filter(parent=parent) if parent else Unit.objects.filter(parent__isnull=True)
+    for unit in siblings.only("id", "name", "kind", "path", "depth", "parent_id"):
+        if fold(unit.name) == fold(name):
+            return unit, False
+    order = siblings.count() + 1
+    return unit_create(name=name, kind=kind, parent=parent, order=order, actor=actor), True
+
+
+def position_get_or_create(*, unit, kind, title=None):
+    title = title or f"{PositionKind(kind).label} — {unit.name}"
+    position, _ = Position.objects.get_or_create(unit=unit, kind=kind, defaults={"title": title})
+    return position
+
+
+def membership_assign(*, user, unit, kind, start=None, actor=None):
+    position = position_get_or_create(unit=unit, kind=kind)
+    membership = Membership.objects.filter(user=user, position=position, end__isnull=True).first()
+    if membership is None:
+        membership = Membership(user=user, position=position, start=start or timezone.localdate())
+        membership._history_user = actor
+        membership.full_clean()
+        membership.save()
+    return membership
+
+
+def _text_hash(text):
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _place_units(parsed, *, actor):
+    """The organisation, the optional central administration, the unit and its sectors."""
+    organisation, _ = unit_get_or_create(
+        name=parsed.organisation, kind=UnitKind.AGENCY if parsed.organisation_kind == "agency" else UnitKind.MINISTRY,
+        actor=actor,
+    )
+    if parsed.is_model:
+        return organisation, organisation, {}
+    parent = organisation
+    if parsed.administration:
+        parent, _ = unit_get_or_create(name=parsed.administration, kind=UnitKind.ADMINISTRATION, parent=organisation, actor=actor)
+    unit, _ = unit_get_or_create(name=parsed.unit["name"], kind=parsed.unit["kind"], parent=parent, actor=actor)
+    sectors = {}
+    for sector in parsed.sectors:
+        sectors[sector["name"]], _ = unit_get_or_create(name=sector["name"], kind=UnitKind.SECTOR, parent=unit, actor=actor)
+    return organisation, unit, sectors
+
+
+@transaction.atomic
+def regulation_import(*, parsed, source_text, source_name="", actor=None):
+    """Save one parsed regulation. Idempotent: the same text changes nothing; an edited text updates
+    clauses in place (their history shows the change) and marks vanished clauses repealed.
+    Returns (regulation, summary) with counts of created, updated, repealed and unchanged clauses."""
+    organisation, unit, sectors = _place_units(parsed, actor=actor)
+    owner_by_name = {parsed.unit["name"]: None if parsed.is_model else unit, **sectors}
+    digest = _text_hash(source_text)
+    identity = {"unit": unit, "language": parsed.language, "is_model": parsed.is_model,
+                "model_unit_name": parsed.unit["name"] if parsed.is_model else ""}
+    fields = {
+        "title": parsed.title[:1000] or parsed.unit["name"], "model_for_kind": parsed.unit["kind"] if parsed.is_model else "",
+        "approved_by": parsed.approval["by"] or "", "approval_date": parsed.approval["date"],
+        "approval_number": parsed.approval["number"] or "", "source_name": source_name,
+        "source_text": source_text, "source_hash": digest,
+        "warnings": [w if isinstance(w, dict) else {"code": w.code, "detail": w.detail, "line": w.line} for w in parsed.warnings],
+    }
+    regulation = Regulation.objects.filter(**identity).first()
+    summary = {"created": 0, "updated": 0, "repealed": 0, "unchanged": 0}
+    if regulation is not None and regulation.source_hash == digest:
+        summary["unchanged"] = regulation.clauses.count()
+        return regulation, summary
+    if regulation is None:
+        regulation = Regulation(**identity, **fields)
+    else:
+        for name, value in fields.items():
+            setattr(regulation, name, value)
+        regulation.imported_at = timezone.now()
+    regulation._history_user = actor
+    regulation.save()
+
+    existing = {c.key: c for c in regulation.clauses.all()}
+    new_clauses = []
+    for parsed_clause in parsed.clauses:
+        values = {
+            "number": parsed_clause.number, "sort_key": parsed_clause.sort_key, "kind": parsed_clause.kind,
+            "text": parsed_clause.text, "search_text": search_form(parsed_clause.text),
+            "unit": owner_by_name.get(parsed_clause.unit, None if parsed.is_model else unit), "is_repealed": False,
+        }
+        clause = existing.pop(parsed_clause.key, None)
+        if clause is None:
+            new_clauses.append(Clause(regulation=regulation, key=parsed_clause.key, **values))
+            continue
+        changed = [name for name, value in values.items() if getattr(clause, name) != value]
+        if changed:
+            for name in changed:
+                setattr(clause, name, values[name])
+            clause._history_user = actor
+            clause.save()
+            summary["updated"] += 1
+        else:
+            summary["unchanged"] += 1
+    if new_clauses:
+        bulk_create_with_history(new_clauses, Clause, default_user=actor)
+        summary["created"] = len(new_clauses)
+    for clause in existing.values():
+        if not clause.is_repealed:
+            clause.is_repealed = True
+            clause._history_user = actor
+            clause._change_reason = "No longer in the regulation text"
+            clause.save()
+            summary["repealed"] += 1
+    return regulation, summary
