@@ -1,5 +1,7 @@
+from django.middleware.locale import LocaleMiddleware
 from django.conf import settings
 from django.utils import translation
+from django.utils.translation import get_supported_language_variant
 
 
 class QueryLanguageMiddleware:
@@ -25,3 +27,21 @@ class QueryLanguageMiddleware:
             )
         response.headers.setdefault("Content-Language", code)
         return response
+
+
+class PortalLocaleMiddleware(LocaleMiddleware):
+    """Pages are in Azerbaijani unless the visitor chose another language (the language cookie, set by
+    the switcher); the browser's Accept-Language does not override the portal's default. API clients
+    still negotiate with Accept-Language."""
+
+    def process_request(self, request):
+        if request.path.startswith("/api/"):
+            return super().process_request(request)
+        code = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME) or settings.LANGUAGE_CODE
+        try:
+            code = get_supported_language_variant(code)
+        except LookupError:
+            code = settings.LANGUAGE_CODE
+        translation.activate(code)
+        request.LANGUAGE_CODE = translation.get_language()
+        return None

@@ -67,7 +67,7 @@ def staff(imported):
     }
     users = {}
     for key, (unit_name, kind) in plan.items():
-        users[key] = UserFactory(username=key)
+        users[key] = UserFactory(username=key, preferred_language="en")
         membership_assign(user=users[key], unit=imported[unit_name], kind=kind)
     return users
 

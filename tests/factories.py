@@ -20,3 +20,14 @@ class UserFactory(factory.django.DjangoModelFactory):
     def persist(obj, create, extracted, **kwargs):
         if create:
             obj.save()
+
+
+def open_card(*, unit, executor=None, policy="appeal.standard", start=None, title="Appeal 1", co_executors=()):
+    """A control card on a fresh item (any model will do: the card is generic)."""
+    from django.utils import timezone
+
+    from documents.services.control import control_open, policy_for
+
+    item = UserFactory(is_staff=False)  # stands in for the controlled item
+    return control_open(item=item, policy=policy_for(code=policy), start=start or timezone.now(), responsible_unit=unit,
+                        title=title, executor=executor, co_executors=co_executors)

@@ -140,3 +140,55 @@ def unit_suggest_for_text(*, text, organisation=None, limit=3):
         {"unit": units[unit_id], "score": round(score, 3), "clauses": numbers}
         for score, unit_id, numbers in ranked[:limit]
     ]
+
+
+# --- who runs a unit ----------------------------------------------------------------------------------
+
+HEAD_KINDS = ("head", "sector_head")
+
+
+def user_manages_unit(*, user, unit, on=None):
+    """True if the user is head, deputy or head of sector of `unit` or of a unit above it, or acts for one."""
+    from units.models import MANAGING_KINDS, Acting, Membership
+
+    if user is None or not user.is_authenticated:
+        return False
+    if user.is_superuser:
+        return True
+    ancestor_ids = [int(part) for part in unit.path.split(".") if part]
+    held = Membership.objects.current(on).filter(
+        user=user, position__unit_id__in=ancestor_ids, position__kind__in=MANAGING_KINDS
+    )
+    acting = Acting.objects.current(on).filter(user=user, position__unit_id__in=ancestor_ids, position__kind__in=MANAGING_KINDS)
+    return held.exists() or acting.exists()
+
+
+def unit_heads(*, unit_ids, on=None):
+    """{unit_id: [users]}: the head (or head of sector) of each unit, and whoever acts for them today."""
+    from core.models import User
+    from units.models import Acting, Membership
+
+    members = Membership.objects.current(on).filter(position__unit_id__in=unit_ids, position__kind__in=HEAD_KINDS)
+    acting = Acting.objects.current(on).filter(position__unit_id__in=unit_ids, position__kind__in=HEAD_KINDS)
+    pairs = set(members.values_list("position__unit_id", "user_id")) | set(acting.values_list("position__unit_id", "user_id"))
+    users = User.objects.in_bulk({user_id for _unit, user_id in pairs})
+    result = defaultdict(list)
+    for unit_id, user_id in sorted(pairs):
+        if users[user_id].is_active:
+            result[unit_id].append(users[user_id])
+    return result
+
+
+def heads_with_units(*, on=None):
+    """[(user, unit)] for every current head, head of sector and acting head."""
+    from units.models import Acting, Membership
+
+    members = Membership.objects.current(on).filter(position__kind__in=HEAD_KINDS).select_related("user", "position__unit")
+    acting = Acting.objects.current(on).filter(position__kind__in=HEAD_KINDS).select_related("user", "position__unit")
+    seen, result = set(), []
+    for record in [*members, *acting]:
+        key = (record.user_id, record.position.unit_id)
+        if key not in seen and record.user.is_active:
+            seen.add(key)
+            result.append((record.user, record.position.unit))
+    return result

@@ -40,7 +40,7 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "core.middleware.PortalLocaleMiddleware",
     "core.middleware.QueryLanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -194,3 +194,7 @@ LOGGING = {
 PORTAL_NAME = _("Ministry Portal")
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="portal-demo")
+
+# Execution control (domain.md §3.3): when reminders and escalations go out, in working days.
+CONTROL_DUE_SOON_WORKING_DAYS = env.int("CONTROL_DUE_SOON_WORKING_DAYS", default=2)
+CONTROL_ESCALATE_AFTER_WORKING_DAYS = env.int("CONTROL_ESCALATE_AFTER_WORKING_DAYS", default=3)

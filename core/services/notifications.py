@@ -9,13 +9,14 @@ from core.services.outbox import outbox_bulk_enqueue
 
 
 def _in_language(user, text):
+    """Render a (lazy) string, or a callable that builds one, in the recipient's language."""
     with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        return str(text)
+        return str(text() if callable(text) else text)
 
 
 def notification_send_many(*, items, send_email=True):
-    """`items` is an iterable of (user, kind, title, body, url); title and body may be lazy strings,
-    rendered in each recipient's language. Returns the created notifications."""
+    """`items` is an iterable of (user, kind, title, body, url); title and body may be lazy strings or
+    callables returning a string, rendered in each recipient's language. Returns the created notifications."""
     notifications, emails = [], []
     now = timezone.now()
     base_url = settings.PORTAL_BASE_URL.rstrip("/")

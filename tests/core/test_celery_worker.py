@@ -9,7 +9,7 @@ from django.core import mail
 from core.models import OutboundEmail
 from core.services.outbox import outbox_enqueue
 
-pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
+pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 
 @pytest.fixture

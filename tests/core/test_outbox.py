@@ -96,7 +96,7 @@ def test_gives_up_after_the_configured_attempts(smtp, settings):
 
 
 @pytest.mark.slow
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_two_concurrent_delivery_runs_send_each_email_exactly_once(smtp):
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")

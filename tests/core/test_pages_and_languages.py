@@ -88,3 +88,13 @@ def test_login_form_keeps_username_on_failure_and_shows_translated_error(client)
     assert response.status_code == 200
     assert 'value="aysel"' in html
     assert "Please enter a correct username and password" in html
+
+
+@pytest.mark.smoke
+def test_pages_stay_azerbaijani_whatever_the_browser_prefers_until_the_visitor_chooses(client):
+    assert '<html lang="az">' in client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+
+
+def test_api_clients_negotiate_the_language(client):
+    response = client.get("/api/v1/me/", HTTP_ACCEPT_LANGUAGE="en")
+    assert response.json()["detail"] == "Authentication credentials were not provided."

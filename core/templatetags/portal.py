@@ -1,0 +1,22 @@
+from datetime import date, datetime
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.dateparse import parse_date, parse_datetime
+
+register = template.Library()
+
+
+@register.filter
+def iso_datetime(value):
+    """Format an ISO 8601 string (as the API returns it) in the reader's locale and time zone."""
+    moment = parse_datetime(value) if isinstance(value, str) else value
+    if not isinstance(moment, datetime):
+        return value
+    return formats.date_format(timezone.localtime(moment) if timezone.is_aware(moment) else moment, "DATETIME_FORMAT")
+
+
+@register.filter
+def iso_date(value):
+    day = parse_date(value) if isinstance(value, str) else value
+    return formats.date_format(day, "DATE_FORMAT") if isinstance(day, date) else value

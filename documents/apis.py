@@ -1,0 +1,165 @@
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django_filters import rest_framework as filters
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics, serializers
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.exceptions import ApplicationError
+from documents.models import ControlCard, DeadlinePolicy
+from documents.selectors import access_card, card_list
+from documents.services.control import (
+    control_close,
+    control_explain,
+    control_extend,
+    control_pause,
+    control_resume,
+    deadline_calculate,
+    deadline_parse_start,
+    policy_for,
+)
+
+
+class DeadlineCalculateApi(APIView):
+    """The due date for a policy and a start moment, with every skipped day and its reason."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(parameters=[OpenApiParameter("policy", str, required=True), OpenApiParameter("start", str, required=True)])
+    def get(self, request):
+        code = request.query_params.get("policy", "").strip()
+        raw_start = request.query_params.get("start", "").strip()
+        if not code:
+            raise ApplicationError(_("Name a deadline policy."), fields={"policy": [_("This field is required.")]})
+        policy = policy_for(code=code)
+        start = deadline_parse_start(raw_start)
+        return Response(deadline_calculate(policy=policy, start=start))
+
+
+class DeadlinePolicyListApi(generics.ListAPIView):
+    permission_classes = [AllowAny]
+    pagination_class = None
+
+    class OutputSerializer(serializers.ModelSerializer):
+        class Meta:
+            model = DeadlinePolicy
+            fields = ["code", "name", "country", "term_value", "term_unit", "start_event", "max_extension_value",
+                      "extension_unit", "extension_rule", "legal_basis", "confidence"]
+
+    serializer_class = OutputSerializer
+    queryset = DeadlinePolicy.objects.filter(organisation__isnull=True, is_active=True).order_by("code")
+
+
+class CardSerializer(serializers.ModelSerializer):
+    policy = serializers.SlugRelatedField(slug_field="code", read_only=True)
+    responsible_unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    co_executors = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
+    overdue = serializers.BooleanField(source="is_overdue")
+
+    class Meta:
+        model = ControlCard
+        fields = ["id", "title", "policy", "term_value", "term_unit", "start", "due", "state", "overdue",
+                  "responsible_unit", "executor", "co_executors", "closed_at", "result"]
+
+
+class CardFilter(filters.FilterSet):
+    state = filters.ChoiceFilter(choices=ControlCard.State.choices)
+    unit = filters.CharFilter(field_name="responsible_unit__slug")
+    executor = filters.NumberFilter(field_name="executor_id")
+    overdue = filters.BooleanFilter(method="filter_overdue")
+    due_after = filters.IsoDateTimeFilter(field_name="due", lookup_expr="gte")
+    due_before = filters.IsoDateTimeFilter(field_name="due", lookup_expr="lte")
+
+    class Meta:
+        model = ControlCard
+        fields = ["state", "unit", "executor", "overdue", "due_after", "due_before"]
+
+    def filter_overdue(self, queryset, name, value):
+        overdue = Q(state=ControlCard.State.OPEN, due__lt=timezone.now())
+        return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+
+class ControlCardListApi(generics.ListAPIView):
+    """Cards the user may see: of their units, or executed or co-executed by them."""
+
+    serializer_class = CardSerializer
+    filterset_class = CardFilter
+
+    def get_queryset(self):
+        return card_list(user=self.request.user)
+
+
+class ControlCardDetailApi(APIView):
+    @extend_schema(responses=CardSerializer)
+    def get(self, request, pk):
+        card = access_card(user=request.user, pk=pk)
+        return Response({**CardSerializer(card).data, "explanation": control_explain(card=card)})
+
+
+class _CardActionApi(APIView):
+    class InputSerializer(serializers.Serializer):
+        pass
+
+    def act(self, card, data):  # pragma: no cover - overridden
+        raise NotImplementedError
+
+    def post(self, request, pk):
+        card = access_card(user=request.user, pk=pk)
+        data = self.InputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        card = self.act(card, data.validated_data)
+        card = access_card(user=request.user, pk=card.pk)
+        return Response({**CardSerializer(card).data, "explanation": control_explain(card=card)})
+
+
+class ControlCardExtendApi(_CardActionApi):
+    class InputSerializer(serializers.Serializer):
+        value = serializers.IntegerField(min_value=1, required=False)
+        new_due = serializers.DateField(required=False)
+        reason = serializers.CharField(max_length=2000)
+        legal_basis = serializers.CharField(max_length=300)
+
+    @extend_schema(request=InputSerializer, responses=CardSerializer)
+    def post(self, request, pk):
+        return super().post(request, pk)
+
+    def act(self, card, data):
+        return control_extend(card=card, actor=self.request.user, reason=data["reason"], legal_basis=data["legal_basis"],
+                              value=data.get("value"), new_due=data.get("new_due"))
+
+
+class ControlCardPauseApi(_CardActionApi):
+    class InputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=2000)
+
+    @extend_schema(request=InputSerializer, responses=CardSerializer)
+    def post(self, request, pk):
+        return super().post(request, pk)
+
+    def act(self, card, data):
+        return control_pause(card=card, actor=self.request.user, reason=data["reason"])
+
+
+class ControlCardResumeApi(_CardActionApi):
+    @extend_schema(request=None, responses=CardSerializer)
+    def post(self, request, pk):
+        return super().post(request, pk)
+
+    def act(self, card, data):
+        return control_resume(card=card, actor=self.request.user)
+
+
+class ControlCardCloseApi(_CardActionApi):
+    class InputSerializer(serializers.Serializer):
+        result = serializers.CharField(max_length=5000, required=False, allow_blank=True)
+        cancelled = serializers.BooleanField(required=False, default=False)
+
+    @extend_schema(request=InputSerializer, responses=CardSerializer)
+    def post(self, request, pk):
+        return super().post(request, pk)
+
+    def act(self, card, data):
+        return control_close(card=card, actor=self.request.user, result=data.get("result", ""), cancelled=data["cancelled"])

@@ -1,0 +1,44 @@
+"""Sample control cards on the demo units' duties: overdue, due today, due soon, later and paused."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from core.models import User
+from documents.models import ControlCard
+from documents.services.calendar import calendar_for
+from documents.services.control import control_open, control_pause, policy_for
+from units.models import Clause, Unit
+
+SAMPLES = [
+    # (clause number, policy, working days ago the item was registered, executor)
+    ("3.1.23", "appeal.standard", 20, "pr.officer"),
+    ("3.1.24", "media.false_report_response", 1, "info.officer"),
+    ("3.1.3", "appeal.standard", 14, "pr.officer"),
+    ("3.1.30", "inforequest.standard", 5, "info.officer"),
+    ("3.1.21", "document.default", 3, "pr.officer"),
+    ("3.1.32", "appeal.extra_study", 2, "info.officer"),
+]
+
+
+def load(stdout):
+    department = Unit.objects.filter(name="İctimaiyyətlə əlaqələr şöbəsi").first()
+    if department is None or ControlCard.objects.exists():
+        return
+    users = User.objects.in_bulk([s[3] for s in SAMPLES], field_name="username")
+    calendar = calendar_for("AZ")
+    today = timezone.localdate()
+    for number, code, working_days_ago, username in SAMPLES:
+        clause = Clause.objects.filter(unit=department, number=number).first()
+        if clause is None:
+            continue
+        start_day = calendar.subtract_working_days(today, working_days_ago)
+        start = timezone.make_aware(timezone.datetime.combine(start_day, timezone.datetime.min.time())) + timedelta(hours=10)
+        executor = users.get(username)
+        unit = executor.memberships.first().position.unit if executor and executor.memberships.exists() else department
+        card = control_open(item=clause, policy=policy_for(code=code), start=start, responsible_unit=unit,
+                            title=f"{number}: {clause.text[:120]}", executor=executor)
+        stdout.write(f"Control card: {card.title[:60]}… due {timezone.localtime(card.due):%Y-%m-%d}")
+    last = ControlCard.objects.order_by("-pk").first()
+    if last and last.executor:
+        control_pause(card=last, actor=last.executor, reason="Waiting for the appellant's clarification (demo)")

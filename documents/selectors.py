@@ -1,0 +1,104 @@
+"""Reads for execution control. Every list starts from ControlCard.objects.visible_to(user)."""
+
+from collections import defaultdict
+from datetime import datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Count, Q
+from django.http import Http404
+from django.utils import timezone
+
+from documents.models import ControlCard
+from documents.services.calendar import calendar_for
+from units.models import Unit
+
+
+def _card_queryset():
+    return ControlCard.objects.select_related("policy", "responsible_unit", "executor").prefetch_related(
+        "co_executors", "extensions", "pauses"
+    )
+
+
+def card_list(*, user):
+    """Cards the user may see, with everything a list row shows, in a fixed number of queries."""
+    return _card_queryset().filter(pk__in=ControlCard.objects.visible_to(user).values("pk")).order_by("due", "id")
+
+
+def access_card(*, user, pk):
+    """The card if the user may see it; 404 for both "missing" and "not yours"."""
+    card = _card_queryset().filter(pk=pk, pk__in=ControlCard.objects.visible_to(user).values("pk")).first()
+    if card is None:
+        raise Http404
+    return card
+
+
+def _day_bounds(now):
+    tz = ZoneInfo(settings.TIME_ZONE)
+    today = now.astimezone(tz).date()
+    end_today = datetime.combine(today, time.max, tzinfo=tz)
+    end_week = datetime.combine(today + timedelta(days=6 - today.weekday()), time.max, tzinfo=tz)
+    soon_day = calendar_for("AZ").add_working_days(today, settings.CONTROL_DUE_SOON_WORKING_DAYS)
+    end_soon = datetime.combine(soon_day, time.max, tzinfo=tz)
+    return end_today, end_week, end_soon
+
+
+def my_control(*, user, now=None):
+    """The user's open and paused cards as executor or co-executor: overdue, due today, this week, later."""
+    now = now or timezone.now()
+    end_today, end_week, _ = _day_bounds(now)
+    co_executed = ControlCard.co_executors.through.objects.filter(user=user).values("controlcard_id")
+    cards = list(
+        _card_queryset().filter(Q(executor=user) | Q(pk__in=co_executed))
+        .filter(state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED]).order_by("due", "id")
+    )
+    groups = {"overdue": [], "today": [], "week": [], "later": [], "paused": []}
+    for card in cards:
+        if card.state == ControlCard.State.PAUSED:
+            groups["paused"].append(card)
+        elif card.due < now:
+            groups["overdue"].append(card)
+        elif card.due <= end_today:
+            groups["today"].append(card)
+        elif card.due <= end_week:
+            groups["week"].append(card)
+        else:
+            groups["later"].append(card)
+    return groups
+
+
+def unit_control(*, user, now=None, root=None):
+    """Open cards per unit the user may see, split into on time / due soon / overdue, with totals rolled
+    up into every parent unit. One grouped query and one query for the units."""
+    now = now or timezone.now()
+    _, _, end_soon = _day_bounds(now)
+    units = Unit.objects.visible_to(user).filter(is_active=True)
+    if root is not None:
+        units = units.filter(path__startswith=root.path)
+    units = list(units.order_by("path"))
+    rows = (
+        ControlCard.objects.filter(state=ControlCard.State.OPEN, responsible_unit__in=[u.pk for u in units])
+        .values("responsible_unit_id")
+        .annotate(
+            overdue=Count("id", filter=Q(due__lt=now)),
+            due_soon=Count("id", filter=Q(due__gte=now, due__lte=end_soon)),
+            on_time=Count("id", filter=Q(due__gt=end_soon)),
+        )
+    )
+    own = {r["responsible_unit_id"]: r for r in rows}
+    totals = defaultdict(lambda: {"overdue": 0, "due_soon": 0, "on_time": 0})
+    by_id = {u.pk: u for u in units}
+    for unit in units:
+        counts = own.get(unit.pk)
+        if not counts:
+            continue
+        for ancestor_id in (int(p) for p in unit.path.split(".") if p):
+            if ancestor_id in by_id:
+                for key in ("overdue", "due_soon", "on_time"):
+                    totals[ancestor_id][key] += counts[key]
+    base_depth = min((u.depth for u in units), default=0)
+    return [
+        {"unit": u, "level": u.depth - base_depth, "own": own.get(u.pk, {"overdue": 0, "due_soon": 0, "on_time": 0}),
+         "total": totals[u.pk]}
+        for u in units
+    ]

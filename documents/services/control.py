@@ -1,0 +1,274 @@
+"""Execution control: open, extend, pause, resume, close and explain control cards."""
+
+from datetime import datetime, time
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+from django.utils.translation import gettext as _
+
+from core.exceptions import ApplicationError, PermissionDeniedError
+from documents.domain.deadlines import Extension, Pause, Term, compute_due
+from documents.models import ControlCard, ControlExtension, ControlPause, DeadlinePolicy, TermUnit
+from documents.services.calendar import calendar_for, skipped_reason
+from units.selectors import user_manages_unit
+
+
+def _tz():
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def policy_for(*, code, organisation=None):
+    """The organisation's own policy of that code if it has one, else the default."""
+    policies = DeadlinePolicy.objects.filter(code=code, is_active=True).filter(
+        Q(organisation__isnull=True) | Q(organisation=organisation) if organisation else Q(organisation__isnull=True)
+    )
+    policy = sorted(policies, key=lambda p: p.organisation_id is None)[:1]
+    if not policy:
+        raise ApplicationError(_("Unknown deadline policy “%(code)s”.") % {"code": code}, code="unknown_policy",
+                               fields={"policy": [_("Unknown deadline policy.")]})
+    return policy[0]
+
+
+def _as_moment(value):
+    if isinstance(value, datetime):
+        return value if timezone.is_aware(value) else timezone.make_aware(value, _tz())
+    return datetime.combine(value, time(9, 0), tzinfo=_tz())
+
+
+def deadline_compute(*, policy, start, events=(), term=None):
+    calendar = calendar_for(policy.country, around=start.date() if isinstance(start, datetime) else start)
+    return compute_due(calendar, start=_as_moment(start), term=term or policy.term, events=events, tz=_tz())
+
+
+def deadline_calculate(*, policy, start):
+    """The public calculator: due date, term, legal basis and every skipped day with its reason."""
+    result = deadline_compute(policy=policy, start=start)
+    return {
+        "policy": policy.code,
+        "start": _as_moment(start).isoformat(),
+        "due": result.due.isoformat(),
+        "term": {"value": policy.term_value, "unit": policy.term_unit},
+        "legal_basis": policy.legal_basis,
+        "skipped": [{"date": d.day.isoformat(), "reason": skipped_reason(d)} for d in result.skipped],
+    }
+
+
+def deadline_parse_start(raw):
+    """An ISO 8601 date or date-time from a user or an API client, or a clear error."""
+    message = _("Give the start as an ISO 8601 date or date and time, e.g. 2026-11-23T10:00:00+04:00.")
+    try:
+        start = parse_datetime(raw) or (datetime.fromisoformat(raw) if raw else None)
+    except ValueError:
+        start = None
+    if start is None:
+        raise ApplicationError(message, code="invalid_start", fields={"start": [message]})
+    return start
+
+
+def _events(card, *, extensions=None, pauses=None):
+    extensions = card.extensions.all() if extensions is None else extensions
+    pauses = card.pauses.all() if pauses is None else pauses
+    return [Extension(e.created_at, Term(e.value, e.unit)) for e in extensions] + [
+        Pause(p.started_at, p.ended_at) for p in pauses
+    ]
+
+
+def _recomputed_due(card, **kwargs):
+    return deadline_compute(policy=card.policy, start=card.start, term=card.term, events=_events(card, **kwargs)).due
+
+
+@transaction.atomic
+def control_open(*, item, policy, start, responsible_unit, title, executor=None, co_executors=(), actor=None):
+    due = deadline_compute(policy=policy, start=start).due
+    card = ControlCard(
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk, title=title[:500], policy=policy,
+        term_value=policy.term_value, term_unit=policy.term_unit, start=_as_moment(start), due=due, responsible_unit=responsible_unit, executor=executor,
+    )
+    card._history_user = actor
+    card.full_clean()
+    card.save()
+    if co_executors:
+        card.co_executors.set(co_executors)
+    return card
+
+
+def _locked(card):
+    return ControlCard.objects.select_for_update().select_related("policy", "responsible_unit").get(pk=card.pk)
+
+
+def _require_manager(actor, card, message):
+    if not user_manages_unit(user=actor, unit=card.responsible_unit):
+        raise PermissionDeniedError(message)
+
+
+def _require_state(card, *states):
+    if card.state not in states:
+        raise ApplicationError(
+            _("This card is %(state)s; that is not possible now.") % {"state": card.get_state_display()}, code="wrong_state"
+        )
+
+
+def _save(card, actor, reason, fields):
+    card._history_user = actor
+    card._change_reason = reason
+    card.save(update_fields=fields)
+
+
+@transaction.atomic
+def control_extend(*, card, actor, reason, legal_basis, value=None, new_due=None, at=None):
+    """Extend the term from the end of the old one, by `value` (in the policy's extension unit) or to
+    `new_due` (a date). Only a head, deputy or acting head of the responsible unit or above may extend,
+    and never beyond the policy's maximum."""
+    card = _locked(card)
+    _require_state(card, ControlCard.State.OPEN, ControlCard.State.PAUSED)
+    _require_manager(actor, card, _("Only the head, a deputy or the acting head of the responsible unit may extend a term."))
+    policy = card.policy
+    if not policy.allows_extension:
+        raise ApplicationError(_("The %(policy)s term cannot be extended.") % {"policy": policy.code}, code="no_extension")
+    if not (reason or "").strip():
+        raise ApplicationError(_("Give the reason for the extension."), fields={"reason": [_("This field is required.")]})
+    if not (legal_basis or "").strip():
+        raise ApplicationError(_("Give the legal basis for the extension."), fields={"legal_basis": [_("This field is required.")]})
+    unit = policy.extension_unit or policy.term_unit
+    calendar = calendar_for(policy.country)
+    local_due = card.due.astimezone(_tz()).date()
+    if new_due is not None:
+        if new_due <= local_due:
+            raise ApplicationError(_("The new due date must be after the current one."), fields={"new_due": [_("Too early.")]})
+        value = calendar.working_days_between(local_due, new_due) if unit == TermUnit.WORKING_DAYS else (new_due - local_due).days
+    if not value or value <= 0:
+        raise ApplicationError(_("Give the length of the extension."), fields={"value": [_("This field is required.")]})
+    used = sum(e.value for e in card.extensions.all())
+    if used + value > policy.max_extension_value:
+        raise ApplicationError(
+            _("The law allows at most %(max)d %(unit)s of extension; %(used)d are already used.") % {
+                "max": policy.max_extension_value, "unit": TermUnit(unit).label, "used": used},
+            code="extension_limit", fields={"value": [_("Beyond the maximum extension.")]},
+        )
+    previous = card.due
+    extension = ControlExtension(card=card, value=value, unit=unit, previous_due=previous, new_due=previous,
+                                 created_at=at or timezone.now(),
+                                 reason=reason.strip(), legal_basis=legal_basis.strip(), extended_by=actor)
+    extension.save()
+    card.due = _recomputed_due(card)
+    ControlExtension.objects.filter(pk=extension.pk).update(new_due=card.due)
+    card.due_changed_at = timezone.now()
+    _save(card, actor, _("Extended by %(value)d %(unit)s: %(reason)s") % {
+        "value": value, "unit": TermUnit(unit).label, "reason": reason.strip()}, ["due", "due_changed_at"])
+    return card
+
+
+@transaction.atomic
+def control_pause(*, card, actor, reason, at=None):
+    """Stop the clock, e.g. while waiting for the appellant's clarification."""
+    card = _locked(card)
+    _require_state(card, ControlCard.State.OPEN)
+    if actor != card.executor:
+        _require_manager(actor, card, _("Only the executor or a head of the responsible unit may pause the clock."))
+    if not (reason or "").strip():
+        raise ApplicationError(_("Give the reason for the pause."), fields={"reason": [_("This field is required.")]})
+    ControlPause.objects.create(card=card, reason=reason.strip(), paused_by=actor, started_at=at or timezone.now())
+    card.state = ControlCard.State.PAUSED
+    _save(card, actor, _("Paused: %(reason)s") % {"reason": reason.strip()}, ["state"])
+    return card
+
+
+@transaction.atomic
+def control_resume(*, card, actor, at=None):
+    """Restart the clock; the due date is recomputed from the working days that remained."""
+    card = _locked(card)
+    _require_state(card, ControlCard.State.PAUSED)
+    if actor != card.executor:
+        _require_manager(actor, card, _("Only the executor or a head of the responsible unit may resume the clock."))
+    pause = card.pauses.get(ended_at__isnull=True)
+    pause.ended_at = at or timezone.now()
+    pause.save(update_fields=["ended_at"])
+    card.state = ControlCard.State.OPEN
+    card.due = _recomputed_due(card)
+    card.due_changed_at = timezone.now()
+    _save(card, actor, _("Resumed"), ["state", "due", "due_changed_at"])
+    return card
+
+
+@transaction.atomic
+def control_close(*, card, actor, result="", cancelled=False):
+    card = _locked(card)
+    _require_state(card, ControlCard.State.OPEN, ControlCard.State.PAUSED)
+    if actor != card.executor:
+        _require_manager(actor, card, _("Only the executor or a head of the responsible unit may close the card."))
+    if card.state == ControlCard.State.PAUSED:
+        card.pauses.filter(ended_at__isnull=True).update(ended_at=timezone.now())
+    card.state = ControlCard.State.CANCELLED if cancelled else ControlCard.State.DONE
+    card.closed_at = timezone.now()
+    card.result = result
+    _save(card, actor, _("Cancelled") if cancelled else _("Done"), ["state", "closed_at", "result"])
+    return card
+
+
+def control_explain(*, card):
+    """How the due date was computed: policy, legal basis, start, skipped days (named), extensions, pauses.
+    Uses prefetched extensions and pauses when present; no query of its own otherwise beyond those."""
+    extensions, pauses = list(card.extensions.all()), list(card.pauses.all())
+    computation = deadline_compute(policy=card.policy, start=card.start, term=card.term,
+                                   events=_events(card, extensions=extensions, pauses=pauses))
+    by_extension = {e.created_at: e for e in extensions}
+    by_pause = {p.started_at: p for p in pauses}
+    steps = []
+    for step in computation.steps:
+        entry = {"kind": step.kind, "at": step.at.isoformat(), "due": step.due.isoformat(),
+                 "skipped": [{"date": d.day.isoformat(), "reason": skipped_reason(d)} for d in step.skipped]}
+        if step.kind == "extension" and (record := by_extension.get(step.at)):
+            entry.update(value=record.value, unit=record.unit, reason=record.reason, legal_basis=record.legal_basis,
+                         by=str(record.extended_by_id))
+        if step.kind in ("pause", "resume"):
+            record = by_pause.get(step.at) or next((p for p in pauses if p.ended_at == step.at), None)
+            if record:
+                entry["reason"] = record.reason
+            entry["remaining"] = step.remaining if isinstance(step.remaining, int) else str(step.remaining)
+        steps.append(entry)
+    return {
+        "policy": card.policy.code, "policy_name": card.policy.name, "legal_basis": card.policy.legal_basis,
+        "start": card.start.isoformat(), "due": card.due.isoformat(),
+        "term": {"value": card.term_value, "unit": card.term_unit},
+        "skipped": [{"date": d.day.isoformat(), "reason": skipped_reason(d)} for d in computation.skipped],
+        "steps": steps, "overdue": card.is_overdue,
+    }
+
+
+def control_recompute(*, cards, actor=None, reason=""):
+    """Recompute due dates (after a calendar change); saves and records history only where they moved."""
+    changed = 0
+    for card in cards:
+        new_due = _recomputed_due(card, extensions=list(card.extensions.all()), pauses=list(card.pauses.all()))
+        if new_due != card.due:
+            card.due = new_due
+            card.due_changed_at = timezone.now()
+            _save(card, actor, reason, ["due", "due_changed_at"])
+            changed += 1
+    return changed
+
+
+def control_recompute_for_calendar_change(*, country, day, batch_size=500):
+    """The open and paused cards whose term spans `day`, recomputed in batches."""
+    from datetime import timedelta
+
+    horizon = datetime.combine(day, time.min, tzinfo=_tz())
+    cards = (
+        ControlCard.objects.filter(state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED], policy__country=country,
+                                   start__lt=horizon + timedelta(days=1), due__gte=horizon - timedelta(days=1))
+        .select_related("policy").prefetch_related("extensions", "pauses").order_by("pk")
+    )
+    total, last_pk = 0, 0
+    reason = _("Calendar changed: %(day)s") % {"day": day.isoformat()}
+    while True:
+        batch = list(cards.filter(pk__gt=last_pk)[:batch_size])
+        if not batch:
+            return total
+        with transaction.atomic():
+            total += control_recompute(cards=batch, reason=reason)
+        last_pk = batch[-1].pk

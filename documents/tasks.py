@@ -1,0 +1,21 @@
+from datetime import date
+
+from celery import shared_task
+
+from documents.services import control, sweep
+
+
+@shared_task(ignore_result=True)
+def control_sweep():
+    result = sweep.control_sweep()
+    return result.notices if result else None
+
+
+@shared_task(ignore_result=True)
+def control_daily_digest():
+    return sweep.control_daily_digest()
+
+
+@shared_task(ignore_result=True)
+def control_recompute_for_calendar_change(*, country, day):
+    return control.control_recompute_for_calendar_change(country=country, day=date.fromisoformat(day))

@@ -1,0 +1,144 @@
+from io import BytesIO
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.exceptions import ApplicationError
+from documents.forms import CalculatorForm, CloseForm, ExtendForm, PauseForm
+from documents.selectors import access_card, my_control, unit_control
+from documents.services.control import (
+    control_close,
+    control_explain,
+    control_extend,
+    control_pause,
+    control_resume,
+    deadline_calculate,
+)
+from units.models import Unit
+from units.selectors import user_manages_unit
+
+
+def calculator(request):
+    form = CalculatorForm(request.GET or None)
+    result = None
+    if form.is_bound and form.is_valid():
+        result = deadline_calculate(policy=form.cleaned_data["policy"], start=form.cleaned_data["start"])
+        result["policy_object"] = form.cleaned_data["policy"]
+    return render(request, "documents/calculator.html", {"form": form, "result": result})
+
+
+@login_required
+def my_control_page(request):
+    groups = my_control(user=request.user)
+    sections = [
+        ("overdue", _("Overdue"), groups["overdue"]), ("today", _("Due today"), groups["today"]),
+        ("week", _("Due this week"), groups["week"]), ("later", _("Later"), groups["later"]),
+        ("paused", _("Paused"), groups["paused"]),
+    ]
+    explained = [(key, label, [(card, control_explain(card=card)) for card in cards]) for key, label, cards in sections]
+    return render(request, "documents/my_control.html", {"sections": explained})
+
+
+@login_required
+def unit_control_page(request):
+    root = None
+    if slug := request.GET.get("unit"):
+        root = get_object_or_404(Unit.objects.visible_to(request.user), slug=slug)
+    rows = unit_control(user=request.user, root=root)
+    cards = []
+    if root is not None:
+        from documents.selectors import card_list
+
+        cards = list(card_list(user=request.user).filter(responsible_unit__path__startswith=root.path,
+                                                         state__in=["open", "paused"]))
+    if request.GET.get("format") == "xlsx":
+        return _xlsx(rows, cards)
+    return render(request, "documents/unit_control.html", {"rows": rows, "root": root, "cards": cards, "now": timezone.now()})
+
+
+def _xlsx(rows, cards):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _("Units")[:31]
+    sheet.append([_("Unit"), _("Overdue"), _("Due soon"), _("On time"), _("Overdue, with sub-units"),
+                  _("Due soon, with sub-units"), _("On time, with sub-units")])
+    for row in rows:
+        sheet.append(["  " * row["level"] + row["unit"].name, row["own"]["overdue"], row["own"]["due_soon"], row["own"]["on_time"],
+                      row["total"]["overdue"], row["total"]["due_soon"], row["total"]["on_time"]])
+    if cards:
+        card_sheet = workbook.create_sheet(_("Cards")[:31])
+        card_sheet.append([_("Title"), _("Unit"), _("Executor"), _("Due"), _("State"), _("Overdue")])
+        for card in cards:
+            card_sheet.append([card.title, card.responsible_unit.name, str(card.executor or ""),
+                               timezone.localtime(card.due).replace(tzinfo=None), card.get_state_display(),
+                               _("yes") if card.is_overdue else _("no")])
+    buffer = BytesIO()
+    workbook.save(buffer)
+    response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+    response["Content-Disposition"] = 'attachment; filename="unit-control.xlsx"'
+    return response
+
+
+def _card_context(request, card, **forms):
+    return {
+        "card": card, "explanation": control_explain(card=card),
+        "manages": user_manages_unit(user=request.user, unit=card.responsible_unit),
+        "is_executor": card.executor_id == request.user.pk,
+        "history": card.history.select_related("history_user").order_by("-history_date")[:50],
+        "extend_form": ExtendForm(), "pause_form": PauseForm(), "close_form": CloseForm(), **forms,
+    }
+
+
+@login_required
+def card_detail(request, pk):
+    card = access_card(user=request.user, pk=pk)
+    return render(request, "documents/card.html", _card_context(request, card))
+
+
+@login_required
+@require_POST
+def card_action(request, pk, action):
+    card = access_card(user=request.user, pk=pk)
+    forms = {"extend": ExtendForm, "pause": PauseForm, "close": CloseForm}
+    form = forms[action](request.POST) if action in forms else None
+    if form is not None and not form.is_valid():
+        return _card_with_error(request, card, action, form)
+    try:
+        if action == "extend":
+            data = form.cleaned_data
+            control_extend(card=card, actor=request.user, reason=data["reason"], legal_basis=data["legal_basis"],
+                           value=data.get("value"), new_due=data.get("new_due"))
+            messages.success(request, _("The term was extended."))
+        elif action == "pause":
+            control_pause(card=card, actor=request.user, reason=form.cleaned_data["reason"])
+            messages.success(request, _("The clock is stopped."))
+        elif action == "resume":
+            control_resume(card=card, actor=request.user)
+            messages.success(request, _("The clock runs again; the due date was recomputed."))
+        elif action == "close":
+            control_close(card=card, actor=request.user, result=form.cleaned_data["result"])
+            messages.success(request, _("The card is closed."))
+    except ApplicationError as error:
+        if form is None:
+            messages.error(request, error.message)
+            return redirect("documents:card", pk=card.pk)
+        form.add_error(None, error.message)
+        for field, errors in error.fields.items():
+            if field in form.fields:
+                for message in errors if isinstance(errors, list) else [errors]:
+                    form.add_error(field, message)
+        return _card_with_error(request, card, action, form)
+    return redirect("documents:card", pk=card.pk)
+
+
+def _card_with_error(request, card, action, form):
+    """Show the card again with the submitted form, its errors and everything the user typed."""
+    context = _card_context(request, card, **{f"{action}_form": form, "open_action": action})
+    return render(request, "documents/card.html", context, status=400)
