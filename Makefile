@@ -27,7 +27,7 @@ test:
 	@eval "$$(scripts/test_services.sh start)" && \
 	  DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -n 2 --create-db -q
 	@echo "Smoke subset on the embedded SQLite default:"
-	@DATABASE_URL=sqlite:///var/test-smoke.sqlite3 REDIS_URL= CELERY_BROKER_URL= \
+	@env -u REDIS_URL -u CELERY_BROKER_URL DATABASE_URL=sqlite:///var/test-smoke.sqlite3 \
 	  .venv/bin/pytest -m smoke -p no:xdist -p no:playwright --create-db -q
 
 bench: install

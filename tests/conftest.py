@@ -77,3 +77,15 @@ def _mail_through_the_outbox(settings):
     """pytest-django swaps in the locmem backend; the portal's real path is the outbox, which then
     delivers to locmem (see config/settings/test.py)."""
     settings.EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
+
+
+@pytest.fixture(autouse=True)
+def _deadline_policies(request):
+    """Transactional tests flush the tables, seeded rows included; put the statutory policies back."""
+    uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
+    if not uses_db:
+        return
+    request.getfixturevalue("_django_db_helper")
+    from documents.policies import deadline_policies_seed
+
+    deadline_policies_seed()
