@@ -18,7 +18,7 @@ demo: migrate messages
 
 run: demo
 	@echo "Serving on http://127.0.0.1:8000 with a Celery worker and beat. Ctrl-C stops all of it."
-	.venv/bin/honcho --no-prefix -f Procfile start 2>/dev/null || .venv/bin/honcho -f Procfile start
+	.venv/bin/honcho -f Procfile start
 
 test:
 	@scripts/bootstrap.sh $(TEST_APT)
@@ -30,7 +30,8 @@ test:
 	@env -u REDIS_URL -u CELERY_BROKER_URL DATABASE_URL=sqlite:///var/test-smoke.sqlite3 \
 	  .venv/bin/pytest -m smoke -p no:xdist -p no:playwright --create-db -q
 
-bench: install
+bench:
+	@scripts/bootstrap.sh postgresql redis-server
 	@eval "$$(scripts/test_services.sh start)" && $(PY) -m documents.bench
 
 makemessages: install

@@ -1,5 +1,5 @@
-from django.middleware.locale import LocaleMiddleware
 from django.conf import settings
+from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation import get_supported_language_variant
 

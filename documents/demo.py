@@ -42,3 +42,8 @@ def load(stdout):
     last = ControlCard.objects.order_by("-pk").first()
     if last and last.executor:
         control_pause(card=last, actor=last.executor, reason="Waiting for the appellant's clarification (demo)")
+    # one sweep now, so the demo users find their reminders in the inbox straight away
+    from documents.services.sweep import control_sweep
+
+    swept = control_sweep()
+    stdout.write(f"Reminders and escalations sent: {swept.notices if swept else 0}")

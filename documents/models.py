@@ -168,6 +168,9 @@ class ControlExtension(models.Model):
         verbose_name_plural = _("extensions")
         ordering = ["created_at", "id"]
 
+    def __str__(self):
+        return f"{self.card_id}: +{self.value} {self.unit}"
+
 
 class ControlPause(models.Model):
     card = models.ForeignKey(ControlCard, on_delete=models.CASCADE, related_name="pauses", verbose_name=_("card"))
@@ -184,6 +187,9 @@ class ControlPause(models.Model):
             models.UniqueConstraint(fields=["card"], condition=Q(ended_at__isnull=True), name="control_one_open_pause"),
             models.CheckConstraint(condition=Q(ended_at__isnull=True) | Q(ended_at__gte=F("started_at")), name="control_pause_dates"),
         ]
+
+    def __str__(self):
+        return f"{self.card_id}: {self.started_at:%Y-%m-%d} – {self.ended_at or '…'}"
 
 
 class NoticeKind(models.TextChoices):
@@ -209,6 +215,9 @@ class ControlNotice(models.Model):
         constraints = [models.UniqueConstraint(fields=["card", "kind", "due"], name="control_notice_once")]
         indexes = [models.Index(fields=["sweep", "kind"], name="control_notice_sweep_idx")]
 
+    def __str__(self):
+        return f"{self.card_id}: {self.kind} ({self.due:%Y-%m-%d})"
+
 
 class ControlSweep(models.Model):
     """One run of the reminder sweep; `window_end` of the last finished run is the next one's start."""
@@ -224,11 +233,17 @@ class ControlSweep(models.Model):
         verbose_name_plural = _("control sweeps")
         get_latest_by = "window_end"
 
+    def __str__(self):
+        return f"{self.window_start} – {self.window_end}: {self.notices}"
+
 
 class ControlSweepLock(models.Model):
     """A single row that a sweep locks, so that two sweeps never run at once."""
 
     name = models.CharField(max_length=32, unique=True)
+
+    def __str__(self):
+        return self.name
 
 
 class ControlDigest(models.Model):
@@ -240,3 +255,6 @@ class ControlDigest(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["user", "unit", "day"], name="control_digest_once")]
+
+    def __str__(self):
+        return f"{self.user_id} / {self.unit_id} / {self.day}"

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
+from core.ratelimit import rate_limit
 from documents.forms import CalculatorForm, CloseForm, ExtendForm, PauseForm
 from documents.selectors import access_card, my_control, unit_control
 from documents.services.control import (
@@ -23,6 +24,7 @@ from units.models import Unit
 from units.selectors import user_manages_unit
 
 
+@rate_limit("calculator")
 def calculator(request):
     form = CalculatorForm(request.GET or None)
     result = None

@@ -17,7 +17,7 @@ class UserFactory(factory.django.DjangoModelFactory):
     password = factory.PostGenerationMethodCall("set_password", "secret-pass-123")
 
     @factory.post_generation
-    def persist(obj, create, extracted, **kwargs):
+    def persist(obj, create, extracted, **kwargs):  # noqa: N805 - factory_boy passes the object
         if create:
             obj.save()
 

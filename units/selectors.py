@@ -78,7 +78,12 @@ def clause_search(*, query, limit=50):
         return Clause.objects.none()
     base = Clause.objects.in_force().select_related("unit", "regulation")
     if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchRank, SearchVector, TrigramWordSimilarity
+        from django.contrib.postgres.search import (
+            SearchQuery,
+            SearchRank,
+            SearchVector,
+            TrigramWordSimilarity,
+        )
 
         vector = SearchVector("search_text", config="simple")
         search = SearchQuery(folded, config="simple", search_type="plain")

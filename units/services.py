@@ -15,7 +15,7 @@ _TRANSLITERATION = str.maketrans({
     "ö": "o", "Ö": "O", "ü": "u", "Ü": "U",
     **dict(zip("абвгдеёжзийклмнопрстуфхцчшщъыьэюя",
                ["a", "b", "v", "g", "d", "e", "e", "zh", "z", "i", "i", "k", "l", "m", "n", "o", "p", "r", "s", "t", "u",
-                "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"])),
+                "f", "kh", "ts", "ch", "sh", "shch", "", "y", "", "e", "yu", "ya"], strict=True)),
 })
 
 

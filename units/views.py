@@ -4,6 +4,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.ratelimit import rate_limit
 from units.forms import RegulationUploadForm
 from units.importer.parse import parse_text
 from units.models import Regulation
@@ -19,6 +20,7 @@ def detail(request, slug):
     return render(request, "units/detail.html", unit_detail(slug=slug))
 
 
+@rate_limit("search")
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     results = list(clause_search(query=query)) if query else []

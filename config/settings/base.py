@@ -198,3 +198,11 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", default="portal-demo")
 # Execution control (domain.md §3.3): when reminders and escalations go out, in working days.
 CONTROL_DUE_SOON_WORKING_DAYS = env.int("CONTROL_DUE_SOON_WORKING_DAYS", default=2)
 CONTROL_ESCALATE_AFTER_WORKING_DAYS = env.int("CONTROL_ESCALATE_AFTER_WORKING_DAYS", default=3)
+
+# Public HTML endpoints, per client address (the API uses DRF throttles above).
+PUBLIC_RATE_LIMITS = {
+    "search": env("RATE_LIMIT_SEARCH", default="60/m"),
+    "calculator": env("RATE_LIMIT_CALCULATOR", default="60/m"),
+    "login": env("RATE_LIMIT_LOGIN", default="10/m"),
+    "password_reset": env("RATE_LIMIT_PASSWORD_RESET", default="5/m"),
+}

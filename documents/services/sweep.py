@@ -21,7 +21,14 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
 from core.services.notifications import notification_send_many
-from documents.models import ControlCard, ControlDigest, ControlNotice, ControlSweep, ControlSweepLock, NoticeKind
+from documents.models import (
+    ControlCard,
+    ControlDigest,
+    ControlNotice,
+    ControlSweep,
+    ControlSweepLock,
+    NoticeKind,
+)
 from documents.services.calendar import calendar_for
 from units.selectors import heads_with_units, unit_heads
 

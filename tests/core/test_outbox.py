@@ -18,7 +18,7 @@ class Recorder:
     def __init__(self, delay=0.0):
         self.messages, self.delay = [], delay
 
-    async def handle_DATA(self, server, session, envelope):
+    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
         if self.delay:
             time.sleep(self.delay)  # a slow server keeps the two delivery runs overlapping
         self.messages.append(envelope.content.decode("utf-8", "replace"))

@@ -1,4 +1,4 @@
-from datetime import datetime, timedelta
+from datetime import timedelta
 from io import BytesIO
 from zoneinfo import ZoneInfo
 

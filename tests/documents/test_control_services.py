@@ -17,7 +17,6 @@ from documents.services.control import (
 )
 from tests.factories import open_card
 from units.models import Acting, Position
-from units.services import membership_assign
 
 pytestmark = pytest.mark.django_db
 BAKU = ZoneInfo("Asia/Baku")

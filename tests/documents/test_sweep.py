@@ -6,7 +6,6 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
-from django.utils import timezone
 
 from core.models import Notification, OutboundEmail
 from documents.models import ControlCard, ControlDigest, ControlNotice, ControlSweep

@@ -13,6 +13,7 @@ import calendar
 import re
 from dataclasses import asdict, dataclass, field
 from datetime import date
+from itertools import pairwise
 
 from units.importer.text import az_nominative, clean_line, fold, sentence_case, upper_first
 
@@ -607,8 +608,8 @@ def _check_clauses(clauses, warnings):
                 continue  # "3.1.2-1" is an insertion, not a step in the sequence
             parent, _, last = clause.number.rpartition(".")
         siblings.setdefault(parent, []).append((int(last), clause))
-    for parent, items in siblings.items():
-        for (a, first), (b, second) in zip(items, items[1:]):
+    for items in siblings.values():
+        for (a, first), (b, second) in pairwise(items):
             if b > a + 1:
                 missing = [_renumber(first.number, n) for n in range(a + 1, b)]
                 label = missing[0] if len(missing) == 1 else f"{missing[0]}–{missing[-1]}"
