@@ -4,8 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from documents.models import DeadlinePolicy
 
 
+class PolicyChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return f"{obj.display_name} ({obj.term_value} {obj.get_term_unit_display()})"
+
+
 class CalculatorForm(forms.Form):
-    policy = forms.ModelChoiceField(
+    policy = PolicyChoiceField(
         label=_("Deadline"), queryset=DeadlinePolicy.objects.filter(organisation__isnull=True, is_active=True).order_by("code"),
         to_field_name="code",
     )

@@ -4,6 +4,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -80,6 +81,19 @@ class DeadlinePolicy(models.Model):
     @property
     def term(self):
         return deadlines.Term(self.term_value, self.term_unit)
+
+    # in the reader's language when the text is the seeded one (see documents/policies.py)
+    @property
+    def display_name(self):
+        return gettext(self.name)
+
+    @property
+    def display_legal_basis(self):
+        return gettext(self.legal_basis)
+
+    @property
+    def display_confidence(self):
+        return gettext(self.confidence) if self.confidence else ""
 
     @property
     def allows_extension(self):

@@ -3,6 +3,8 @@
 import json
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 SEED = Path(__file__).resolve().parent / "fixtures" / "deadline_policies.json"
 
 
@@ -17,3 +19,51 @@ def deadline_policies_seed(*, model=None):
     rows = [row for row in json.loads(SEED.read_text(encoding="utf-8")) if row["code"] not in existing]
     model.objects.bulk_create([model(**row) for row in rows])
     return len(rows)
+
+
+# The seed's texts, marked for translation: a policy shows its name, legal basis and notes in the
+# reader's language while they are as seeded; an administrator's own wording is shown as typed.
+SEED_TEXTS = [
+    gettext_noop('Citizen appeal: answer on the merits'),
+    gettext_noop('Law 1308-IVQ "On citizens\' appeals", art. 10.1, 10.2'),
+    gettext_noop('secondary source, verify'),
+    gettext_noop('by the official, with notice to the appellant'),
+    gettext_noop('registration'),
+    gettext_noop('Appeal needing extra study or checking'),
+    gettext_noop('Law 1308-IVQ "On citizens\' appeals", art. 10.1'),
+    gettext_noop('Outside our competence: forward and tell the appellant'),
+    gettext_noop('Law 1308-IVQ "On citizens\' appeals", art. 7.10'),
+    gettext_noop('none'),
+    gettext_noop('Tell the appellant the appeal is left unconsidered'),
+    gettext_noop('Law 1308-IVQ "On citizens\' appeals", art. 8'),
+    gettext_noop('decision'),
+    gettext_noop('Register an appeal'),
+    gettext_noop('Rules on office work with appeals'),
+    gettext_noop('secondary source'),
+    gettext_noop('receipt'),
+    gettext_noop('Information request'),
+    gettext_noop('Law 1024-IIQ "On obtaining information", art. 24.1, 24.5'),
+    gettext_noop('text read (extension: verify)'),
+    gettext_noop('requester notified within 5 working days'),
+    gettext_noop('working day after registration'),
+    gettext_noop('Information that would lose its value'),
+    gettext_noop('Law 1024-IIQ "On obtaining information", art. 24.2'),
+    gettext_noop('text read'),
+    gettext_noop('Threat to life, health or liberty'),
+    gettext_noop('Law 1024-IIQ "On obtaining information", art. 24.3'),
+    gettext_noop('Request unclear or incomplete: tell the requester'),
+    gettext_noop('Law 1024-IIQ "On obtaining information", art. 24.4'),
+    gettext_noop('Not held by us: send to the holder and tell the requester'),
+    gettext_noop('Law 1024-IIQ "On obtaining information", art. 23.1'),
+    gettext_noop('Controlled document with no term in the resolution'),
+    gettext_noop('Office-work instruction (Decree 935), para. 120'),
+    gettext_noop('organisation sets it'),
+    gettext_noop('by the head on a reasoned request'),
+    gettext_noop('Answer to a false or distorting publication'),
+    gettext_noop("Regulations' duty to respond to false reports (e.g. 3.1.4, 3.1.24)"),
+    gettext_noop('by the head'),
+    gettext_noop('detection'),
+    gettext_noop('Appeal (Kazakhstan)'),
+    gettext_noop('Administrative Procedural Code of Kazakhstan, art. 76'),
+    gettext_noop('up to 2 months in total, notice within 3 working days'),
+]

@@ -26,7 +26,8 @@ from units.selectors import user_manages_unit
 
 @rate_limit("calculator")
 def calculator(request):
-    form = CalculatorForm(request.GET or None)
+    asked = "policy" in request.GET or "start" in request.GET  # ?lang= alone is not a calculation
+    form = CalculatorForm(request.GET if asked else None)
     result = None
     if form.is_bound and form.is_valid():
         result = deadline_calculate(policy=form.cleaned_data["policy"], start=form.cleaned_data["start"])

@@ -53,7 +53,7 @@ def deadline_calculate(*, policy, start):
         "start": _as_moment(start).isoformat(),
         "due": result.due.isoformat(),
         "term": {"value": policy.term_value, "unit": policy.term_unit},
-        "legal_basis": policy.legal_basis,
+        "legal_basis": policy.display_legal_basis,
         "skipped": [{"date": d.day.isoformat(), "reason": skipped_reason(d)} for d in result.skipped],
     }
 
@@ -232,7 +232,7 @@ def control_explain(*, card):
             entry["remaining"] = step.remaining if isinstance(step.remaining, int) else str(step.remaining)
         steps.append(entry)
     return {
-        "policy": card.policy.code, "policy_name": card.policy.name, "legal_basis": card.policy.legal_basis,
+        "policy": card.policy.code, "policy_name": card.policy.display_name, "legal_basis": card.policy.display_legal_basis,
         "start": card.start.isoformat(), "due": card.due.isoformat(),
         "term": {"value": card.term_value, "unit": card.term_unit},
         "skipped": [{"date": d.day.isoformat(), "reason": skipped_reason(d)} for d in computation.skipped],

@@ -218,3 +218,9 @@ def test_card_page_actions(client, cards, staff):
     assert ControlCard.objects.get(pk=card.pk).state == "open"
     client.force_login(staff["icd_head"])
     assert client.get(reverse("documents:card", args=[card.pk])).status_code == 404
+
+
+def test_calculator_page_opened_without_a_question_shows_no_errors(client):
+    html = client.get(reverse("documents:calculator"), {"lang": "en"}).content.decode()
+    assert "This field is required" not in html
+    assert "Calculate" in html
