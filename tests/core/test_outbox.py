@@ -1,6 +1,5 @@
 """The e-mail outbox against a real SMTP server on loopback (aiosmtpd)."""
 
-import threading
 import time
 from datetime import timedelta
 
@@ -12,6 +11,7 @@ from django.utils import timezone
 
 from core.models import OutboundEmail
 from core.services.outbox import outbox_deliver, outbox_deliver_pending, outbox_enqueue
+from tests.concurrency import run_at_once
 
 
 class Recorder:
@@ -103,22 +103,7 @@ def test_two_concurrent_delivery_runs_send_each_email_exactly_once(smtp):
     recorder = smtp(delay=0.02)
     for n in range(30):
         outbox_enqueue(to=[f"person{n}@example.org"], subject=f"Notice {n}", body="b")
-    results, errors = [], []
-
-    def run():
-        try:
-            results.append(outbox_deliver_pending())
-        except Exception as exc:  # pragma: no cover - surfaced below
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert not errors
+    results = run_at_once(outbox_deliver_pending)
     assert sum(results) == 30
     assert all(r > 0 for r in results), "both runs took part"
     assert len(recorder.messages) == 30

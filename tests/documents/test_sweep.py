@@ -1,6 +1,5 @@
 """Reminders and escalation: who hears what, once."""
 
-import threading
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
@@ -11,6 +10,7 @@ from core.models import Notification, OutboundEmail
 from documents.models import ControlCard, ControlDigest, ControlNotice, ControlSweep
 from documents.services import sweep as sweep_module
 from documents.services.sweep import control_daily_digest, control_sweep
+from tests.concurrency import run_at_once
 from tests.factories import UserFactory, open_card
 from units.models import Acting, Position
 
@@ -159,23 +159,7 @@ def test_daily_digest_goes_once_to_each_head(cards, staff):
 def test_two_sweeps_at_once_send_each_notice_exactly_once(cards):
     if connection.vendor != "postgresql":
         pytest.skip("row locks need PostgreSQL")
-    barrier, results, errors = threading.Barrier(2), [], []
-
-    def run():
-        try:
-            barrier.wait()
-            results.append(control_sweep(now=NOW))
-        except Exception as exc:  # pragma: no cover
-            errors.append(exc)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=run) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(60)
-    assert not errors
+    run_at_once(lambda: control_sweep(now=NOW))
     assert len(_notices()) == 5
     recipients = list(Notification.objects.values_list("recipient_id", "kind"))
     assert len(recipients) == len(set(recipients))
