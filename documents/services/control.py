@@ -12,6 +12,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError, PermissionDeniedError
+from documents.domain.control_states import ForbiddenTransitionError, next_state
 from documents.domain.deadlines import Extension, Pause, Term, compute_due
 from documents.models import ControlCard, ControlExtension, ControlPause, DeadlinePolicy, TermUnit
 from documents.services.calendar import calendar_for, skipped_reason
@@ -106,11 +107,14 @@ def _require_manager(actor, card, message):
         raise PermissionDeniedError(message)
 
 
-def _require_state(card, *states):
-    if card.state not in states:
+def _next_state(card, action):
+    """The state `action` leads to from the card's state (documents.domain.control_states), or a clear error."""
+    try:
+        return next_state(action, card.state)
+    except ForbiddenTransitionError:
         raise ApplicationError(
             _("This card is %(state)s; that is not possible now.") % {"state": card.get_state_display()}, code="wrong_state"
-        )
+        ) from None
 
 
 def _save(card, actor, reason, fields):
@@ -125,7 +129,7 @@ def control_extend(*, card, actor, reason, legal_basis, value=None, new_due=None
     `new_due` (a date). Only a head, deputy or acting head of the responsible unit or above may extend,
     and never beyond the policy's maximum."""
     card = _locked(card)
-    _require_state(card, ControlCard.State.OPEN, ControlCard.State.PAUSED)
+    _next_state(card, "extend")
     _require_manager(actor, card, _("Only the head, a deputy or the acting head of the responsible unit may extend a term."))
     policy = card.policy
     if not policy.allows_extension:
@@ -167,13 +171,13 @@ def control_extend(*, card, actor, reason, legal_basis, value=None, new_due=None
 def control_pause(*, card, actor, reason, at=None):
     """Stop the clock, e.g. while waiting for the appellant's clarification."""
     card = _locked(card)
-    _require_state(card, ControlCard.State.OPEN)
+    state = _next_state(card, "pause")
     if actor != card.executor:
         _require_manager(actor, card, _("Only the executor or a head of the responsible unit may pause the clock."))
     if not (reason or "").strip():
         raise ApplicationError(_("Give the reason for the pause."), fields={"reason": [_("This field is required.")]})
     ControlPause.objects.create(card=card, reason=reason.strip(), paused_by=actor, started_at=at or timezone.now())
-    card.state = ControlCard.State.PAUSED
+    card.state = state
     _save(card, actor, _("Paused: %(reason)s") % {"reason": reason.strip()}, ["state"])
     return card
 
@@ -182,13 +186,13 @@ def control_pause(*, card, actor, reason, at=None):
 def control_resume(*, card, actor, at=None):
     """Restart the clock; the due date is recomputed from the working days that remained."""
     card = _locked(card)
-    _require_state(card, ControlCard.State.PAUSED)
+    state = _next_state(card, "resume")
     if actor != card.executor:
         _require_manager(actor, card, _("Only the executor or a head of the responsible unit may resume the clock."))
     pause = card.pauses.get(ended_at__isnull=True)
     pause.ended_at = at or timezone.now()
     pause.save(update_fields=["ended_at"])
-    card.state = ControlCard.State.OPEN
+    card.state = state
     card.due = _recomputed_due(card)
     card.due_changed_at = timezone.now()
     _save(card, actor, _("Resumed"), ["state", "due", "due_changed_at"])
@@ -198,12 +202,12 @@ def control_resume(*, card, actor, at=None):
 @transaction.atomic
 def control_close(*, card, actor, result="", cancelled=False):
     card = _locked(card)
-    _require_state(card, ControlCard.State.OPEN, ControlCard.State.PAUSED)
+    state = _next_state(card, "cancel" if cancelled else "close")
     if actor != card.executor:
         _require_manager(actor, card, _("Only the executor or a head of the responsible unit may close the card."))
     if card.state == ControlCard.State.PAUSED:
         card.pauses.filter(ended_at__isnull=True).update(ended_at=timezone.now())
-    card.state = ControlCard.State.CANCELLED if cancelled else ControlCard.State.DONE
+    card.state = state
     card.closed_at = timezone.now()
     card.result = result
     _save(card, actor, _("Cancelled") if cancelled else _("Done"), ["state", "closed_at", "result"])
