@@ -148,3 +148,27 @@ def test_a_calendar_override_recomputes_the_open_cards_it_affects(card, staff, d
     assert "Cabinet" not in (card.history.first().history_change_reason or "")
     assert "2026-12-02" in card.history.first().history_change_reason
     assert other.history.count() == 1  # untouched
+
+
+def test_an_organisation_may_override_a_statutory_policy(imported):
+    from documents.models import DeadlinePolicy
+    from documents.services.control import policy_for
+
+    ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
+    default = policy_for(code="document.default")
+    own = DeadlinePolicy.objects.create(
+        code="document.default", organisation=ministry, name="Ministry's own term", term_value=10, term_unit="working_days",
+        start_event="registration", legal_basis="Minister's order No. 12")
+    assert policy_for(code="document.default", organisation=ministry) == own
+    assert policy_for(code="document.default") == default
+    assert policy_for(code="document.default", organisation=imported["Ministry of Communications and High Technologies"]) == default
+
+
+def test_editing_a_policy_does_not_move_open_cards(card):
+    from documents.services.control import control_recompute
+
+    card.policy.term_value = 30
+    card.policy.save()
+    card.refresh_from_db()
+    assert control_recompute(cards=[card]) == 0
+    assert card.due.date() == date(2026, 12, 14)
