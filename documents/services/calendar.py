@@ -2,6 +2,7 @@
 
 import re
 from datetime import date
+from time import monotonic
 
 from django.core.cache import cache
 from django.db import transaction
@@ -13,10 +14,16 @@ from documents.models import CalendarOverride
 
 _calendars = {}
 _VERSION_KEY = "documents:calendar-version:{country}"
+_VERSION_CHECK_SECONDS = 1.0
+_checked = {}  # country -> (version, when it was read), so a page explaining 50 cards asks the cache once
 
 
 def _version(country):
-    return cache.get_or_set(_VERSION_KEY.format(country=country), 1, timeout=None)
+    version, read_at = _checked.get(country, (None, 0.0))
+    if version is None or monotonic() - read_at > _VERSION_CHECK_SECONDS:
+        version = cache.get_or_set(_VERSION_KEY.format(country=country), 1, timeout=None)
+        _checked[country] = (version, monotonic())
+    return version
 
 
 def calendar_for(country="AZ", *, around=None):
@@ -41,8 +48,9 @@ def calendar_for(country="AZ", *, around=None):
 
 def calendar_invalidate(country):
     key = _VERSION_KEY.format(country=country)
-    cache.set(key, _version(country) + 1, timeout=None)
+    cache.set(key, cache.get_or_set(key, 1, timeout=None) + 1, timeout=None)
     _calendars.pop(country, None)
+    _checked.pop(country, None)
 
 
 def calendar_override_save(*, country, day, is_working, legal_reference, actor=None):

@@ -9,6 +9,8 @@ def _fresh_calendar():
     from documents.services import calendar
 
     calendar._calendars.clear()
+    calendar._checked.clear()
     cache.clear()
     yield
     calendar._calendars.clear()
+    calendar._checked.clear()

@@ -224,3 +224,20 @@ def test_calculator_page_opened_without_a_question_shows_no_errors(client):
     html = client.get(reverse("documents:calculator"), {"lang": "en"}).content.decode()
     assert "This field is required" not in html
     assert "Calculate" in html
+
+
+def test_my_control_query_count_does_not_grow_with_the_cards(client, staff, imported):
+    client.force_login(staff["info_officer"])
+    sector = imported["İnformasiya sektoru"]
+
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("documents:my-control")).status_code == 200
+        return len(queries)
+
+    for n in range(2):
+        open_card(unit=sector, executor=staff["info_officer"], title=f"first {n}")
+    few = count()
+    for n in range(10):
+        open_card(unit=sector, executor=staff["info_officer"], title=f"more {n}", co_executors=[staff["comm_officer"]])
+    assert count() == few
