@@ -9,7 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.exceptions import ApplicationError
-from documents.models import ControlCard, DeadlinePolicy
+from documents.models import ControlCard, DeadlinePolicy, TermUnit
 from documents.selectors import access_card, card_list
 from documents.services.control import (
     control_close,
@@ -23,12 +23,32 @@ from documents.services.control import (
 )
 
 
+class SkippedDaySerializer(serializers.Serializer):
+    date = serializers.DateField()
+    reason = serializers.CharField()
+
+
+class TermSerializer(serializers.Serializer):
+    value = serializers.IntegerField()
+    unit = serializers.ChoiceField(choices=TermUnit.choices)
+
+
+class DeadlineCalculationSerializer(serializers.Serializer):
+    policy = serializers.CharField()
+    start = serializers.DateTimeField()
+    due = serializers.DateTimeField()
+    term = TermSerializer()
+    legal_basis = serializers.CharField()
+    skipped = SkippedDaySerializer(many=True)
+
+
 class DeadlineCalculateApi(APIView):
     """The due date for a policy and a start moment, with every skipped day and its reason."""
 
     permission_classes = [AllowAny]
 
-    @extend_schema(parameters=[OpenApiParameter("policy", str, required=True), OpenApiParameter("start", str, required=True)])
+    @extend_schema(parameters=[OpenApiParameter("policy", str, required=True), OpenApiParameter("start", str, required=True)],
+                   responses=DeadlineCalculationSerializer)
     def get(self, request):
         code = request.query_params.get("policy", "").strip()
         raw_start = request.query_params.get("start", "").strip()
@@ -43,13 +63,13 @@ class DeadlinePolicyListApi(generics.ListAPIView):
     permission_classes = [AllowAny]
     pagination_class = None
 
-    class OutputSerializer(serializers.ModelSerializer):
+    class DeadlinePolicySerializer(serializers.ModelSerializer):
         class Meta:
             model = DeadlinePolicy
             fields = ["code", "name", "country", "term_value", "term_unit", "start_event", "max_extension_value",
                       "extension_unit", "extension_rule", "legal_basis", "confidence"]
 
-    serializer_class = OutputSerializer
+    serializer_class = DeadlinePolicySerializer
     queryset = DeadlinePolicy.objects.filter(organisation__isnull=True, is_active=True).order_by("code")
 
 
@@ -100,29 +120,33 @@ class ControlCardDetailApi(APIView):
 
 
 class _CardActionApi(APIView):
-    class InputSerializer(serializers.Serializer):
-        pass
+    InputSerializer = None  # each action names its own
 
     def act(self, card, data):  # pragma: no cover - overridden
         raise NotImplementedError
 
     def post(self, request, pk):
         card = access_card(user=request.user, pk=pk)
-        data = self.InputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        card = self.act(card, data.validated_data)
+        data = {}
+        if self.InputSerializer is not None:
+            serializer = self.InputSerializer(data=request.data)
+            serializer.is_valid(raise_exception=True)
+            data = serializer.validated_data
+        card = self.act(card, data)
         card = access_card(user=request.user, pk=card.pk)
         return Response({**CardSerializer(card).data, "explanation": control_explain(card=card)})
 
 
 class ControlCardExtendApi(_CardActionApi):
-    class InputSerializer(serializers.Serializer):
+    class CardExtendInputSerializer(serializers.Serializer):
         value = serializers.IntegerField(min_value=1, required=False)
         new_due = serializers.DateField(required=False)
         reason = serializers.CharField(max_length=2000)
         legal_basis = serializers.CharField(max_length=300)
 
-    @extend_schema(request=InputSerializer, responses=CardSerializer)
+    InputSerializer = CardExtendInputSerializer
+
+    @extend_schema(request=CardExtendInputSerializer, responses=CardSerializer)
     def post(self, request, pk):
         return super().post(request, pk)
 
@@ -132,10 +156,12 @@ class ControlCardExtendApi(_CardActionApi):
 
 
 class ControlCardPauseApi(_CardActionApi):
-    class InputSerializer(serializers.Serializer):
+    class CardPauseInputSerializer(serializers.Serializer):
         reason = serializers.CharField(max_length=2000)
 
-    @extend_schema(request=InputSerializer, responses=CardSerializer)
+    InputSerializer = CardPauseInputSerializer
+
+    @extend_schema(request=CardPauseInputSerializer, responses=CardSerializer)
     def post(self, request, pk):
         return super().post(request, pk)
 
@@ -153,11 +179,13 @@ class ControlCardResumeApi(_CardActionApi):
 
 
 class ControlCardCloseApi(_CardActionApi):
-    class InputSerializer(serializers.Serializer):
+    class CardCloseInputSerializer(serializers.Serializer):
         result = serializers.CharField(max_length=5000, required=False, allow_blank=True)
         cancelled = serializers.BooleanField(required=False, default=False)
 
-    @extend_schema(request=InputSerializer, responses=CardSerializer)
+    InputSerializer = CardCloseInputSerializer
+
+    @extend_schema(request=CardCloseInputSerializer, responses=CardSerializer)
     def post(self, request, pk):
         return super().post(request, pk)
 

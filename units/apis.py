@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, serializers, status
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
@@ -27,20 +27,28 @@ class ClauseSerializer(serializers.ModelSerializer):
 class UnitTreeApi(APIView):
     permission_classes = [AllowAny]
 
-    class OutputSerializer(UnitSerializer):
+    class UnitTreeNodeSerializer(UnitSerializer):
         level = serializers.IntegerField()
 
         class Meta(UnitSerializer.Meta):
             fields = [*UnitSerializer.Meta.fields, "level"]
 
-    @extend_schema(responses=OutputSerializer(many=True))
+    @extend_schema(responses=UnitTreeNodeSerializer(many=True))
     def get(self, request):
-        return Response(self.OutputSerializer(unit_tree(), many=True).data)
+        return Response(self.UnitTreeNodeSerializer(unit_tree(), many=True).data)
 
 
 class UnitDetailApi(APIView):
+    """A unit with its parent, sub-units, regulations and clauses in force grouped by kind."""
+
     permission_classes = [AllowAny]
 
+    @extend_schema(responses=inline_serializer("UnitDetail", {
+        "id": serializers.IntegerField(), "kind": serializers.CharField(), "name": serializers.CharField(),
+        "slug": serializers.CharField(), "parent": UnitSerializer(allow_null=True), "sub_units": UnitSerializer(many=True),
+        "regulations": serializers.ListField(child=serializers.DictField()),
+        "clauses": serializers.DictField(child=ClauseSerializer(many=True)),
+    }))
     def get(self, request, slug):
         data = unit_detail(slug=slug)
         unit = data["unit"]
@@ -92,13 +100,14 @@ class RegulationPreviewApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    class InputSerializer(serializers.Serializer):
+    class RegulationPreviewInputSerializer(serializers.Serializer):
         text = serializers.CharField(max_length=2_000_000, trim_whitespace=False)
         organisation = serializers.CharField(max_length=300, required=False, allow_blank=True)
 
-    @extend_schema(request=InputSerializer)
+    @extend_schema(request=RegulationPreviewInputSerializer, responses=inline_serializer(
+        "RegulationPreview", {"regulations": serializers.ListField(child=serializers.DictField())}))
     def post(self, request):
-        data = self.InputSerializer(data=request.data)
+        data = self.RegulationPreviewInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         parsed = parse_text(data.validated_data["text"], organisation=data.validated_data.get("organisation") or None)
         return Response({"regulations": [p.as_json() for p in parsed]})
@@ -109,7 +118,10 @@ class UnitSuggestApi(APIView):
 
     permission_classes = [IsAuthenticated]
 
-    @extend_schema(parameters=[OpenApiParameter("text", str, required=True), OpenApiParameter("organisation", str)])
+    @extend_schema(parameters=[OpenApiParameter("text", str, required=True), OpenApiParameter("organisation", str)],
+                   responses=inline_serializer("UnitSuggestion", {
+                       "unit": UnitSerializer(), "score": serializers.FloatField(),
+                       "clauses": serializers.ListField(child=serializers.CharField())}, many=True))
     def get(self, request):
         text = request.query_params.get("text", "").strip()[:5000]
         if not text:

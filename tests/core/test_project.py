@@ -69,3 +69,12 @@ def test_every_message_is_translated(language):
     untranslated = [mid for mid, strs in entries if mid.strip() != '""' and re.search(r'msgstr(?:\[\d\])? ""\n(?!")', strs)]
     assert not untranslated, untranslated[:10]
     assert "#, fuzzy" not in po.split("\n\n", 1)[1]
+
+
+@pytest.mark.django_db
+def test_the_api_schema_is_valid_and_generates_without_warnings(tmp_path):
+    schema = tmp_path / "schema.yml"
+    call_command("spectacular", "--api-version", "v1", "--validate", "--fail-on-warn", "--file", str(schema))
+    text = schema.read_text(encoding="utf-8")
+    for path in ("/api/v1/units/", "/api/v1/deadlines/calculate/", "/api/v1/control/cards/{id}/extend/", "/api/v1/regulations/preview/"):
+        assert f"  {path}:" in text
