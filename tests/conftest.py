@@ -89,3 +89,27 @@ def _deadline_policies(request):
     from documents.policies import deadline_policies_seed
 
     deadline_policies_seed()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _celery_queue_per_test_process():
+    """Under xdist each test process has its own database; its tasks get their own queue, so one
+    process's worker never runs another's tasks against the wrong database."""
+    from config.celery_app import app
+
+    app.conf.task_default_queue = f"portal-test-{os.environ.get('PYTEST_XDIST_WORKER', 'main')}"
+
+
+@pytest.fixture
+def celery_worker_on_redis():
+    """A real Celery worker in a thread, consuming from the Redis broker that `make test` starts."""
+    from django.conf import settings
+
+    if not settings.CELERY_BROKER_URL.startswith("redis"):
+        pytest.skip("needs the Redis broker (make test starts one)")
+    from celery.contrib.testing.worker import start_worker
+
+    from config.celery_app import app
+
+    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
+        yield worker

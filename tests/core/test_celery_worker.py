@@ -3,25 +3,12 @@
 import time
 
 import pytest
-from django.conf import settings
 from django.core import mail
 
 from core.models import OutboundEmail
 from core.services.outbox import outbox_enqueue
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
-
-
-@pytest.fixture
-def celery_worker_on_redis():
-    if not settings.CELERY_BROKER_URL.startswith("redis"):
-        pytest.skip("needs the Redis broker (make test starts one)")
-    from celery.contrib.testing.worker import start_worker
-
-    from config.celery_app import app
-
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        yield
 
 
 def test_committed_email_is_delivered_by_the_worker(celery_worker_on_redis, settings):

@@ -4,7 +4,6 @@ import time
 from datetime import timedelta
 
 import pytest
-from django.conf import settings
 from django.core import mail
 from django.utils import timezone
 from rest_framework.test import APIClient
@@ -25,12 +24,7 @@ def _wait_for(condition, seconds=30):
     return False
 
 
-def test_overdue_card_is_extended_paused_then_escalated_by_the_worker(staff, imported):
-    if not settings.CELERY_BROKER_URL.startswith("redis"):
-        pytest.skip("needs the Redis broker (make test starts one)")
-    from celery.contrib.testing.worker import start_worker
-
-    from config.celery_app import app
+def test_overdue_card_is_extended_paused_then_escalated_by_the_worker(staff, imported, request):
     from documents.tasks import control_sweep
 
     sector = imported["İnformasiya sektoru"]
@@ -44,10 +38,10 @@ def test_overdue_card_is_extended_paused_then_escalated_by_the_worker(staff, imp
     card.refresh_from_db()
     assert card.is_overdue  # even extended, it ran out long ago
 
-    with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
-        control_sweep.delay()
-        assert _wait_for(lambda: ControlNotice.objects.filter(card=card, kind="escalated").exists())
-        assert _wait_for(lambda: not OutboundEmail.objects.filter(state="pending").exists())
+    request.getfixturevalue("celery_worker_on_redis")  # the worker starts only now, after the setup above
+    control_sweep.delay()
+    assert _wait_for(lambda: ControlNotice.objects.filter(card=card, kind="escalated").exists())
+    assert _wait_for(lambda: not OutboundEmail.objects.filter(state="pending").exists())
     kinds = set(ControlNotice.objects.filter(card=card).values_list("kind", flat=True))
     assert kinds == {"overdue", "escalated"}
     assert ControlNotice.objects.get(card=card, kind="overdue").due == ControlCard.objects.get(pk=card.pk).due
