@@ -103,3 +103,36 @@ def test_sort_key_orders_numbers_as_people_do():
 def test_clause_text_is_clean(space):
     [regulation] = parse_text(f"Test şöbəsinin Əsasnaməsi\n\nI. Ümumi müddəalar\n\n1.1.{space}\n\n**Şöbə{space}{space}işləyir.**\n")
     assert regulation.clauses[0].text == "Şöbə işləyir."
+
+
+def test_approval_first_year_first_dates_long_lead_ins_and_a_russian_regulation():
+    finance, russian = parse_text((DATA / "forms-az-ru.txt").read_text(encoding="utf-8"))
+    assert finance.title.endswith("Maliyyə şöbəsinin ƏSASNAMƏSİ")
+    assert finance.unit == {"name": "Maliyyə şöbəsi", "kind": "department"}
+    assert finance.approval == {"by": "Azərbaycan Respublikası Əmək və Əhalinin Sosial Müdafiəsi naziri", "date": "2020-05-15",
+                                "number": "123/a"}
+    kinds = {c.number: (c.kind, c.unit) for c in finance.clauses}
+    assert kinds["3.1.1"] == ("head_power", "Maliyyə şöbəsi")  # "Şöbəyə rəhbərlik edən şöbə müdiri aşağıdakı səlahiyyətləri …:"
+    assert kinds["4.1.2"] == ("function", "Büdcə sektoru")  # "Büdcə sektoru aşağıdakı funksiyaları həyata keçirir:"
+    assert not finance.warnings
+
+    assert russian.language == "ru"
+    assert russian.organisation == "Министерство культуры и информации"  # from the genitive "Министерства …"
+    assert russian.unit == {"name": "Отдел по связям с общественностью", "kind": "department"}
+    assert russian.approval == {"by": "Министр культуры и информации Республики Казахстан", "date": "2023-03-12", "number": "45"}
+    assert [(c.number, c.kind) for c in russian.clauses if c.number.startswith("2.1")] == [
+        ("2.1", "duty"), ("2.1.1", "duty"), ("2.1.2", "duty")]
+    assert not russian.warnings
+
+
+def test_english_approval_block():
+    [regulation] = parse_text(
+        "APPROVED by Order No. 12/3 of the Minister of Culture dated 5 March 2021\n\n"
+        "Regulations of the Legal Department\n\nI. General provisions\n\n"
+        "1.1. The Legal Department (hereinafter – the Department) is a structural unit of the Ministry of Culture.\n\n"
+        "II. Duties of the Department\n\n2.1. Drafts legal opinions;\n2.2. Represents the Ministry in courts.\n")
+    assert regulation.organisation == "Ministry of Culture"
+    assert regulation.unit == {"name": "Legal Department", "kind": "department"}
+    assert regulation.approval["date"] == "2021-03-05" and regulation.approval["number"] == "12/3"
+    assert "Minister of Culture" in regulation.approval["by"]
+    assert [c.kind for c in regulation.clauses] == ["general", "duty", "duty"]

@@ -59,7 +59,7 @@ _P = [(kind, tuple(fold(p) for p in prefixes)) for kind, prefixes in KIND_PREFIX
 
 # --- line forms -------------------------------------------------------------------------------------
 
-CLAUSE_RE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+(?:-\d{1,3})?)(?P<dots>\.{0,3})(?=\s|$)\s*(?P<rest>.*)$")
+CLAUSE_RE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+(?:-\d{1,3})?)(?P<dots>\.{0,3}|\))(?=\s|$)\s*(?P<rest>.*)$")
 TOP_NUMBER_RE = re.compile(r"^(?P<num>\d{1,2})\.(?=\s|\S)\s*(?P<rest>\D.*)$")
 ROMAN_RE = re.compile(r"^(?P<num>[IVXLC]{1,7})\s*\.\s*(?P<rest>\S.*)$")
 ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\)\s*(?P<rest>.*)$")
@@ -187,11 +187,17 @@ def section_kind(text):
     return best[1] if best else None
 
 
+POWER_WORDS = ("səlahiyyət", "powers", "полномоч")
+
+
 def is_head_lead_in(text):
-    if not text.endswith(":") or len(text.split()) > 7:
+    """"Şöbə müdiri:", "Head of the Department:", or a longer lead-in about the head's powers."""
+    if not text.endswith(":"):
         return False
     folded = fold(text)
-    return any(w in folded for w in HEAD_WORDS)
+    if not any(w in folded for w in HEAD_WORDS):
+        return False
+    return len(text.split()) <= 7 or any(w in folded for w in POWER_WORDS)
 
 
 def unit_kind_of(text, *, last=False):
@@ -205,7 +211,8 @@ def unit_kind_of(text, *, last=False):
     return None
 
 
-_AZ_SECTOR = re.compile(r"^(?:[IVXLC]+\.\s*)?(?P<name>.+?\bsektor(?:unun|u))\s+(?:əsas\s+)?(?:vəzifə|funksiya|hüquq)", re.I)
+_AZ_SECTOR = re.compile(
+    r"^(?:[IVXLC]+\.\s*)?(?P<name>.+?\bsektor(?:unun|u))\s+(?:aşağıdakı\s+)?(?:əsas\s+)?(?:vəzifə|funksiya|hüquq)", re.I)
 _EN_SECTOR = re.compile(
     r"(?:duties|functions|rights|tasks)\s+of\s+(?:the\s+)?(?P<name>sector\b.+?)(?=\s+(?:included|are|is|which)\b|[:;,.]|$)",
     re.I,
@@ -268,44 +275,85 @@ def _parse_date(text):
     return None
 
 
-_AZ_APPROVAL = re.compile(
-    r"(?P<by>\S.+?)\s+(?P<date>(?:\"?\s*_*\s*\d{0,2}\s*_*\s*\"?\s*)?(?:\w+\s+)?(?:\d{4}|_+)\s*-?\s*c[iıuü]\s+il)\s+"
-    r"tarixli\s+(?P<number>.*?)\s*nömrəli",
-    re.S,
-)
-_EN_APPROVAL = re.compile(
-    r"approved\s+by\s+(?P<by>.+?)(?:\s+(?:dated|of|on)\s+(?P<date>\d{1,2}\s+[A-Za-z]+\s+\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}|[A-Za-z]+\s+\d{1,2},\s*\d{4}))?"
-    r"(?:,?\s*(?:No\.?|№|number)\s*(?P<number>[\w./-]+))?\s*\.?$",
-    re.I,
-)
-_RU_APPROVAL = re.compile(
-    r"утвержден\w*\s+(?P<by>.+?)\s+от\s+(?P<date>«?\d{1,2}»?\s+\w+\s+\d{4})(?:\s+года)?(?:\s*(?:№|N)\s*(?P<number>[\w./-]+))?",
-    re.I,
-)
+_APPROVAL_MARKER = re.compile(
+    r"[\"«“*]*\s*(?:təsdiq\s+(?:edilmişdir|olunmuşdur|edilib)|approved|утвержден[оаы]?)\s*[\"»”*.:]*", re.I)
+_AZ_DATE_BEFORE_TARIXLI = [
+    # "29 dekabr 2014-cü il", "“____” ____ 2025-ci il"
+    re.compile(r"(?:[\"“]?\s*[\d_]{1,2}\s*[\"”]?\s+)?(?:[^\s\d\"“”]+\s+)?(?:\d{4}|_+)\s*-?\s*c[iıuü]\s+il$"),
+    # "2020-ci il 15 may"
+    re.compile(r"(?:\d{4}|_+)\s*-?\s*c[iıuü]\s+il(?:in)?\s+(?:[\"“]?[\d_]{1,2}[\"”]?\s+)?[^\s\d]+$"),
+    # "29.12.2014"
+    re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}(?:\s*-?\s*c[iıuü]\s+il)?$"),
+]
+_EN_DATE = re.compile(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}|[A-Za-z]+\s+\d{1,2},\s*\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}")
+_RU_ACT = re.compile(r"^(?:приказом|постановлением|решением|распоряжением|указом)\s+", re.I)
+_RU_NOMINATIVE = {"министра": "Министр", "председателя": "Председатель", "руководителя": "Руководитель",
+                  "министерства": "Министерство", "правительства": "Правительство"}
+
+
+def _blank_to_none(value):
+    value = (value or "").strip(" .,\"“”«»")
+    return value if re.search(r"\w", value.replace("_", "")) else None
+
+
+def _parse_az_approval(header):
+    text = _APPROVAL_MARKER.sub(" ", header)
+    text = re.sub(r"\s+", " ", text).strip()
+    folded = fold(text)
+    where = folded.find("tarixli")
+    if where < 0:
+        return None
+    before, after = text[:where].strip(), text[where + len("tarixli"):].strip()
+    number = None
+    if (n := fold(after).find("nömrəli")) >= 0:
+        number = _blank_to_none(after[:n])
+    date_text, by = "", before
+    for pattern in _AZ_DATE_BEFORE_TARIXLI:
+        if match := pattern.search(before):
+            date_text, by = match.group(0), before[: match.start()]
+            break
+    by = by.strip(" ,\"“”")
+    return {"by": upper_first(az_nominative(by)) if by else None, "date": _parse_date(date_text), "number": number}
+
+
+def _parse_en_approval(header):
+    match = re.search(r"approved\s+by\s+(?P<rest>.+)$", header, re.I)
+    if not match:
+        return None
+    rest = match["rest"]
+    number = re.search(r"(?:No\.?|№|number)\s*(?P<n>[\w./-]*\d[\w./-]*)", rest, re.I)
+    date_match = _EN_DATE.search(rest)
+    by = rest
+    for part in (number.group(0) if number else "", date_match.group(0) if date_match else ""):
+        by = by.replace(part, " ") if part else by
+    by = re.sub(r"\b(?:dated|of|on)\s*(?=[,.]?\s*$)", "", re.sub(r"\s+", " ", by)).strip(" ,.")
+    return {"by": by or None, "date": _parse_date(date_match.group(0)) if date_match else None,
+            "number": number["n"] if number else None}
+
+
+def _parse_ru_approval(header):
+    match = re.search(
+        r"утвержден\w*\s+(?P<by>.+?)\s+от\s+(?P<date>«?\d{1,2}»?\s+\w+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4})(?:\s+года)?"
+        r"(?:\s*(?:№|N)\s*(?P<number>[\w./-]+))?", header, re.I)
+    if match:
+        by = _RU_ACT.sub("", match["by"].strip(" ,"))
+        first, _, tail = by.partition(" ")
+        by = f"{_RU_NOMINATIVE.get(first.lower(), first)} {tail}".strip()
+        return {"by": by, "date": _parse_date(match["date"]), "number": match["number"]}
+    if match := _RU_ORDER_NEWS.search(header):
+        years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", header)
+        when = _parse_date(f"{match['day']} {match['month']} {years[0]}") if years else None
+        return {"by": match["by"].strip(), "date": when, "number": None}
+    return None
+
+
 _RU_ORDER_NEWS = re.compile(r"(?P<by>Министерств\w+[^\"«.]*?)\s+выпустил\w*\s+(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)\s+приказ", re.I)
 
 
 def parse_approval(header, language):
-    empty = {"by": None, "date": None, "number": None}
-    if not header:
-        return empty
-    if language == "az" and (m := _AZ_APPROVAL.search(header)):
-        number = m["number"].strip(" .,\"")
-        return {
-            "by": upper_first(az_nominative(m["by"].strip(" \"*"))),
-            "date": _parse_date(m["date"]),
-            "number": number if re.search(r"\w", number.replace("_", "")) else None,
-        }
-    if language == "en" and (m := _EN_APPROVAL.search(header)):
-        return {"by": m["by"].strip(" ,"), "date": _parse_date(m["date"] or ""), "number": m["number"]}
-    if language == "ru":
-        if m := _RU_APPROVAL.search(header):
-            return {"by": m["by"].strip(" ,"), "date": _parse_date(m["date"]), "number": m["number"]}
-        if m := _RU_ORDER_NEWS.search(header):
-            years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", header)
-            when = _parse_date(f"{m['day']} {m['month']} {years[0]}") if years else None
-            return {"by": m["by"].strip(), "date": when, "number": None}
-    return empty
+    """{"by", "date", "number"} from an approval block; blanks ("____") and what is missing stay None."""
+    parser = {"az": _parse_az_approval, "en": _parse_en_approval, "ru": _parse_ru_approval}[language]
+    return (parser(header) if header else None) or {"by": None, "date": None, "number": None}
 
 
 def find_organisation(texts, language):
@@ -333,8 +381,12 @@ def find_organisation(texts, language):
             if m := re.search(r"\b((?:Ministry|Agency|Committee) (?:of|for) [A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)", text):
                 return m[1], "agency" if m[1].startswith(("Agency", "Committee")) else "ministry"
         elif language == "ru":
-            if m := re.search(r"((?:Министерство|Агентство|Комитет)\s+[а-яё]+(?:\s+(?:и\s+)?[а-яё]+){0,5}?)(?=\s+(?:выпустил\w*|утвердил\w*|от|Республики|РК)\b|[,.(\"«]|$)", text):
-                return m[1], "agency" if m[1].startswith(("Агентство", "Комитет")) else "ministry"
+            m = re.search(r"((?:Министерств[оа]|Агентств[оа]|Комитет[а]?)\s+[а-яё]+(?:\s+(?:и\s+)?[а-яё]+){0,5}?)"
+                          r"(?=\s+(?:выпустил\w*|утвердил\w*|от|Республики|РК)\b|\s*[,.(\"«]|$)", text)
+            if m:
+                first, _space, rest = m[1].partition(" ")
+                nominative = {"Министерства": "Министерство", "Агентства": "Агентство", "Комитета": "Комитет"}.get(first, first)
+                return f"{nominative} {rest}", "agency" if nominative in ("Агентство", "Комитет") else "ministry"
     return None, "ministry"
 
 
@@ -345,6 +397,7 @@ _BODY_ALIAS = {
 }
 _EN_BODY_NAME = re.compile(
     r"\bThe\s+(?P<name>[A-Z][^()]*?\b(?:Sector|Department|Division|Centre|Center))\b[^()]*\((?:hereinafter|thereafter)")
+_RU_BODY_NAME = re.compile(r"(?P<name>(?:Отдел|Сектор|Департамент|Управление|Центр)\b[^()]*?)\s*\(\s*далее")
 
 
 def body_unit(clauses_text, language):
@@ -355,6 +408,9 @@ def body_unit(clauses_text, language):
             name = None
             if language == "en" and (m := _EN_BODY_NAME.search(clauses_text[:3000])) and unit_kind_of(m["name"], last=True) == kind:
                 name = m["name"].strip()
+            elif language == "ru" and (m := _RU_BODY_NAME.search(clauses_text[:3000])):
+                # "Отдел по связям с общественностью Министерства … (далее – Отдел)": the unit, not its ministry
+                name = re.split(r"\s+(?:Министерства|Агентства|Комитета)\b", m["name"])[0].strip()
             return kind, name
     return None, None
 
@@ -398,27 +454,28 @@ def split_regulations(tokens):
     return result
 
 
+_APPROVALISH = re.compile(r"təsdiq|tarixli|nömrəli|approved|dated|утвержд|приказ|\bот\b|№")
+
+
 def split_title(pre_run):
-    """(header text, title text, title line) from the lines before a body."""
+    """(header text, title text, title line) from the lines before a body: the title is the block of
+    adjacent lines ending with the line that names the regulation; the rest (the approval block) is
+    the header."""
     lines = [t for t in pre_run if t.type == "para"]
     if not lines:
         return "", "", None
-    approval_end = max((i for i, t in enumerate(lines) if APPROVAL_RE.search(fold(t.text))), default=-1)
-    title_lines = lines[approval_end + 1:]
-    header_lines = lines[: approval_end + 1]
-    marker_lines = [i for i, t in enumerate(title_lines) if is_title_line(t.text)]
-    if marker_lines and approval_end < 0:
-        last_marker = marker_lines[-1]
-        first = last_marker
-        # a bare "ƏSASNAMƏ" under "… haqqında" continues the line above it
-        if len(title_lines[last_marker].text.split()) <= 2 and last_marker > 0:
-            first = last_marker - 1
-        header_lines, title_lines = lines[: approval_end + 1 + first], title_lines[first:last_marker + 1]
-    elif approval_end < 0 and len(title_lines) > 2:
-        header_lines, title_lines = title_lines[:-1], title_lines[-1:]
-    header = " ".join(t.text for t in header_lines)
-    title = " ".join(t.text for t in title_lines)
-    return header, title, title_lines[0].line if title_lines else None
+    marked = [i for i, t in enumerate(lines) if is_title_line(t.text)]
+    end = marked[-1] if marked else len(lines) - 1
+    start = end
+    while start > 0 and end - start < 3:
+        above = lines[start - 1]
+        adjacent = above.line == lines[start].line - 1
+        if not adjacent or _APPROVALISH.search(fold(above.text)) or ":" in above.text or re.search(r"[.;!?]$", above.text):
+            break
+        start -= 1
+    title_lines = lines[start:end + 1]
+    header = " ".join(t.text for t in lines[:start] + lines[end + 1:])
+    return header, " ".join(t.text for t in title_lines), title_lines[0].line
 
 
 # --- one regulation -----------------------------------------------------------------------------------
@@ -487,6 +544,8 @@ def parse_regulation(pre_run, body, *, organisation_override=None):
     if language == "ru" and lead_in_names:
         unit_name = lead_in_names[0]
     declared_kind, declared_name = body_unit(all_text, language)
+    if language == "ru" and declared_name and not lead_in_names:
+        unit_name = declared_name
     if declared_kind and unit_kind and declared_kind != unit_kind:
         warnings.append(Warning(
             "title_kind_mismatch",
