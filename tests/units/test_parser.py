@@ -136,3 +136,14 @@ def test_english_approval_block():
     assert regulation.approval["date"] == "2021-03-05" and regulation.approval["number"] == "12/3"
     assert "Minister of Culture" in regulation.approval["by"]
     assert [c.kind for c in regulation.clauses] == ["general", "duty", "duty"]
+
+
+def test_a_bare_title_mark_with_the_unit_below_it_and_the_name_in_the_body():
+    [regulation] = parse_text(
+        "ƏSASNAMƏ\nMaliyyə şöbəsi haqqında\n\nI. Ümumi müddəalar\n\n"
+        "1.1. Ədliyyə Nazirliyinin struktur bölməsi olan Maliyyə şöbəsi (bundan sonra - Şöbə) büdcə işlərini aparır.\n")
+    assert regulation.unit == {"name": "Maliyyə şöbəsi", "kind": "department"}
+    assert regulation.organisation == "Ədliyyə Nazirliyi"
+    [untitled] = parse_text(
+        "I. Ümumi müddəalar\n\n1.1. Ədliyyə Nazirliyinin struktur bölməsi olan Kadrlar şöbəsi (bundan sonra - Şöbə) işləyir.\n")
+    assert untitled.unit == {"name": "Kadrlar şöbəsi", "kind": "department"}

@@ -400,6 +400,27 @@ _EN_BODY_NAME = re.compile(
 _RU_BODY_NAME = re.compile(r"(?P<name>(?:Отдел|Сектор|Департамент|Управление|Центр)\b[^()]*?)\s*\(\s*далее")
 
 
+_AZ_NAME_STOPS = ("olan", "kimi", "bu", "və")
+
+
+def _az_body_name(text, alias):
+    """"… struktur bölməsi olan Maliyyə şöbəsi (bundan sonra - Şöbə) …" -> "Maliyyə şöbəsi"."""
+    match = re.search(rf"\(\s*bundan\s+sonra\s*[-–—]?\s*{re.escape(alias)}\s*\)", text, re.I)
+    if not match:
+        return None
+    words = text[: match.start()].split()
+    name = []
+    for word in reversed(words):
+        folded = fold(word)
+        if folded in _AZ_NAME_STOPS or word.endswith(")") or re.match(r"^\d", word) or \
+                any(folded.startswith(p) for p in ("nazirliy", "agentliy", "aparat", "respublika")):
+            break
+        name.insert(0, word)
+    if not name or unit_kind_of(name[-1]) is None:
+        return None
+    return upper_first(az_nominative(" ".join(name)))
+
+
 def body_unit(clauses_text, language):
     """(kind, name or None) the body declares for its unit ("(hereinafter – the Sector)")."""
     for alias in _BODY_ALIAS[language].findall(clauses_text[:3000]):
@@ -408,6 +429,8 @@ def body_unit(clauses_text, language):
             name = None
             if language == "en" and (m := _EN_BODY_NAME.search(clauses_text[:3000])) and unit_kind_of(m["name"], last=True) == kind:
                 name = m["name"].strip()
+            elif language == "az":
+                name = _az_body_name(clauses_text[:3000], alias)
             elif language == "ru" and (m := _RU_BODY_NAME.search(clauses_text[:3000])):
                 # "Отдел по связям с общественностью Министерства … (далее – Отдел)": the unit, not its ministry
                 name = re.split(r"\s+(?:Министерства|Агентства|Комитета)\b", m["name"])[0].strip()
@@ -473,6 +496,10 @@ def split_title(pre_run):
         if not adjacent or _APPROVALISH.search(fold(above.text)) or ":" in above.text or re.search(r"[.;!?]$", above.text):
             break
         start -= 1
+    # "ƏSASNAMƏ" alone, with "… şöbəsi haqqında" on the line below it
+    if len(lines[end].text.split()) <= 2 and end + 1 < len(lines) and lines[end + 1].line == lines[end].line + 1 \
+            and not _APPROVALISH.search(fold(lines[end + 1].text)):
+        end += 1
     title_lines = lines[start:end + 1]
     header = " ".join(t.text for t in lines[:start] + lines[end + 1:])
     return header, " ".join(t.text for t in title_lines), title_lines[0].line
@@ -501,7 +528,8 @@ def _unit_from_az_title(title, organisation):
         return None, None
     start = 0
     for i, w in enumerate(folded[:index]):
-        if w.startswith(("respublika", "aparat")) or (organisation and any(w.startswith(p) for p, _ in ORGANISATION_WORDS)):
+        if w.startswith(("respublika", "aparat", "əsasnamə", "nümunəvi")) or (
+                organisation and any(w.startswith(p) for p, _ in ORGANISATION_WORDS)):
             start = i + 1
     phrase = " ".join(words[start:index + 1])
     return upper_first(az_nominative(phrase)), unit_kind_of(words[index])
@@ -553,6 +581,8 @@ def parse_regulation(pre_run, body, *, organisation_override=None):
             title_lineno,
         ))
         unit_kind, unit_name = declared_kind, declared_name or unit_name
+    if not unit_name and declared_name:
+        unit_name = declared_name  # the title did not name the unit; the body does
     unit_kind = unit_kind or declared_kind or "department"
     unit_name = sentence_case(unit_name or title)
 
