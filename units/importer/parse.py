@@ -9,79 +9,26 @@ The parser works on the *forms* a regulation takes, not on particular files:
   body, lines that fit nowhere) are reported as warnings, never hidden.
 """
 
-import calendar
 import re
 from dataclasses import asdict, dataclass, field
-from datetime import date
 from itertools import pairwise
 
-from units.importer.text import az_nominative, clean_line, fold, sentence_case, upper_first
+from units.importer.approval import parse_approval
+from units.importer.lines import looks_like_heading_text, sort_key_for, tokenize
+from units.importer.names import (
+    RU_LEAD_IN_NAME,
+    body_unit,
+    find_organisation,
+    is_title_line,
+    regulation_title,
+    sector_named_in,
+    sectors_in_structure_clause,
+    unit_from_title,
+)
+from units.importer.text import fold, sentence_case
+from units.importer.vocabulary import MODEL_MARKERS, detect_language, is_head_lead_in, section_kind
 
-# --- vocabulary -------------------------------------------------------------------------------------
-
-MONTHS = {
-    **{fold(m): i for i, m in enumerate(
-        ["yanvar", "fevral", "mart", "aprel", "may", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr"], 1)},
-    **{fold(m): i for i, m in enumerate(
-        ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября", "октября", "ноября", "декабря"], 1)},
-    **{m.lower(): i for i, m in enumerate(calendar.month_name) if m},
-}
-
-# Words naming a kind of unit, by language (folded prefixes).
-UNIT_WORDS = [
-    ("şöbə", "department"), ("departament", "department"), ("idarə", "department"), ("bölmə", "department"),
-    ("sektor", "sector"), ("mərkəz", "centre"),
-    ("department", "department"), ("division", "department"), ("directorate", "department"),
-    ("sector", "sector"), ("centre", "centre"), ("center", "centre"),
-    ("отдел", "department"), ("департамент", "department"), ("управлени", "department"),
-    ("подразделени", "department"), ("сектор", "sector"), ("центр", "centre"),
-]
-ORGANISATION_WORDS = [("nazirliy", "ministry"), ("agentliy", "agency"), ("komitə", "agency")]
-
-KIND_PHRASES = [
-    ("organisation", ["fəaliyyətinin təşkili", "organization of the activity", "organisation of the activity",
-                      "organization of activity", "организация деятельности", "организация работы"]),
-    ("area", ["fəaliyyət istiqamətləri", "areas of activity", "area of activity", "направления деятельности"]),
-    ("general", ["ümumi müddəalar", "general provisions", "общие положения"]),
-]
-KIND_PREFIXES = [
-    ("right", ("hüquqlar", "hüquqları", "rights", "права", "правами")),
-    ("function", ("funksiya", "function", "функци")),
-    ("duty", ("vəzifələr", "vəzifəsi", "duties", "duty", "tasks", "задач", "обязанност")),
-]
-HEAD_WORDS = ("müdiri", "müdir", "rəisi", "rəhbəri", "direktoru", "head", "director", "chief",
-              "начальник", "руководител", "заведующ", "директор")
-APPROVAL_RE = re.compile(r"təsdiq (?:edilmişdir|olunmuşdur|edilib)|\bapproved\b|\bутвержден[оаы]?\b")
-MODEL_MARKERS = ("nümunəvi", "типово", "model regulation")
-
-_K = [(kind, [fold(p) for p in phrases]) for kind, phrases in KIND_PHRASES]
-_P = [(kind, tuple(fold(p) for p in prefixes)) for kind, prefixes in KIND_PREFIXES]
-
-# --- line forms -------------------------------------------------------------------------------------
-
-CLAUSE_RE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3})+(?:-\d{1,3})?)(?P<dots>\.{0,3}|\))(?=\s|$)\s*(?P<rest>.*)$")
-TOP_NUMBER_RE = re.compile(r"^(?P<num>\d{1,2})\.(?=\s|\S)\s*(?P<rest>\D.*)$")
-ROMAN_RE = re.compile(r"^(?P<num>[IVXLC]{1,7})\s*\.\s*(?P<rest>\S.*)$")
-ITEM_RE = re.compile(r"^(?P<num>\d{1,3})\)\s*(?P<rest>.*)$")
-ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
-
-
-def roman_to_int(text):
-    total, previous = 0, 0
-    for char in reversed(text):
-        value = ROMAN_VALUES[char]
-        total = total - value if value < previous else total + value
-        previous = max(previous, value)
-    return total
-
-
-@dataclass
-class Token:
-    type: str  # clause | heading | item | para | blank
-    line: int
-    number: str = ""
-    text: str = ""
-    joined_after_blank: bool = False
+__all__ = ["ParsedClause", "ParsedRegulation", "Warning", "parse_text", "sort_key_for", "tokenize"]
 
 
 @dataclass
@@ -124,330 +71,6 @@ class ParsedRegulation:
         data["warnings"] = [{k: v for k, v in asdict(w).items() if v is not None} for w in self.warnings]
         return data
 
-
-# --- tokenising ----------------------------------------------------------------------------------------
-
-def _looks_like_heading_text(text):
-    return len(text) <= 160 and not re.search(r"[.;,]$", text) and text[:1].isupper()
-
-
-def tokenize(text):
-    tokens, previous_blank = [], True
-    for lineno, raw in enumerate(text.splitlines(), 1):
-        line = clean_line(raw)
-        if not line:
-            tokens.append(Token("blank", lineno))
-            previous_blank = True
-            continue
-        last = next((t for t in reversed(tokens) if t.type != "blank"), None)
-        if match := CLAUSE_RE.match(line):
-            tokens.append(Token("clause", lineno, match["num"], match["rest"].strip()))
-        elif (match := ROMAN_RE.match(line)) and _looks_like_heading_text(match["rest"]):
-            tokens.append(Token("heading", lineno, match["num"], match["rest"].strip()))
-        elif (match := TOP_NUMBER_RE.match(line)) and _looks_like_heading_text(match["rest"].strip()):
-            tokens.append(Token("heading", lineno, match["num"], match["rest"].strip()))
-        elif match := ITEM_RE.match(line):
-            tokens.append(Token("item", lineno, match["num"], match["rest"].strip()))
-        elif last is not None and last.type in ("clause", "item") and not last.text:
-            # A number alone on its line: the text follows, often after blank lines.
-            last.text = line
-        elif last is not None and last.type in ("clause", "item") and not previous_blank and (
-            not re.search(r"[.;:]$", last.text) or line[:1].islower()
-        ):
-            # a wrapped line continues the clause; a finished sentence followed by a capital does not
-            last.text = f"{last.text} {line}"
-        else:
-            tokens.append(Token("para", lineno, text=line))
-        previous_blank = False
-    return [t for t in tokens if t.type != "blank"]
-
-
-# --- helpers ------------------------------------------------------------------------------------------
-
-def detect_language(text):
-    cyrillic = len(re.findall(r"[а-яёА-ЯЁ]", text))
-    azeri = len(re.findall(r"[əğşıçöüƏĞŞÇÖÜİ]", text))
-    latin = len(re.findall(r"[a-zA-Z]", text))
-    if cyrillic > latin:
-        return "ru"
-    return "az" if azeri > latin / 40 else "en"
-
-
-def section_kind(text):
-    """The clause kind a heading or lead-in announces, or None."""
-    folded = fold(text)
-    for kind, phrases in _K:
-        if any(p in folded for p in phrases):
-            return kind
-    best = None
-    for word_position, word in enumerate(re.findall(r"\w+", folded)):
-        for kind, prefixes in _P:
-            if word.startswith(prefixes) and (best is None or word_position < best[0]):
-                best = (word_position, kind)
-    return best[1] if best else None
-
-
-POWER_WORDS = ("səlahiyyət", "powers", "полномоч")
-
-
-def is_head_lead_in(text):
-    """"Şöbə müdiri:", "Head of the Department:", or a longer lead-in about the head's powers."""
-    if not text.endswith(":"):
-        return False
-    folded = fold(text)
-    if not any(w in folded for w in HEAD_WORDS):
-        return False
-    return len(text.split()) <= 7 or any(w in folded for w in POWER_WORDS)
-
-
-def unit_kind_of(text, *, last=False):
-    words = re.findall(r"\w+", fold(text))
-    if last:
-        words = list(reversed(words))
-    for word in words:
-        for prefix, kind in UNIT_WORDS:
-            if word.startswith(fold(prefix)):
-                return kind
-    return None
-
-
-_AZ_SECTOR = re.compile(
-    r"^(?:[IVXLC]+\.\s*)?(?P<name>.+?\bsektor(?:unun|u))\s+(?:aşağıdakı\s+)?(?:əsas\s+)?(?:vəzifə|funksiya|hüquq)", re.I)
-_EN_SECTOR = re.compile(
-    r"(?:duties|functions|rights|tasks)\s+of\s+(?:the\s+)?(?P<name>sector\b.+?)(?=\s+(?:included|are|is|which)\b|[:;,.]|$)",
-    re.I,
-)
-_EN_SECTOR_2 = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w-]*\s+)+Sector)(?:'s)?\s+(?:duties|functions|rights|tasks)")
-_RU_SECTOR = re.compile(r"(?:задачи|функции|обязанности|права)\s+(?P<name>сектора\s.+?)(?=[:;,.]|\s+являются|$)", re.I)
-
-
-def sector_named_in(text, language):
-    """The sector a heading or lead-in is about, in the nominative; None if it names none."""
-    if language == "az" and (m := _AZ_SECTOR.search(text)):
-        return upper_first(az_nominative(m["name"]))
-    if language == "en" and (m := _EN_SECTOR.search(text) or _EN_SECTOR_2.search(text)):
-        return upper_first(m["name"].strip())
-    if language == "ru" and (m := _RU_SECTOR.search(text)):
-        return "Сектор " + m["name"].split(" ", 1)[1]
-    return None
-
-
-def sectors_in_structure_clause(text, language):
-    """Sector names from "Şöbənin strukturuna A, B və C sektorları daxildir" and its equivalents."""
-    if language == "az":
-        m = re.search(r"strukturuna\s+(?P<list>.+?)\s+sektor(?:ları|u)\s+daxildir", text, re.I)
-        if m:
-            return [f"{upper_first(p.strip())} sektoru" for p in re.split(r",\s*|\s+və\s+", m["list"]) if p.strip()]
-    elif language == "en":
-        m = re.search(r"(?P<list>Sector\b.+?)\s+(?:are|is)\s+included\s+in(?:to)?\s+the\s+structure", text, re.I) or re.search(
-            r"structure\s+of\s+the\s+\w+\s+(?:includes|consists of)\s+(?P<list>.+?)\.?$", text, re.I)
-        if m:
-            parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?Sector\b)", m["list"])
-            return [upper_first(re.sub(r"^the\s+", "", p.strip(), flags=re.I)) for p in parts if "sector" in p.lower()]
-    elif language == "ru":
-        m = re.search(r"в\s+структуру\s+\w+\s+входят\s+(?P<list>.+?)\.?$", text, re.I)
-        if m:
-            return [upper_first(p.strip()) for p in re.split(r",\s*|\s+и\s+(?=сектор)", m["list"]) if "сектор" in p.lower()]
-    return []
-
-
-def sort_key_for(number, list_index=None):
-    if list_index is not None:
-        return f"~{list_index:04d}){int(number.rstrip(')')):05d}"
-    parts = []
-    for part in number.split("."):
-        main, _, suffix = part.partition("-")
-        parts.append(f"{int(main):05d}" + (f"-{int(suffix):05d}" if suffix else ""))
-    return ".".join(parts)
-
-
-def _parse_date(text):
-    day = re.search(r"(?<!\d)(\d{1,2})(?!\d)", text)
-    year = re.search(r"(?<!\d)((?:19|20)\d{2})(?!\d)", text)
-    month = next((MONTHS[w] for w in re.findall(r"\w+", fold(text)) if w in MONTHS), None)
-    if month is None and (m := re.search(r"(\d{1,2})[./](\d{1,2})[./]((?:19|20)\d{2})", text)):
-        return date(int(m[3]), int(m[2]), int(m[1])).isoformat()
-    if day and month and year:
-        try:
-            return date(int(year[1]), month, int(day[1])).isoformat()
-        except ValueError:
-            return None
-    return None
-
-
-_APPROVAL_MARKER = re.compile(
-    r"[\"«“*]*\s*(?:təsdiq\s+(?:edilmişdir|olunmuşdur|edilib)|approved|утвержден[оаы]?)\s*[\"»”*.:]*", re.I)
-_AZ_DATE_BEFORE_TARIXLI = [
-    # "29 dekabr 2014-cü il", "“____” ____ 2025-ci il"
-    re.compile(r"(?:[\"“]?\s*[\d_]{1,2}\s*[\"”]?\s+)?(?:[^\s\d\"“”]+\s+)?(?:\d{4}|_+)\s*-?\s*c[iıuü]\s+il$"),
-    # "2020-ci il 15 may"
-    re.compile(r"(?:\d{4}|_+)\s*-?\s*c[iıuü]\s+il(?:in)?\s+(?:[\"“]?[\d_]{1,2}[\"”]?\s+)?[^\s\d]+$"),
-    # "29.12.2014"
-    re.compile(r"\d{1,2}[./]\d{1,2}[./]\d{4}(?:\s*-?\s*c[iıuü]\s+il)?$"),
-]
-_EN_DATE = re.compile(r"\d{1,2}\s+[A-Za-z]+\s+\d{4}|[A-Za-z]+\s+\d{1,2},\s*\d{4}|\d{1,2}[./]\d{1,2}[./]\d{4}")
-_RU_ACT = re.compile(r"^(?:приказом|постановлением|решением|распоряжением|указом)\s+", re.I)
-_RU_NOMINATIVE = {"министра": "Министр", "председателя": "Председатель", "руководителя": "Руководитель",
-                  "министерства": "Министерство", "правительства": "Правительство"}
-
-
-def _blank_to_none(value):
-    value = (value or "").strip(" .,\"“”«»")
-    return value if re.search(r"\w", value.replace("_", "")) else None
-
-
-def _parse_az_approval(header):
-    text = _APPROVAL_MARKER.sub(" ", header)
-    text = re.sub(r"\s+", " ", text).strip()
-    folded = fold(text)
-    where = folded.find("tarixli")
-    if where < 0:
-        return None
-    before, after = text[:where].strip(), text[where + len("tarixli"):].strip()
-    number = None
-    if (n := fold(after).find("nömrəli")) >= 0:
-        number = _blank_to_none(after[:n])
-    date_text, by = "", before
-    for pattern in _AZ_DATE_BEFORE_TARIXLI:
-        if match := pattern.search(before):
-            date_text, by = match.group(0), before[: match.start()]
-            break
-    by = by.strip(" ,\"“”")
-    return {"by": upper_first(az_nominative(by)) if by else None, "date": _parse_date(date_text), "number": number}
-
-
-def _parse_en_approval(header):
-    match = re.search(r"approved\s+by\s+(?P<rest>.+)$", header, re.I)
-    if not match:
-        return None
-    rest = match["rest"]
-    number = re.search(r"(?:No\.?|№|number)\s*(?P<n>[\w./-]*\d[\w./-]*)", rest, re.I)
-    date_match = _EN_DATE.search(rest)
-    by = rest
-    for part in (number.group(0) if number else "", date_match.group(0) if date_match else ""):
-        by = by.replace(part, " ") if part else by
-    by = re.sub(r"\b(?:dated|of|on)\s*(?=[,.]?\s*$)", "", re.sub(r"\s+", " ", by)).strip(" ,.")
-    return {"by": by or None, "date": _parse_date(date_match.group(0)) if date_match else None,
-            "number": number["n"] if number else None}
-
-
-def _parse_ru_approval(header):
-    match = re.search(
-        r"утвержден\w*\s+(?P<by>.+?)\s+от\s+(?P<date>«?\d{1,2}»?\s+\w+\s+\d{4}|\d{1,2}\.\d{1,2}\.\d{4})(?:\s+года)?"
-        r"(?:\s*(?:№|N)\s*(?P<number>[\w./-]+))?", header, re.I)
-    if match:
-        by = _RU_ACT.sub("", match["by"].strip(" ,"))
-        first, _, tail = by.partition(" ")
-        by = f"{_RU_NOMINATIVE.get(first.lower(), first)} {tail}".strip()
-        return {"by": by, "date": _parse_date(match["date"]), "number": match["number"]}
-    if match := _RU_ORDER_NEWS.search(header):
-        years = re.findall(r"(?<!\d)((?:19|20)\d{2})(?!\d)", header)
-        when = _parse_date(f"{match['day']} {match['month']} {years[0]}") if years else None
-        return {"by": match["by"].strip(), "date": when, "number": None}
-    return None
-
-
-_RU_ORDER_NEWS = re.compile(r"(?P<by>Министерств\w+[^\"«.]*?)\s+выпустил\w*\s+(?P<day>\d{1,2})\s+(?P<month>[а-яё]+)\s+приказ", re.I)
-
-
-def parse_approval(header, language):
-    """{"by", "date", "number"} from an approval block; blanks ("____") and what is missing stay None."""
-    parser = {"az": _parse_az_approval, "en": _parse_en_approval, "ru": _parse_ru_approval}[language]
-    return (parser(header) if header else None) or {"by": None, "date": None, "number": None}
-
-
-def find_organisation(texts, language):
-    """(name in the nominative, kind) of the organisation a regulation belongs to."""
-    for text in texts:
-        if language == "az":
-            words = text.split()
-            for index, word in enumerate(words):
-                folded = fold(word.strip("(),."))
-                kind = next((k for prefix, k in ORGANISATION_WORDS if folded.startswith(prefix)), None)
-                if kind is None or not word[:1].isupper():
-                    continue
-                start = index
-                while start > 0:
-                    previous = words[start - 1].strip("\"'")
-                    if fold(previous).startswith("respublika") or re.match(r"^\d", previous):
-                        break
-                    if previous[:1].isupper() or (previous == "və" and start > 1 and words[start - 2][:1].isupper()):
-                        start -= 1
-                        continue
-                    break
-                name = " ".join(w.strip("\"'") for w in words[start:index + 1]).strip("(),.")
-                return az_nominative(name), kind
-        elif language == "en":
-            if m := re.search(r"\b((?:Ministry|Agency|Committee) (?:of|for) [A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)", text):
-                return m[1], "agency" if m[1].startswith(("Agency", "Committee")) else "ministry"
-        elif language == "ru":
-            m = re.search(r"((?:Министерств[оа]|Агентств[оа]|Комитет[а]?)\s+[а-яё]+(?:\s+(?:и\s+)?[а-яё]+){0,5}?)"
-                          r"(?=\s+(?:выпустил\w*|утвердил\w*|от|Республики|РК)\b|\s*[,.(\"«]|$)", text)
-            if m:
-                first, _space, rest = m[1].partition(" ")
-                nominative = {"Министерства": "Министерство", "Агентства": "Агентство", "Комитета": "Комитет"}.get(first, first)
-                return f"{nominative} {rest}", "agency" if nominative in ("Агентство", "Комитет") else "ministry"
-    return None, "ministry"
-
-
-_BODY_ALIAS = {
-    "az": re.compile(r"\(\s*bundan\s+sonra\s*[-–—]?\s*(\w+)\s*\)", re.I),
-    "en": re.compile(r"\(\s*(?:hereinafter|thereafter)\s*[-–—]?\s*(?:the\s+)?(\w+)\s*\)", re.I),
-    "ru": re.compile(r"\(\s*далее\s*[-–—]?\s*(\w+)\s*\)", re.I),
-}
-_EN_BODY_NAME = re.compile(
-    r"\bThe\s+(?P<name>[A-Z][^()]*?\b(?:Sector|Department|Division|Centre|Center))\b[^()]*\((?:hereinafter|thereafter)")
-_RU_BODY_NAME = re.compile(r"(?P<name>(?:Отдел|Сектор|Департамент|Управление|Центр)\b[^()]*?)\s*\(\s*далее")
-
-
-_AZ_NAME_STOPS = ("olan", "kimi", "bu", "və")
-
-
-def _az_body_name(text, alias):
-    """"… struktur bölməsi olan Maliyyə şöbəsi (bundan sonra - Şöbə) …" -> "Maliyyə şöbəsi"."""
-    match = re.search(rf"\(\s*bundan\s+sonra\s*[-–—]?\s*{re.escape(alias)}\s*\)", text, re.I)
-    if not match:
-        return None
-    words = text[: match.start()].split()
-    name = []
-    for word in reversed(words):
-        folded = fold(word)
-        if folded in _AZ_NAME_STOPS or word.endswith(")") or re.match(r"^\d", word) or \
-                any(folded.startswith(p) for p in ("nazirliy", "agentliy", "aparat", "respublika")):
-            break
-        name.insert(0, word)
-    if not name or unit_kind_of(name[-1]) is None:
-        return None
-    return upper_first(az_nominative(" ".join(name)))
-
-
-def body_unit(clauses_text, language):
-    """(kind, name or None) the body declares for its unit ("(hereinafter – the Sector)")."""
-    for alias in _BODY_ALIAS[language].findall(clauses_text[:3000]):
-        kind = unit_kind_of(alias)
-        if kind:
-            name = None
-            if language == "en" and (m := _EN_BODY_NAME.search(clauses_text[:3000])) and unit_kind_of(m["name"], last=True) == kind:
-                name = m["name"].strip()
-            elif language == "az":
-                name = _az_body_name(clauses_text[:3000], alias)
-            elif language == "ru" and (m := _RU_BODY_NAME.search(clauses_text[:3000])):
-                # "Отдел по связям с общественностью Министерства … (далее – Отдел)": the unit, not its ministry
-                name = re.split(r"\s+(?:Министерства|Агентства|Комитета)\b", m["name"])[0].strip()
-            return kind, name
-    return None, None
-
-
-def is_title_line(text):
-    """A line that names a regulation: "… şöbəsinin Əsasnaməsi", "… haqqında ƏSASNAMƏ", "Положение о …",
-    or an order "Об утверждении Типового положения …"."""
-    folded = fold(text).strip(" .\"'«»")
-    if re.search(r"əsasnamə(si)?$", folded):
-        return True
-    return bool(re.match(r"(типовое\s+)?положение\s+(о|об)\b", folded) or "об утверждении" in folded and "положени" in folded)
-
-
-# --- splitting a file into regulations ----------------------------------------------------------------
 
 def _starts_regulation(token):
     return token.type == "heading" and token.number in ("I", "1")
@@ -505,54 +128,12 @@ def split_title(pre_run):
     return header, " ".join(t.text for t in title_lines), title_lines[0].line
 
 
-# --- one regulation -----------------------------------------------------------------------------------
-
-def _regulation_title(title, language):
-    quoted = re.search(r"[\"«“]\s*Об утверждении\s+(?P<what>[^\"»”]+)[\"»”]", title)
-    if quoted:
-        what = quoted["what"].strip()
-        what = re.sub(r"^Типового положения", "Типовое положение", what)
-        return re.sub(r"^Положения", "Положение", what)
-    return title
-
-
-def _unit_from_az_title(title, organisation):
-    words = title.split()
-    folded = [fold(w) for w in words]
-    index = max(
-        (i for i, w in enumerate(folded)
-         if any(w.startswith(fold(p)) for p, _k in UNIT_WORDS if re.match(r"[a-zəöüçşğı]", p)) and not w.startswith("nazirliy")),
-        default=None,
-    )
-    if index is None:
-        return None, None
-    start = 0
-    for i, w in enumerate(folded[:index]):
-        if w.startswith(("respublika", "aparat", "əsasnamə", "nümunəvi")) or (
-                organisation and any(w.startswith(p) for p, _ in ORGANISATION_WORDS)):
-            start = i + 1
-    phrase = " ".join(words[start:index + 1])
-    return upper_first(az_nominative(phrase)), unit_kind_of(words[index])
-
-
-def _unit_from_title(title, language, organisation):
-    if language == "az":
-        return _unit_from_az_title(title, organisation)
-    if language == "en":
-        name = re.sub(r"^(?:the\s+)?regulations?\s+(?:on|of)\s+(?:the\s+)?", "", title, flags=re.I).strip()
-        return (name or None), unit_kind_of(title)
-    return None, unit_kind_of(title)
-
-
-_RU_NAME = re.compile(r"^(?P<name>[А-ЯЁ][^:]+?)\s+(?:осуществляет|выполняет|имеет)\b")
-
-
 def parse_regulation(pre_run, body, *, organisation_override=None):
     header, title_line, title_lineno = split_title(pre_run)
     all_text = " ".join(t.text for t in body)
     language = detect_language(f"{title_line} {all_text}")
     warnings = []
-    title = _regulation_title(title_line, language)
+    title = regulation_title(title_line, language)
     is_model = any(m in fold(title_line) for m in MODEL_MARKERS)
 
     body_texts = [t.text for t in body[:6]]
@@ -567,8 +148,8 @@ def parse_regulation(pre_run, body, *, organisation_override=None):
     elif language == "ru" and re.search(r"\bаппарат", fold(title_line)):
         administration = "Аппарат"
 
-    unit_name, unit_kind = _unit_from_title(title_line, language, organisation)
-    lead_in_names = [m["name"] for t in body if t.type == "para" and (m := _RU_NAME.match(t.text))]
+    unit_name, unit_kind = unit_from_title(title_line, language, organisation)
+    lead_in_names = [m["name"] for t in body if t.type == "para" and (m := RU_LEAD_IN_NAME.match(t.text))]
     if language == "ru" and lead_in_names:
         unit_name = lead_in_names[0]
     declared_kind, declared_name = body_unit(all_text, language)
@@ -610,7 +191,7 @@ def parse_regulation(pre_run, body, *, organisation_override=None):
                 if sector:
                     sectors.append(sector)
                 continue
-            if _looks_like_heading_text(token.text) and section_kind(token.text) and token.line != title_lineno:
+            if looks_like_heading_text(token.text) and section_kind(token.text) and token.line != title_lineno:
                 sector = sector_named_in(token.text, language)
                 section = (section_kind(token.text), sector or unit_name)
                 if sector:

@@ -1,0 +1,187 @@
+"""Names in a regulation: the organisation, the unit, its sectors and the regulation's title, in the
+nominative case. Pure Python."""
+
+import re
+
+from units.importer.text import az_nominative, fold, upper_first
+from units.importer.vocabulary import ORGANISATION_WORDS, UNIT_WORDS, unit_kind_of
+
+_AZ_SECTOR = re.compile(
+    r"^(?:[IVXLC]+\.\s*)?(?P<name>.+?\bsektor(?:unun|u))\s+(?:aşağıdakı\s+)?(?:əsas\s+)?(?:vəzifə|funksiya|hüquq)", re.I)
+
+
+_EN_SECTOR = re.compile(
+    r"(?:duties|functions|rights|tasks)\s+of\s+(?:the\s+)?(?P<name>sector\b.+?)(?=\s+(?:included|are|is|which)\b|[:;,.]|$)",
+    re.I,
+)
+
+
+_EN_SECTOR_2 = re.compile(r"^(?:the\s+)?(?P<name>(?:[A-Z][\w-]*\s+)+Sector)(?:'s)?\s+(?:duties|functions|rights|tasks)")
+
+
+_RU_SECTOR = re.compile(r"(?:задачи|функции|обязанности|права)\s+(?P<name>сектора\s.+?)(?=[:;,.]|\s+являются|$)", re.I)
+
+
+def sector_named_in(text, language):
+    """The sector a heading or lead-in is about, in the nominative; None if it names none."""
+    if language == "az" and (m := _AZ_SECTOR.search(text)):
+        return upper_first(az_nominative(m["name"]))
+    if language == "en" and (m := _EN_SECTOR.search(text) or _EN_SECTOR_2.search(text)):
+        return upper_first(m["name"].strip())
+    if language == "ru" and (m := _RU_SECTOR.search(text)):
+        return "Сектор " + m["name"].split(" ", 1)[1]
+    return None
+
+
+def sectors_in_structure_clause(text, language):
+    """Sector names from "Şöbənin strukturuna A, B və C sektorları daxildir" and its equivalents."""
+    if language == "az":
+        m = re.search(r"strukturuna\s+(?P<list>.+?)\s+sektor(?:ları|u)\s+daxildir", text, re.I)
+        if m:
+            return [f"{upper_first(p.strip())} sektoru" for p in re.split(r",\s*|\s+və\s+", m["list"]) if p.strip()]
+    elif language == "en":
+        m = re.search(r"(?P<list>Sector\b.+?)\s+(?:are|is)\s+included\s+in(?:to)?\s+the\s+structure", text, re.I) or re.search(
+            r"structure\s+of\s+the\s+\w+\s+(?:includes|consists of)\s+(?P<list>.+?)\.?$", text, re.I)
+        if m:
+            parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?Sector\b)", m["list"])
+            return [upper_first(re.sub(r"^the\s+", "", p.strip(), flags=re.I)) for p in parts if "sector" in p.lower()]
+    elif language == "ru":
+        m = re.search(r"в\s+структуру\s+\w+\s+входят\s+(?P<list>.+?)\.?$", text, re.I)
+        if m:
+            return [upper_first(p.strip()) for p in re.split(r",\s*|\s+и\s+(?=сектор)", m["list"]) if "сектор" in p.lower()]
+    return []
+
+
+def find_organisation(texts, language):
+    """(name in the nominative, kind) of the organisation a regulation belongs to."""
+    for text in texts:
+        if language == "az":
+            words = text.split()
+            for index, word in enumerate(words):
+                folded = fold(word.strip("(),."))
+                kind = next((k for prefix, k in ORGANISATION_WORDS if folded.startswith(prefix)), None)
+                if kind is None or not word[:1].isupper():
+                    continue
+                start = index
+                while start > 0:
+                    previous = words[start - 1].strip("\"'")
+                    if fold(previous).startswith("respublika") or re.match(r"^\d", previous):
+                        break
+                    if previous[:1].isupper() or (previous == "və" and start > 1 and words[start - 2][:1].isupper()):
+                        start -= 1
+                        continue
+                    break
+                name = " ".join(w.strip("\"'") for w in words[start:index + 1]).strip("(),.")
+                return az_nominative(name), kind
+        elif language == "en":
+            if m := re.search(r"\b((?:Ministry|Agency|Committee) (?:of|for) [A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)", text):
+                return m[1], "agency" if m[1].startswith(("Agency", "Committee")) else "ministry"
+        elif language == "ru":
+            m = re.search(r"((?:Министерств[оа]|Агентств[оа]|Комитет[а]?)\s+[а-яё]+(?:\s+(?:и\s+)?[а-яё]+){0,5}?)"
+                          r"(?=\s+(?:выпустил\w*|утвердил\w*|от|Республики|РК)\b|\s*[,.(\"«]|$)", text)
+            if m:
+                first, _space, rest = m[1].partition(" ")
+                nominative = {"Министерства": "Министерство", "Агентства": "Агентство", "Комитета": "Комитет"}.get(first, first)
+                return f"{nominative} {rest}", "agency" if nominative in ("Агентство", "Комитет") else "ministry"
+    return None, "ministry"
+
+
+_BODY_ALIAS = {
+    "az": re.compile(r"\(\s*bundan\s+sonra\s*[-–—]?\s*(\w+)\s*\)", re.I),
+    "en": re.compile(r"\(\s*(?:hereinafter|thereafter)\s*[-–—]?\s*(?:the\s+)?(\w+)\s*\)", re.I),
+    "ru": re.compile(r"\(\s*далее\s*[-–—]?\s*(\w+)\s*\)", re.I),
+}
+
+
+_EN_BODY_NAME = re.compile(
+    r"\bThe\s+(?P<name>[A-Z][^()]*?\b(?:Sector|Department|Division|Centre|Center))\b[^()]*\((?:hereinafter|thereafter)")
+
+
+_RU_BODY_NAME = re.compile(r"(?P<name>(?:Отдел|Сектор|Департамент|Управление|Центр)\b[^()]*?)\s*\(\s*далее")
+
+
+_AZ_NAME_STOPS = ("olan", "kimi", "bu", "və")
+
+
+def _az_body_name(text, alias):
+    """"… struktur bölməsi olan Maliyyə şöbəsi (bundan sonra - Şöbə) …" -> "Maliyyə şöbəsi"."""
+    match = re.search(rf"\(\s*bundan\s+sonra\s*[-–—]?\s*{re.escape(alias)}\s*\)", text, re.I)
+    if not match:
+        return None
+    words = text[: match.start()].split()
+    name = []
+    for word in reversed(words):
+        folded = fold(word)
+        if folded in _AZ_NAME_STOPS or word.endswith(")") or re.match(r"^\d", word) or \
+                any(folded.startswith(p) for p in ("nazirliy", "agentliy", "aparat", "respublika")):
+            break
+        name.insert(0, word)
+    if not name or unit_kind_of(name[-1]) is None:
+        return None
+    return upper_first(az_nominative(" ".join(name)))
+
+
+def body_unit(clauses_text, language):
+    """(kind, name or None) the body declares for its unit ("(hereinafter – the Sector)")."""
+    for alias in _BODY_ALIAS[language].findall(clauses_text[:3000]):
+        kind = unit_kind_of(alias)
+        if kind:
+            name = None
+            if language == "en" and (m := _EN_BODY_NAME.search(clauses_text[:3000])) and unit_kind_of(m["name"], last=True) == kind:
+                name = m["name"].strip()
+            elif language == "az":
+                name = _az_body_name(clauses_text[:3000], alias)
+            elif language == "ru" and (m := _RU_BODY_NAME.search(clauses_text[:3000])):
+                # "Отдел по связям с общественностью Министерства … (далее – Отдел)": the unit, not its ministry
+                name = re.split(r"\s+(?:Министерства|Агентства|Комитета)\b", m["name"])[0].strip()
+            return kind, name
+    return None, None
+
+
+def is_title_line(text):
+    """A line that names a regulation: "… şöbəsinin Əsasnaməsi", "… haqqında ƏSASNAMƏ", "Положение о …",
+    or an order "Об утверждении Типового положения …"."""
+    folded = fold(text).strip(" .\"'«»")
+    if re.search(r"əsasnamə(si)?$", folded):
+        return True
+    return bool(re.match(r"(типовое\s+)?положение\s+(о|об)\b", folded) or "об утверждении" in folded and "положени" in folded)
+
+
+def regulation_title(title, language):
+    quoted = re.search(r"[\"«“]\s*Об утверждении\s+(?P<what>[^\"»”]+)[\"»”]", title)
+    if quoted:
+        what = quoted["what"].strip()
+        what = re.sub(r"^Типового положения", "Типовое положение", what)
+        return re.sub(r"^Положения", "Положение", what)
+    return title
+
+
+def _unit_from_az_title(title, organisation):
+    words = title.split()
+    folded = [fold(w) for w in words]
+    index = max(
+        (i for i, w in enumerate(folded)
+         if any(w.startswith(fold(p)) for p, _k in UNIT_WORDS if re.match(r"[a-zəöüçşğı]", p)) and not w.startswith("nazirliy")),
+        default=None,
+    )
+    if index is None:
+        return None, None
+    start = 0
+    for i, w in enumerate(folded[:index]):
+        if w.startswith(("respublika", "aparat", "əsasnamə", "nümunəvi")) or (
+                organisation and any(w.startswith(p) for p, _ in ORGANISATION_WORDS)):
+            start = i + 1
+    phrase = " ".join(words[start:index + 1])
+    return upper_first(az_nominative(phrase)), unit_kind_of(words[index])
+
+
+def unit_from_title(title, language, organisation):
+    if language == "az":
+        return _unit_from_az_title(title, organisation)
+    if language == "en":
+        name = re.sub(r"^(?:the\s+)?regulations?\s+(?:on|of)\s+(?:the\s+)?", "", title, flags=re.I).strip()
+        return (name or None), unit_kind_of(title)
+    return None, unit_kind_of(title)
+
+
+RU_LEAD_IN_NAME = re.compile(r"^(?P<name>[А-ЯЁ][^:]+?)\s+(?:осуществляет|выполняет|имеет)\b")
