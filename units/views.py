@@ -49,5 +49,7 @@ def regulation_upload(request):
             return redirect("units:tree")
         # the preview keeps the text in the form, so nothing typed or uploaded is lost
         form = RegulationUploadForm(initial={"text": text, "organisation": form.cleaned_data["organisation"]})
+        if "confirm" in request.POST:
+            messages.error(request, _("The text does not name its ministry or agency; fill in the organisation and confirm again."))
         context = {"form": form, "preview": [p.as_json() for p in parsed], "text": text}
     return render(request, "units/upload.html", context)

@@ -77,3 +77,19 @@ def test_missing_file_is_a_clear_error():
 
     with pytest.raises(CommandError, match="No such file"):
         _command("/nonexistent.txt")
+
+
+def test_a_text_without_organisation_is_reported_in_a_dry_run_and_refused_for_import(tmp_path):
+    from django.core.management.base import CommandError
+
+    path = tmp_path / "nameless.txt"
+    path.write_text("Kadrlar şöbəsinin Əsasnaməsi\n\nI. Ümumi müddəalar\n\n1.1. Şöbə kadr işlərini aparır.\n", encoding="utf-8")
+    output = json.loads(_command(str(path), "--dry-run", "--json"))
+    [regulation] = output["regulations"]
+    assert regulation["organisation"] is None
+    assert "no_organisation" in [w["code"] for w in regulation["warnings"]]
+    with pytest.raises(CommandError, match="pass --organisation"):
+        _command(str(path))
+    assert not Unit.objects.exists()
+    _command(str(path), "--organisation", "Əmək Nazirliyi")
+    assert Unit.objects.get(name="Kadrlar şöbəsi").parent.name == "Əmək Nazirliyi"

@@ -103,3 +103,17 @@ def test_upload_refuses_a_binary_file_and_keeps_what_was_typed(client):
 def test_upload_needs_the_permission(client):
     client.force_login(UserFactory())
     assert client.get(reverse("units:regulation-upload")).status_code == 302
+
+
+def test_upload_confirm_without_an_organisation_says_what_is_missing(client):
+    from django.contrib.auth.models import Permission
+
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="add_regulation"))
+    client.force_login(user)
+    text = "Kadrlar şöbəsinin Əsasnaməsi\n\nI. Ümumi müddəalar\n\n1.1. Şöbə kadr işlərini aparır.\n"
+    response = client.post(reverse("units:regulation-upload") + "?lang=en", {"text": text, "confirm": "1"}, follow=True)
+    assert "fill in the organisation" in response.content.decode()
+    assert not Regulation.objects.exists()
+    client.post(reverse("units:regulation-upload"), {"text": text, "organisation": "Əmək Nazirliyi", "confirm": "1"})
+    assert Regulation.objects.get().unit.name == "Kadrlar şöbəsi"

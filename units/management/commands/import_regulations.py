@@ -24,31 +24,40 @@ class Command(BaseCommand):
         missing = [str(f) for f in files if not f.is_file()]
         if missing:
             raise CommandError(f"No such file: {', '.join(missing)}")
-        started, output, totals = time.monotonic(), [], {"created": 0, "updated": 0, "repealed": 0, "unchanged": 0}
+        started = time.monotonic()
+        parsed_files = []
         for index, path in enumerate(files, 1):
-            text = path.read_text(encoding="utf-8")
+            try:
+                text = path.read_text(encoding="utf-8-sig")
+            except UnicodeDecodeError:
+                raise CommandError(f"{path}: not UTF-8 text") from None
             regulations = parse_text(text, organisation=organisation)
+            parsed_files.append((path, text, regulations))
             if len(files) > 1:
                 # progress goes to stderr so that --json output stays clean
                 sys.stderr.write(f"[{index}/{len(files)}] {path.name}: {len(regulations)} regulation(s)\n")
+        if not dry_run:
+            unnamed = [str(path) for path, _text, regulations in parsed_files if any(not r.organisation for r in regulations)]
+            if unnamed:
+                raise CommandError(f"No organisation named in {', '.join(unnamed)}; pass --organisation. Nothing was saved.")
+        totals = {"created": 0, "updated": 0, "repealed": 0, "unchanged": 0}
+        for path, text, regulations in parsed_files:
             for parsed in regulations:
-                output.append(parsed.as_json())
-                if not parsed.organisation:
-                    raise CommandError(f"{path}: the text names no organisation; pass --organisation.")
-                if dry_run:
-                    continue
-                regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=path.name)
-                for key, value in summary.items():
-                    totals[key] += value
+                if not dry_run:
+                    regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=path.name)
+                    for key, value in summary.items():
+                        totals[key] += value
+                    if not as_json:
+                        self.stdout.write(
+                            f"{regulation.title[:80]}: {summary['created']} new, {summary['updated']} changed, "
+                            f"{summary['repealed']} repealed, {summary['unchanged']} unchanged clauses"
+                        )
+                elif not as_json:
+                    self.stdout.write(f"{parsed.title[:80]}: {len(parsed.clauses)} clauses, {len(parsed.sectors)} sectors")
                 if not as_json:
-                    self.stdout.write(
-                        f"{regulation.title[:80]}: {summary['created']} new, {summary['updated']} changed, "
-                        f"{summary['repealed']} repealed, {summary['unchanged']} unchanged clauses"
-                    )
-            if not as_json:
-                for parsed in output[-len(regulations):] if regulations else []:
-                    for warning in parsed["warnings"]:
-                        self.stdout.write(self.style.WARNING(f"  {path.name}: {warning['code']}: {warning['detail']}"))
+                    for warning in parsed.warnings:
+                        self.stdout.write(self.style.WARNING(f"  {path.name}: {warning.code}: {warning.detail}"))
+        output = [parsed.as_json() for _path, _text, regulations in parsed_files for parsed in regulations]
         if as_json:
             self.stdout.write(json.dumps({"regulations": output}, ensure_ascii=False, indent=2))
         elif not dry_run:
