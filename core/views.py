@@ -8,9 +8,11 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from core.health import broker_status, database_status
+from core.ratelimit import rate_limit
 from core.services.notifications import notification_mark_read
 
 
+@rate_limit("pages")
 def home(request):
     return render(request, "core/home.html")
 

@@ -13,7 +13,7 @@ class MembershipQuerySet(models.QuerySet):
 
 def _scope_for(user, on=None):
     """(all, subtree_paths, exact_unit_ids) the user may see, from current memberships and actings."""
-    from units.models import MANAGING_KINDS, ROOT_KINDS, Acting, Membership
+    from units.models import MANAGING_KINDS, Acting, Membership
 
     if user is None or not user.is_authenticated:
         return False, [], []
@@ -25,7 +25,7 @@ def _scope_for(user, on=None):
     ] + [(a.position.kind, a.position.unit) for a in Acting.objects.current(on).filter(user=user).select_related("position__unit")]
     subtrees, exact = [], []
     for kind, unit in held:
-        if kind in MANAGING_KINDS or unit.kind in ROOT_KINDS and kind in MANAGING_KINDS:
+        if kind in MANAGING_KINDS:
             subtrees.append(unit.path)
         else:
             exact.append(unit.pk)

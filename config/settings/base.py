@@ -207,6 +207,7 @@ CONTROL_ESCALATE_AFTER_WORKING_DAYS = env.int("CONTROL_ESCALATE_AFTER_WORKING_DA
 
 # Public HTML endpoints, per client address (the API uses DRF throttles above).
 PUBLIC_RATE_LIMITS = {
+    "pages": env("RATE_LIMIT_PAGES", default="300/m"),
     "search": env("RATE_LIMIT_SEARCH", default="60/m"),
     "calculator": env("RATE_LIMIT_CALCULATOR", default="60/m"),
     "login": env("RATE_LIMIT_LOGIN", default="10/m"),
