@@ -9,11 +9,15 @@ from .base import env
 
 
 def _required(name):
+    """The variable's value; a missing or empty one stops the process with a message naming it."""
     try:
-        return env(name)
+        value = env(name)
     except ImproperlyConfigured:
+        value = ""
+    if not str(value).strip():
         sys.stderr.write(f"Refusing to start: set the {name} environment variable.\n")
-        raise ImproperlyConfigured(f"Set the {name} environment variable.") from None
+        raise ImproperlyConfigured(f"Set the {name} environment variable.")
+    return value
 
 
 SECRET_KEY = _required("DJANGO_SECRET_KEY")
