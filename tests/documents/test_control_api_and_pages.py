@@ -135,11 +135,19 @@ def test_card_list_query_count_does_not_grow(staff, imported):
     assert count() == few
 
 
-def test_outsider_gets_404_for_a_card(cards, staff):
+@pytest.mark.parametrize(("method", "suffix", "data"), [
+    ("get", "", None), ("post", "extend/", {"value": 1, "reason": "r", "legal_basis": "b"}),
+    ("post", "pause/", {"reason": "r"}), ("post", "resume/", {}), ("post", "close/", {"result": "r"}),
+])
+def test_outsider_gets_404_for_every_card_endpoint(cards, staff, method, suffix, data):
     card = cards["mine"]
-    assert api(staff["icd_head"]).get(f"/api/v1/control/cards/{card.pk}/").status_code == 404
-    assert api(staff["icd_head"]).post(f"/api/v1/control/cards/{card.pk}/pause/", {"reason": "x"}).status_code == 404
-    assert api(staff["info_officer"]).get("/api/v1/control/cards/999999/").status_code == 404
+    outsider = api(staff["icd_head"])  # heads another organisation's department
+    response = getattr(outsider, method)(f"/api/v1/control/cards/{card.pk}/{suffix}", data)
+    assert response.status_code == 404
+    assert set(response.json()) == {"detail", "code", "fields"}
+    missing = getattr(api(staff["info_officer"]), method)(f"/api/v1/control/cards/999999/{suffix}", data)
+    assert missing.status_code == 404  # "missing" and "not yours" look the same
+    assert ControlCard.objects.get(pk=card.pk).state == "open"
 
 
 def test_card_detail_has_the_explanation(cards, staff):
