@@ -128,118 +128,124 @@ def split_title(pre_run):
     return header, " ".join(t.text for t in title_lines), title_lines[0].line
 
 
+def _administration(language, title_line, all_text):
+    """The central administration level the unit sits under, when the text says so."""
+    if language == "az" and re.search(r"\baparat", fold(title_line)):
+        return "Aparat"
+    if language == "en" and re.search(r"central administration|administration of the ministry", all_text[:4000], re.I):
+        return "Central Administration"
+    if language == "ru" and re.search(r"\bаппарат", fold(title_line)):
+        return "Аппарат"
+    return None
+
+
+def _unit(title_line, title_lineno, body, all_text, language, organisation, warnings):
+    """(name, kind) of the unit the regulation defines: from the title, checked against what the body
+    calls it ("(bundan sonra - Şöbə)", "(hereinafter – the Sector)", "(далее – Отдел)")."""
+    name, kind = unit_from_title(title_line, language, organisation)
+    lead_in_names = [m["name"] for t in body if t.type == "para" and (m := RU_LEAD_IN_NAME.match(t.text))]
+    if language == "ru" and lead_in_names:
+        name = lead_in_names[0]  # Russian titles are in the prepositional case; a lead-in has the nominative
+    declared_kind, declared_name = body_unit(all_text, language)
+    if language == "ru" and declared_name and not lead_in_names:
+        name = declared_name
+    if declared_kind and kind and declared_kind != kind:
+        warnings.append(Warning(
+            "title_kind_mismatch",
+            f"The title names a {kind} (“{title_line}”), but the body calls the unit a {declared_kind}.",
+            title_lineno,
+        ))
+        kind, name = declared_kind, declared_name or name
+    return name or declared_name, kind or declared_kind or "department"
+
+
+class _BodyWalk:
+    """Walks a regulation's body. Headings set the section's kind (and sometimes a sector); lead-ins
+    ending in ':' set the kind and unit of the clauses numbered (or listed) under them."""
+
+    def __init__(self, *, language, unit_name, title_lineno, warnings):
+        self.language, self.unit_name, self.title_lineno, self.warnings = language, unit_name, title_lineno, warnings
+        self.sectors, self.clauses, self.contexts = [], [], {}
+        self.section = ("general", unit_name)
+        self.list_index, self.list_context, self.seen_heading = 0, None, False
+
+    def run(self, body):
+        for token in body:
+            getattr(self, token.type)(token)
+        return self.clauses, self.sectors
+
+    def _sector(self, text):
+        sector = sector_named_in(text, self.language)
+        if sector:
+            self.sectors.append(sector)
+        return sector
+
+    def heading(self, token):
+        self.seen_heading = True
+        sector = self._sector(token.text)
+        self.section = (section_kind(token.text) or self.section[0], sector or self.unit_name)
+
+    def para(self, token):
+        text = token.text
+        if text.endswith(":"):  # a lead-in to a "1) …" list
+            sector = self._sector(text)
+            kind = "head_power" if is_head_lead_in(text) else section_kind(text) or "duty"
+            self.list_index += 1
+            self.list_context = (kind, sector or self.unit_name)
+        elif looks_like_heading_text(text) and section_kind(text) and token.line != self.title_lineno:
+            self.heading(token)  # an unnumbered heading ("… sektorunun funksiyaları")
+        else:
+            self.warnings.append(Warning("unparsed_line", f"Line {token.line} fits no clause: “{text[:120]}”", token.line))
+
+    def item(self, token):
+        if self.list_context is None:
+            self.list_index += 1
+            self.list_context = (self.section[0] if self.seen_heading else "duty", self.section[1])
+        kind, owner = self.list_context
+        self.clauses.append(ParsedClause(f"{token.number})", f"{self.list_index}.{token.number})",
+                                         sort_key_for(token.number, self.list_index), kind, owner, token.text, token.line))
+
+    def clause(self, token):
+        number, text = token.number, token.text
+        kind, owner = self.section
+        parts = number.split(".")
+        for depth in range(len(parts) - 1, 0, -1):  # the nearest lead-in above this number decides
+            if (ancestor := ".".join(parts[:depth])) in self.contexts:
+                kind, owner = self.contexts[ancestor]
+                break
+        if text.endswith(":"):
+            if is_head_lead_in(text):
+                self.contexts[number] = kind, owner = ("head_power", owner)
+            elif sector := self._sector(text):
+                self.contexts[number] = kind, owner = (section_kind(text) or kind, sector)
+        self.sectors.extend(sectors_in_structure_clause(text, self.language))
+        self.clauses.append(ParsedClause(number, number, sort_key_for(number), kind, owner, text, token.line))
+        self.list_context = None
+
+
 def parse_regulation(pre_run, body, *, organisation_override=None):
     header, title_line, title_lineno = split_title(pre_run)
     all_text = " ".join(t.text for t in body)
     language = detect_language(f"{title_line} {all_text}")
     warnings = []
     title = regulation_title(title_line, language)
-    is_model = any(m in fold(title_line) for m in MODEL_MARKERS)
-
-    body_texts = [t.text for t in body[:6]]
-    organisation, organisation_kind = find_organisation([title_line, *body_texts, header], language)
-    if organisation_override:
-        organisation = organisation_override
-    administration = None
-    if language == "az" and re.search(r"\baparat", fold(title_line)):
-        administration = "Aparat"
-    elif language == "en" and re.search(r"central administration|administration of the ministry", all_text[:4000], re.I):
-        administration = "Central Administration"
-    elif language == "ru" and re.search(r"\bаппарат", fold(title_line)):
-        administration = "Аппарат"
-
-    unit_name, unit_kind = unit_from_title(title_line, language, organisation)
-    lead_in_names = [m["name"] for t in body if t.type == "para" and (m := RU_LEAD_IN_NAME.match(t.text))]
-    if language == "ru" and lead_in_names:
-        unit_name = lead_in_names[0]
-    declared_kind, declared_name = body_unit(all_text, language)
-    if language == "ru" and declared_name and not lead_in_names:
-        unit_name = declared_name
-    if declared_kind and unit_kind and declared_kind != unit_kind:
-        warnings.append(Warning(
-            "title_kind_mismatch",
-            f"The title names a {unit_kind} (“{title_line}”), but the body calls the unit a {declared_kind}.",
-            title_lineno,
-        ))
-        unit_kind, unit_name = declared_kind, declared_name or unit_name
-    if not unit_name and declared_name:
-        unit_name = declared_name  # the title did not name the unit; the body does
-    unit_kind = unit_kind or declared_kind or "department"
+    organisation, organisation_kind = find_organisation([title_line, *(t.text for t in body[:6]), header], language)
+    organisation = organisation_override or organisation
+    unit_name, unit_kind = _unit(title_line, title_lineno, body, all_text, language, organisation, warnings)
     unit_name = sentence_case(unit_name or title)
-
     approval = parse_approval(f"{header} {title_line if language == 'ru' else ''}".strip(), language)
 
-    # Walk the body: headings set the section kind (and sometimes a sector); lead-in clauses ending in ':'
-    # set the kind and unit of the clauses numbered under them.
-    sectors, clauses, contexts = [], [], {}
-    section = ("general", unit_name)
-    list_index, list_context, seen_heading = 0, None, False
-    for token in body:
-        if token.type == "heading":
-            seen_heading = True
-            sector = sector_named_in(token.text, language)
-            section = (section_kind(token.text) or section[0], sector or unit_name)
-            if sector:
-                sectors.append(sector)
-            continue
-        if token.type == "para":
-            if token.text.endswith(":"):
-                sector = sector_named_in(token.text, language)
-                kind = "head_power" if is_head_lead_in(token.text) else section_kind(token.text) or "duty"
-                list_index += 1
-                list_context = (kind, sector or unit_name)
-                if sector:
-                    sectors.append(sector)
-                continue
-            if looks_like_heading_text(token.text) and section_kind(token.text) and token.line != title_lineno:
-                sector = sector_named_in(token.text, language)
-                section = (section_kind(token.text), sector or unit_name)
-                if sector:
-                    sectors.append(sector)
-                seen_heading = True
-                continue
-            warnings.append(Warning("unparsed_line", f"Line {token.line} fits no clause: “{token.text[:120]}”", token.line))
-            continue
-        if token.type == "item":
-            if list_context is None:
-                list_index += 1
-                list_context = (section[0] if seen_heading else "duty", section[1])
-            kind, owner = list_context
-            clauses.append(ParsedClause(f"{token.number})", f"{list_index}.{token.number})",
-                                        sort_key_for(token.number, list_index), kind, owner, token.text, token.line))
-            continue
-        # a numbered clause
-        number = token.number
-        kind, owner = section
-        parts = number.split(".")
-        for depth in range(len(parts) - 1, 0, -1):
-            if (ancestor := ".".join(parts[:depth])) in contexts:
-                kind, owner = contexts[ancestor]
-                break
-        text = token.text
-        if text.endswith(":"):
-            sector = sector_named_in(text, language)
-            if is_head_lead_in(text):
-                contexts[number] = kind, owner = ("head_power", owner)
-            elif sector:
-                contexts[number] = kind, owner = (section_kind(text) or kind, sector)
-                sectors.append(sector)
-        for name in sectors_in_structure_clause(text, language):
-            sectors.append(name)
-        clauses.append(ParsedClause(number, number, sort_key_for(number), kind, owner, text, token.line))
-        list_context = None
-
+    clauses, sectors = _BodyWalk(language=language, unit_name=unit_name, title_lineno=title_lineno, warnings=warnings).run(body)
     clauses = _check_clauses(clauses, warnings)
     sectors = _unique_sectors(sectors)
-    # clauses name the sector exactly as the sector list does
     by_fold = {fold(s): s for s in sectors}
-    for clause in clauses:
+    for clause in clauses:  # clauses name the sector exactly as the sector list does
         clause.unit = by_fold.get(fold(clause.unit), clause.unit)
     return ParsedRegulation(
         title=title, language=language, organisation=organisation, organisation_kind=organisation_kind,
-        administration=administration, is_model=is_model, unit={"name": unit_name, "kind": unit_kind},
-        approval=approval, sectors=[{"name": s, "kind": "sector"} for s in sectors],
-        clauses=clauses, warnings=warnings,
+        administration=_administration(language, title_line, all_text),
+        is_model=any(m in fold(title_line) for m in MODEL_MARKERS), unit={"name": unit_name, "kind": unit_kind},
+        approval=approval, sectors=[{"name": s, "kind": "sector"} for s in sectors], clauses=clauses, warnings=warnings,
     )
 
 
