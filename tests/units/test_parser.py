@@ -147,3 +147,16 @@ def test_a_bare_title_mark_with_the_unit_below_it_and_the_name_in_the_body():
     [untitled] = parse_text(
         "I. Ümumi müddəalar\n\n1.1. Ədliyyə Nazirliyinin struktur bölməsi olan Kadrlar şöbəsi (bundan sonra - Şöbə) işləyir.\n")
     assert untitled.unit == {"name": "Kadrlar şöbəsi", "kind": "department"}
+
+
+@pytest.mark.parametrize(("text", "language", "sectors"), [
+    ("Şöbənin strukturuna Daxili hüquqi tənzimləmə sektoru və Hüquqi aktların ekspertizası sektoru daxildir.", "az",
+     ["Daxili hüquqi tənzimləmə sektoru", "Hüquqi aktların ekspertizası sektoru"]),
+    ("Şöbə Maliyyə, Büdcə və Uçot sektorlarından ibarətdir.", "az", ["Maliyyə sektoru", "Büdcə sektoru", "Uçot sektoru"]),
+    ("The Department consists of the Sector for Budget and the Sector for Accounting.", "en",
+     ["Sector for Budget", "Sector for Accounting"]),
+])
+def test_structure_clauses_in_their_several_forms(text, language, sectors):
+    from units.importer.names import sectors_in_structure_clause
+
+    assert sectors_in_structure_clause(text, language) == sectors

@@ -33,18 +33,32 @@ def sector_named_in(text, language):
     return None
 
 
+_AZ_STRUCTURE = [
+    re.compile(r"(?:strukturuna|tərkibinə)\s+(?P<list>.+?)\s+sektor(?:ları|u)\s+daxil", re.I),
+    re.compile(r"\b(?:şöbə|idarə|departament|mərkəz)\w*\s+(?P<list>.+?)\s+sektor(?:larından|undan)\s+ibarətdir", re.I),
+]
+_OWN_SECTOR_WORD = re.compile(r"\s+sektor(?:u|ları)$")
+_EN_STRUCTURE = [
+    re.compile(r"(?P<list>Sector\b.+?)\s+(?:are|is)\s+included\s+in(?:to)?\s+the\s+structure", re.I),
+    re.compile(r"structure\s+of\s+the\s+\w+\s+(?:includes|consists of)\s+(?P<list>.+?)\.?$", re.I),
+    re.compile(r"\b(?:Department|Division|Directorate|Centre|Center)\s+(?:consists of|includes)\s+(?P<list>.+?)\.?$", re.I),
+]
+
+
 def sectors_in_structure_clause(text, language):
     """Sector names from "Şöbənin strukturuna A, B və C sektorları daxildir" and its equivalents."""
     if language == "az":
-        m = re.search(r"strukturuna\s+(?P<list>.+?)\s+sektor(?:ları|u)\s+daxildir", text, re.I)
-        if m:
-            return [f"{upper_first(p.strip())} sektoru" for p in re.split(r",\s*|\s+və\s+", m["list"]) if p.strip()]
+        for pattern in _AZ_STRUCTURE:
+            if m := pattern.search(text):
+                parts = re.split(r",\s*|\s+və\s+", m["list"])
+                # each part may carry its own "sektoru" ("A sektoru və B sektoru daxildir")
+                names = [_OWN_SECTOR_WORD.sub("", p.strip()) for p in parts if p.strip()]
+                return [f"{upper_first(name)} sektoru" for name in names]
     elif language == "en":
-        m = re.search(r"(?P<list>Sector\b.+?)\s+(?:are|is)\s+included\s+in(?:to)?\s+the\s+structure", text, re.I) or re.search(
-            r"structure\s+of\s+the\s+\w+\s+(?:includes|consists of)\s+(?P<list>.+?)\.?$", text, re.I)
-        if m:
-            parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?Sector\b)", m["list"])
-            return [upper_first(re.sub(r"^the\s+", "", p.strip(), flags=re.I)) for p in parts if "sector" in p.lower()]
+        for pattern in _EN_STRUCTURE:
+            if m := pattern.search(text):
+                parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=(?:the\s+)?Sector\b)", m["list"])
+                return [upper_first(re.sub(r"^the\s+", "", p.strip(), flags=re.I)) for p in parts if "sector" in p.lower()]
     elif language == "ru":
         m = re.search(r"в\s+структуру\s+\w+\s+входят\s+(?P<list>.+?)\.?$", text, re.I)
         if m:
