@@ -18,7 +18,7 @@ def broker_status():
     try:
         with Connection(url, transport_options=settings.CELERY_BROKER_TRANSPORT_OPTIONS, connect_timeout=2) as conn:
             conn.ensure_connection(max_retries=1, timeout=2)
-            transport = conn.transport_cls if isinstance(conn.transport_cls, str) else conn.transport.driver_name
+            transport = conn.transport.driver_name
     except Exception as exc:  # noqa: BLE001
         return {"ok": False, "error": type(exc).__name__}
     return {"ok": True, "transport": str(transport)}

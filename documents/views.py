@@ -10,8 +10,9 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.ratelimit import rate_limit
+from documents.domain.control_states import allowed_actions
 from documents.forms import CalculatorForm, CloseForm, ExtendForm, PauseForm
-from documents.selectors import access_card, my_control, unit_control
+from documents.selectors import access_card, card_list, my_control, unit_control
 from documents.services.control import (
     control_close,
     control_explain,
@@ -55,8 +56,6 @@ def unit_control_page(request):
     rows = unit_control(user=request.user, root=root)
     cards = []
     if root is not None:
-        from documents.selectors import card_list
-
         cards = list(card_list(user=request.user).filter(responsible_unit__path__startswith=root.path,
                                                          state__in=["open", "paused"]))
     if request.GET.get("format") == "xlsx":
@@ -94,6 +93,7 @@ def _card_context(request, card, **forms):
         "card": card, "explanation": control_explain(card=card),
         "manages": user_manages_unit(user=request.user, unit=card.responsible_unit),
         "is_executor": card.executor_id == request.user.pk,
+        "actions": set(allowed_actions(card.state)),
         "history": card.history.select_related("history_user").order_by("-history_date")[:50],
         "extend_form": ExtendForm(), "pause_form": PauseForm(), "close_form": CloseForm(), **forms,
     }

@@ -39,10 +39,6 @@ class UnitQuerySet(models.QuerySet):
     def roots(self):
         return self.filter(parent__isnull=True)
 
-    def descendants_of(self, unit, include_self=True):
-        qs = self.filter(path__startswith=unit.path)
-        return qs if include_self else qs.exclude(pk=unit.pk)
-
     def visible_to(self, user, on=None):
         """Heads, deputies and heads of sector see their unit and everything below it (leadership holds
         a head or deputy position at the ministry itself, so sees all of it); officers and clerks see

@@ -5,8 +5,10 @@ import hashlib
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history
 
+from core.exceptions import ApplicationError
 from units.importer.text import fold, search_form
 from units.models import Clause, Membership, Position, PositionKind, Regulation, Unit, UnitKind
 
@@ -152,3 +154,22 @@ def regulation_import(*, parsed, source_text, source_name="", actor=None):
             clause.save()
             summary["repealed"] += 1
     return regulation, summary
+
+
+def regulation_import_many(*, sources, actor=None):
+    """Import [(source_name, text, [parsed regulations])]. Every regulation must name its organisation
+    (from the text or --organisation); otherwise nothing is saved. Returns [(source_name, regulation, summary)]."""
+    unnamed = [name for name, _text, regulations in sources if any(not r.organisation for r in regulations)]
+    if unnamed:
+        raise ApplicationError(
+            _("No ministry or agency is named in %(sources)s; give the organisation. Nothing was saved.")
+            % {"sources": ", ".join(unnamed)},
+            code="no_organisation", fields={"organisation": [_("Give the organisation.")]},
+        )
+    results = []
+    with transaction.atomic():
+        for name, text, regulations in sources:
+            for parsed in regulations:
+                regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=name, actor=actor)
+                results.append((name, regulation, summary))
+    return results

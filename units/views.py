@@ -4,12 +4,13 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
+from core.exceptions import ApplicationError
 from core.ratelimit import rate_limit
 from units.forms import RegulationUploadForm
 from units.importer.parse import parse_text
 from units.models import Regulation
 from units.selectors import clause_search, unit_detail, unit_tree
-from units.services import regulation_import
+from units.services import regulation_import_many
 
 
 @rate_limit("pages")
@@ -44,15 +45,17 @@ def regulation_upload(request):
         text = form.cleaned_data["text"]
         organisation = form.cleaned_data["organisation"] or None
         parsed = parse_text(text, organisation=organisation)
-        if "confirm" in request.POST and all(p.organisation for p in parsed):
-            for regulation in parsed:
-                saved, summary = regulation_import(parsed=regulation, source_text=text, source_name="upload", actor=request.user)
-                messages.success(request, _("%(title)s: %(created)d new, %(updated)d changed, %(repealed)d repealed clauses.") % {
-                    "title": saved.title[:80], **summary})
-            return redirect("units:tree")
+        if "confirm" in request.POST:
+            try:
+                imported = regulation_import_many(sources=[("upload", text, parsed)], actor=request.user)
+            except ApplicationError as error:
+                messages.error(request, error.message)
+            else:
+                for _name, saved, summary in imported:
+                    messages.success(request, _("%(title)s: %(created)d new, %(updated)d changed, %(repealed)d repealed clauses.") % {
+                        "title": saved.title[:80], **summary})
+                return redirect("units:tree")
         # the preview keeps the text in the form, so nothing typed or uploaded is lost
         form = RegulationUploadForm(initial={"text": text, "organisation": form.cleaned_data["organisation"]})
-        if "confirm" in request.POST:
-            messages.error(request, _("The text does not name its ministry or agency; fill in the organisation and confirm again."))
         context = {"form": form, "preview": [p.as_json() for p in parsed], "text": text}
     return render(request, "units/upload.html", context)

@@ -32,8 +32,8 @@ from documents.models import (
 from documents.services.calendar import calendar_for
 from units.selectors import heads_with_units, unit_heads
 
-EXECUTOR_KINDS = (NoticeKind.DUE_SOON, NoticeKind.DUE_TODAY, NoticeKind.OVERDUE)
-HEAD_KINDS = (NoticeKind.OVERDUE, NoticeKind.ESCALATED)
+EXECUTOR_NOTICE_KINDS = (NoticeKind.DUE_SOON, NoticeKind.DUE_TODAY, NoticeKind.OVERDUE)
+HEAD_NOTICE_KINDS = (NoticeKind.OVERDUE, NoticeKind.ESCALATED)
 
 
 def _end_of(day, tz):
@@ -119,7 +119,7 @@ def _notify(sweep, *, on):
     whatever the number of cards."""
     notices = ControlNotice.objects.filter(sweep=sweep)
     by_executor = list(
-        notices.filter(kind__in=EXECUTOR_KINDS, card__executor__isnull=False)
+        notices.filter(kind__in=EXECUTOR_NOTICE_KINDS, card__executor__isnull=False)
         .values("card__executor_id", "kind").annotate(count=Count("id"), first=Min("card_id"))
     )
     target_unit = Case(
@@ -127,7 +127,7 @@ def _notify(sweep, *, on):
         default=F("card__responsible_unit_id"),
     )
     by_unit = list(
-        notices.filter(Q(kind__in=HEAD_KINDS) | Q(card__executor__isnull=True))
+        notices.filter(Q(kind__in=HEAD_NOTICE_KINDS) | Q(card__executor__isnull=True))
         .annotate(target=target_unit).values("target", "kind").annotate(count=Count("id"), first=Min("card_id"))
     )
     if not by_executor and not by_unit:

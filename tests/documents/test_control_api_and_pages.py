@@ -222,6 +222,8 @@ def test_card_page_actions(client, cards, staff):
     assert "Stop the clock" in page and "Extend the term" not in page  # officers cannot extend
     client.post(reverse("documents:card-action", args=[card.pk, "pause"]), {"reason": "Waiting"})
     assert ControlCard.objects.get(pk=card.pk).state == "paused"
+    paused_page = client.get(reverse("documents:card", args=[card.pk]) + "?lang=en").content.decode()
+    assert ">Resume<" in paused_page and "Stop the clock" not in paused_page
     client.post(reverse("documents:card-action", args=[card.pk, "resume"]))
     assert ControlCard.objects.get(pk=card.pk).state == "open"
     client.force_login(staff["icd_head"])

@@ -113,7 +113,7 @@ def test_upload_confirm_without_an_organisation_says_what_is_missing(client):
     client.force_login(user)
     text = "Kadrlar şöbəsinin Əsasnaməsi\n\nI. Ümumi müddəalar\n\n1.1. Şöbə kadr işlərini aparır.\n"
     response = client.post(reverse("units:regulation-upload") + "?lang=en", {"text": text, "confirm": "1"}, follow=True)
-    assert "fill in the organisation" in response.content.decode()
+    assert "give the organisation. Nothing was saved." in response.content.decode()
     assert not Regulation.objects.exists()
     client.post(reverse("units:regulation-upload"), {"text": text, "organisation": "Əmək Nazirliyi", "confirm": "1"})
     assert Regulation.objects.get().unit.name == "Kadrlar şöbəsi"

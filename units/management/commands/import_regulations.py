@@ -5,8 +5,9 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
+from core.exceptions import ApplicationError
 from units.importer.parse import parse_text
-from units.services import regulation_import
+from units.services import regulation_import_many
 
 
 class Command(BaseCommand):
@@ -36,25 +37,25 @@ class Command(BaseCommand):
             if len(files) > 1:
                 # progress goes to stderr so that --json output stays clean
                 sys.stderr.write(f"[{index}/{len(files)}] {path.name}: {len(regulations)} regulation(s)\n")
-        if not dry_run:
-            unnamed = [str(path) for path, _text, regulations in parsed_files if any(not r.organisation for r in regulations)]
-            if unnamed:
-                raise CommandError(f"No organisation named in {', '.join(unnamed)}; pass --organisation. Nothing was saved.")
         totals = {"created": 0, "updated": 0, "repealed": 0, "unchanged": 0}
-        for path, text, regulations in parsed_files:
-            for parsed in regulations:
-                if not dry_run:
-                    regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=path.name)
-                    for key, value in summary.items():
-                        totals[key] += value
-                    if not as_json:
-                        self.stdout.write(
-                            f"{regulation.title[:80]}: {summary['created']} new, {summary['updated']} changed, "
-                            f"{summary['repealed']} repealed, {summary['unchanged']} unchanged clauses"
-                        )
-                elif not as_json:
-                    self.stdout.write(f"{parsed.title[:80]}: {len(parsed.clauses)} clauses, {len(parsed.sectors)} sectors")
+        if not dry_run:
+            try:
+                imported = regulation_import_many(sources=[(str(path), text, regs) for path, text, regs in parsed_files])
+            except ApplicationError as error:
+                raise CommandError(f"{error.message} (pass --organisation)") from None
+            for _name, regulation, summary in imported:
+                for key, value in summary.items():
+                    totals[key] += value
                 if not as_json:
+                    self.stdout.write(
+                        f"{regulation.title[:80]}: {summary['created']} new, {summary['updated']} changed, "
+                        f"{summary['repealed']} repealed, {summary['unchanged']} unchanged clauses"
+                    )
+        if not as_json:
+            for path, _text, regulations in parsed_files:
+                for parsed in regulations:
+                    if dry_run:
+                        self.stdout.write(f"{parsed.title[:80]}: {len(parsed.clauses)} clauses, {len(parsed.sectors)} sectors")
                     for warning in parsed.warnings:
                         self.stdout.write(self.style.WARNING(f"  {path.name}: {warning.code}: {warning.detail}"))
         output = [parsed.as_json() for _path, _text, regulations in parsed_files for parsed in regulations]
