@@ -1,6 +1,6 @@
 """One error shape for the whole API: {"detail": str, "code": str, "fields": {name: [messages]}}."""
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig, SuspiciousOperation
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404
 from django.utils.translation import gettext as _
@@ -23,6 +23,11 @@ def exception_handler(exc, context):
             {"detail": str(exc.message), "code": exc.code, "fields": {k: _as_list(v) for k, v in exc.fields.items()}},
             status=exc.status_code,
         )
+    if isinstance(exc, RequestDataTooBig):
+        return Response({"detail": _("The request is too large."), "code": "request_too_large", "fields": {}}, status=413)
+    if isinstance(exc, SuspiciousOperation):
+        return Response({"detail": _("The request could not be understood. Check what was sent and try again."),
+                         "code": "invalid", "fields": {}}, status=400)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(exc.message_dict if hasattr(exc, "error_dict") else exc.messages)
     elif isinstance(exc, Http404):

@@ -7,7 +7,9 @@ def demo_password():
     return getattr(settings, "DEMO_PASSWORD", "portal-demo")
 
 
-def demo_user(username, *, first_name="", last_name="", is_staff=True, is_superuser=False, email=None):
+def demo_user(username, *, first_name="", last_name="", is_staff=False, is_superuser=False, email=None):
+    """A demo login. Only the administrator gets the Django admin (is_staff); everyone else works in the
+    portal's own pages, with rights from their position."""
     user, created = User.objects.get_or_create(
         username=username,
         defaults={
@@ -18,9 +20,12 @@ def demo_user(username, *, first_name="", last_name="", is_staff=True, is_superu
     if created:
         user.set_password(demo_password())
         user.save(update_fields=["password"])
+    elif (user.is_staff, user.is_superuser) != (is_staff, is_superuser):  # a demo database from before
+        user.is_staff, user.is_superuser = is_staff, is_superuser
+        user.save(update_fields=["is_staff", "is_superuser"])
     return user
 
 
 def load(stdout):
-    demo_user("admin", first_name="Portal", last_name="Administrator", is_superuser=True)
+    demo_user("admin", first_name="Portal", last_name="Administrator", is_staff=True, is_superuser=True)
     stdout.write(f"Demo administrator: admin / {demo_password()}")

@@ -45,3 +45,35 @@ class PortalLocaleMiddleware(LocaleMiddleware):
         translation.activate(code)
         request.LANGUAGE_CODE = translation.get_language()
         return None
+
+
+class ApiErrorShapeMiddleware:
+    """Under /api/, every error answer is the one JSON shape ({"detail", "code", "fields"}): a 404 for an
+    unknown path, a 405, a 413 for a body too large, a 500 (also under DEBUG, which would otherwise show a
+    traceback), whatever produced it. DRF views already answer in the shape (core.api); this catches
+    the rest. Bodies over API_MAX_BODY_BYTES are refused before any parser reads them."""
+
+    PRESERVED_HEADERS = ("Retry-After", "WWW-Authenticate", "Allow", "Vary")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from core.errors import api_error_response, is_api_path
+
+        if not is_api_path(request.path):
+            return self.get_response(request)
+        try:
+            length = int(request.META.get("CONTENT_LENGTH") or 0)
+        except ValueError:
+            length = 0
+        if length > settings.API_MAX_BODY_BYTES:
+            return api_error_response(413)
+        response = self.get_response(request)
+        if response.status_code < 400 or response.get("Content-Type", "").startswith("application/json"):
+            return response
+        shaped = api_error_response(response.status_code)
+        for header in self.PRESERVED_HEADERS:
+            if header in response:
+                shaped[header] = response[header]
+        return shaped

@@ -1,15 +1,14 @@
-"""A per-client rate limit for public HTML endpoints (the API has DRF's throttles). Counts live in the
-cache (Redis in production), in fixed windows; over the limit the client gets 429 with Retry-After."""
+"""A per-client rate limit for public HTML endpoints and other counted events (the API has DRF's
+throttles). Counts live in the cache (Redis in production), in fixed windows; over the limit the client
+gets 429 with Retry-After."""
 
 import functools
 import time
 
 from django.conf import settings
 from django.core.cache import cache
-from django.shortcuts import render
-from django.utils.translation import gettext as _
 
-_UNITS = {"s": 1, "m": 60, "h": 3600}
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
 
 
 def _parse(rate):
@@ -18,9 +17,41 @@ def _parse(rate):
 
 
 def client_address(request):
-    # behind the production proxy the client is the first X-Forwarded-For hop
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "") if settings.SECURE_PROXY_SSL_HEADER else ""
-    return forwarded.split(",")[0].strip() or request.META.get("REMOTE_ADDR", "unknown")
+    """The client's address. Behind TRUSTED_PROXY_COUNT proxies of ours, each of which appends the address
+    it saw to X-Forwarded-For, the client is that many entries from the right; entries further left were
+    written by the client and are ignored, so rotating them changes nothing. Without trusted proxies (the
+    default) X-Forwarded-For is ignored altogether. DRF's throttles use the same rule (NUM_PROXIES)."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    remote = request.META.get("REMOTE_ADDR") or "unknown"
+    if proxies <= 0:
+        return remote
+    hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
+    if not hops:
+        return remote
+    return hops[-min(proxies, len(hops))]
+
+
+def rate_limit_hit(name, key, *, rate=None):
+    """Count one event for `key` under the limit `name`; the seconds to wait when over it, else None."""
+    limit, period = _parse(rate or settings.PUBLIC_RATE_LIMITS.get(name, "60/m"))
+    window = int(time.time() // period)
+    cache_key = f"ratelimit:{name}:{key}:{window}"
+    cache.add(cache_key, 0, timeout=period + 1)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # evicted between add and incr
+        cache.set(cache_key, 1, timeout=period + 1)
+        count = 1
+    if count > limit:
+        return period - int(time.time()) % period
+    return None
+
+
+def rate_limit_exceeded(name, key, *, rate=None):
+    """Whether `key` is over the limit `name` already, without counting anything."""
+    limit, period = _parse(rate or settings.PUBLIC_RATE_LIMITS.get(name, "60/m"))
+    count = cache.get(f"ratelimit:{name}:{key}:{int(time.time() // period)}") or 0
+    return count >= limit
 
 
 def rate_limit(name, *, rate=None, methods=("GET", "POST")):
@@ -29,22 +60,13 @@ def rate_limit(name, *, rate=None, methods=("GET", "POST")):
     def decorator(view):
         @functools.wraps(view)
         def wrapper(request, *args, **kwargs):
+            from core.errors import too_many_requests
+
             if request.method not in methods:
                 return view(request, *args, **kwargs)
-            limit, period = _parse(rate or settings.PUBLIC_RATE_LIMITS.get(name, "60/m"))
-            window = int(time.time() // period)
-            key = f"ratelimit:{name}:{client_address(request)}:{window}"
-            cache.add(key, 0, timeout=period + 1)
-            try:
-                count = cache.incr(key)
-            except ValueError:  # evicted between add and incr
-                cache.set(key, 1, timeout=period + 1)
-                count = 1
-            if count > limit:
-                response = render(request, "core/too_many_requests.html",
-                                  {"message": _("Too many requests. Please wait a minute and try again.")}, status=429)
-                response["Retry-After"] = str(period - int(time.time()) % period)
-                return response
+            retry_after = rate_limit_hit(name, client_address(request), rate=rate)
+            if retry_after is not None:
+                return too_many_requests(request, retry_after=retry_after)
             return view(request, *args, **kwargs)
 
         return wrapper

@@ -1,15 +1,22 @@
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
 from django.http import JsonResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
 from core.health import broker_status, database_status
+from core.models import ApiToken
 from core.ratelimit import rate_limit
 from core.services.notifications import notification_mark_read
+from core.services.tokens import api_token_create, api_token_revoke
 
 
 @rate_limit("pages")
@@ -43,3 +50,39 @@ def healthz(request):
         {"status": "ok" if healthy else "degraded", "database": database, "broker": broker},
         status=200 if healthy else 503,
     )
+
+
+class ApiTokenForm(forms.Form):
+    name = forms.CharField(label=gettext_lazy("Name"), max_length=100, help_text=gettext_lazy("The system that will use it, e.g. “e-gov gateway”."))
+    days = forms.TypedChoiceField(label=gettext_lazy("Valid for"), coerce=int, initial=90, choices=[
+        (30, gettext_lazy("30 days")), (90, gettext_lazy("90 days")), (180, gettext_lazy("180 days")), (365, gettext_lazy("one year"))])
+
+
+@login_required
+def api_tokens(request):
+    """The user's API tokens: create one (shown once), see when each was last used, revoke."""
+    form = ApiTokenForm(request.POST or None)
+    created_text, status = None, 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                _token, created_text = api_token_create(user=request.user, name=form.cleaned_data["name"],
+                                                        days=form.cleaned_data["days"])
+            except ApplicationError as error:
+                form_add_application_error(form, error)
+                status = 400
+            else:
+                form = ApiTokenForm()
+        else:
+            status = 400
+    tokens = ApiToken.objects.filter(user=request.user)
+    return render(request, "core/api_tokens.html", {"form": form, "tokens": tokens, "created_text": created_text,
+                                                    "now": timezone.now()}, status=status)
+
+
+@login_required
+@require_POST
+def api_token_revoke_page(request, token_key):
+    if api_token_revoke(user=request.user, token_key=token_key):
+        messages.success(request, _("The token is revoked; programs using it are refused from now on."))
+    return redirect("core:api-tokens")

@@ -2,6 +2,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny
@@ -9,13 +10,16 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from core.exceptions import ApplicationError
-from documents.models import ControlCard, DeadlinePolicy, TermUnit
+from core.filters import BoundedIsoDateTimeFilter, IdFilter, PortalFilterSet
+from core.serializers import BoundedDateField, PortalModelSerializer
+from documents.models import POLICY_CODE_PATTERN, ControlCard, DeadlinePolicy, TermUnit
 from documents.selectors import access_card, card_list
 from documents.services.control import (
     control_close,
     control_explain,
     control_extend,
     control_pause,
+    control_report,
     control_resume,
     deadline_calculate,
     deadline_parse_start,
@@ -47,8 +51,11 @@ class DeadlineCalculateApi(APIView):
 
     permission_classes = [AllowAny]
 
-    @extend_schema(parameters=[OpenApiParameter("policy", str, required=True), OpenApiParameter("start", str, required=True)],
-                   responses=DeadlineCalculationSerializer)
+    @extend_schema(parameters=[
+        OpenApiParameter("policy", str, required=True, pattern=POLICY_CODE_PATTERN, description="e.g. appeal.standard"),
+        OpenApiParameter("start", OpenApiTypes.DATETIME, required=True,
+                         description="ISO 8601 date or date and time, within the calendar's years around today")],
+        responses=DeadlineCalculationSerializer)
     def get(self, request):
         code = request.query_params.get("policy", "").strip()
         raw_start = request.query_params.get("start", "").strip()
@@ -63,7 +70,7 @@ class DeadlinePolicyListApi(generics.ListAPIView):
     permission_classes = [AllowAny]
     pagination_class = None
 
-    class DeadlinePolicySerializer(serializers.ModelSerializer):
+    class DeadlinePolicySerializer(PortalModelSerializer):
         class Meta:
             model = DeadlinePolicy
             fields = ["code", "name", "country", "term_value", "term_unit", "start_event", "max_extension_value",
@@ -73,7 +80,7 @@ class DeadlinePolicyListApi(generics.ListAPIView):
     queryset = DeadlinePolicy.objects.filter(organisation__isnull=True, is_active=True).order_by("code")
 
 
-class CardSerializer(serializers.ModelSerializer):
+class CardSerializer(PortalModelSerializer):
     policy = serializers.SlugRelatedField(slug_field="code", read_only=True)
     responsible_unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     co_executors = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
@@ -85,13 +92,13 @@ class CardSerializer(serializers.ModelSerializer):
                   "responsible_unit", "executor", "co_executors", "closed_at", "result"]
 
 
-class CardFilter(filters.FilterSet):
+class CardFilter(PortalFilterSet):
     state = filters.ChoiceFilter(choices=ControlCard.State.choices)
-    unit = filters.CharFilter(field_name="responsible_unit__slug")
-    executor = filters.NumberFilter(field_name="executor_id")
+    unit = filters.CharFilter(field_name="responsible_unit__slug", max_length=200)
+    executor = IdFilter(field_name="executor_id")
     overdue = filters.BooleanFilter(method="filter_overdue")
-    due_after = filters.IsoDateTimeFilter(field_name="due", lookup_expr="gte")
-    due_before = filters.IsoDateTimeFilter(field_name="due", lookup_expr="lte")
+    due_after = BoundedIsoDateTimeFilter(field_name="due", lookup_expr="gte")
+    due_before = BoundedIsoDateTimeFilter(field_name="due", lookup_expr="lte")
 
     class Meta:
         model = ControlCard
@@ -139,8 +146,8 @@ class _CardActionApi(APIView):
 
 class ControlCardExtendApi(_CardActionApi):
     class CardExtendInputSerializer(serializers.Serializer):
-        value = serializers.IntegerField(min_value=1, required=False)
-        new_due = serializers.DateField(required=False)
+        value = serializers.IntegerField(min_value=1, max_value=3650, required=False)
+        new_due = BoundedDateField(required=False)
         reason = serializers.CharField(max_length=2000)
         legal_basis = serializers.CharField(max_length=300)
 
@@ -176,6 +183,22 @@ class ControlCardResumeApi(_CardActionApi):
 
     def act(self, card, data):
         return control_resume(card=card, actor=self.request.user)
+
+
+class ControlCardReportApi(_CardActionApi):
+    """The executor reports what was done; the controller then closes the card."""
+
+    class CardReportInputSerializer(serializers.Serializer):
+        report = serializers.CharField(max_length=5000)
+
+    InputSerializer = CardReportInputSerializer
+
+    @extend_schema(request=CardReportInputSerializer, responses=CardSerializer)
+    def post(self, request, pk):
+        return super().post(request, pk)
+
+    def act(self, card, data):
+        return control_report(card=card, actor=self.request.user, report=data["report"])
 
 
 class ControlCardCloseApi(_CardActionApi):

@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.bounds import validate_date_window
 from documents.models import DeadlinePolicy
 
 
@@ -17,14 +18,15 @@ class CalculatorForm(forms.Form):
     start = forms.DateTimeField(
         label=_("Start (registration, receipt or detection)"),
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
-        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"],
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d"], validators=[validate_date_window],
     )
 
 
 class ExtendForm(forms.Form):
-    value = forms.IntegerField(label=_("Extend by"), min_value=1, required=False,
+    value = forms.IntegerField(label=_("Extend by"), min_value=1, max_value=3650, required=False,
                                help_text=_("In the policy's extension unit, counted from the end of the current term."))
-    new_due = forms.DateField(label=_("…or to the date"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    new_due = forms.DateField(label=_("…or to the date"), required=False, widget=forms.DateInput(attrs={"type": "date"}),
+                              validators=[validate_date_window])
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
     legal_basis = forms.CharField(label=_("Legal basis"), max_length=300)
 
@@ -37,6 +39,10 @@ class ExtendForm(forms.Form):
 
 class PauseForm(forms.Form):
     reason = forms.CharField(label=_("Reason"), widget=forms.Textarea(attrs={"rows": 3}), max_length=2000)
+
+
+class ReportForm(forms.Form):
+    report = forms.CharField(label=_("What was done"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000)
 
 
 class CloseForm(forms.Form):

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.contrib.contenttypes.models import ContentType
+from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
@@ -44,11 +45,17 @@ class TermUnit(models.TextChoices):
     WORKING_HOURS = deadlines.WORKING_HOURS, _("hours, non-working days excluded")
 
 
+# "appeal.standard", "appeal.extra_study", "document.default": words of a-z, 0-9 and _ joined by dots
+POLICY_CODE_PATTERN = r"^[a-z0-9_]+(\.[a-z0-9_]+)*$"
+POLICY_CODE_VALIDATOR = RegexValidator(POLICY_CODE_PATTERN, _("Use lower-case words joined by dots, e.g. appeal.extra_study."))
+
+
 class DeadlinePolicy(models.Model):
     """A statutory (or organisational) term. Seeded from domain.md §3.2; editable by an administrator;
     a row with an organisation overrides the default row of the same code for that organisation."""
 
-    code = models.SlugField(_("code"), max_length=64, allow_unicode=False)
+    code = models.CharField(_("code"), max_length=64, db_index=True, validators=[POLICY_CODE_VALIDATOR],
+                            help_text=_("Lower-case words joined by dots, e.g. appeal.extra_study."))
     organisation = models.ForeignKey(
         "units.Unit", on_delete=models.CASCADE, null=True, blank=True, related_name="deadline_policies",
         limit_choices_to={"parent__isnull": True}, verbose_name=_("organisation"),

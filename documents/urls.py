@@ -7,6 +7,6 @@ urlpatterns = [
     path("calculator/", views.calculator, name="calculator"),
     path("my/", views.my_control_page, name="my-control"),
     path("units/", views.unit_control_page, name="unit-control"),
-    path("cards/<int:pk>/", views.card_detail, name="card"),
-    path("cards/<int:pk>/<str:action>/", views.card_action, name="card-action"),
+    path("cards/<id:pk>/", views.card_detail, name="card"),
+    path("cards/<id:pk>/<str:action>/", views.card_action, name="card-action"),
 ]

@@ -1,28 +1,29 @@
-from io import BytesIO
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
 from core.ratelimit import rate_limit
-from documents.domain.control_states import allowed_actions
-from documents.forms import CalculatorForm, CloseForm, ExtendForm, PauseForm
+from core.spreadsheets import xlsx_response
+from documents.domain.control_states import CONTROLLER, EXECUTOR, allowed_actions
+from documents.forms import CalculatorForm, CloseForm, ExtendForm, PauseForm, ReportForm
 from documents.selectors import access_card, card_list, my_control, unit_control
 from documents.services.control import (
     control_close,
     control_explain,
     control_extend,
     control_pause,
+    control_report,
     control_resume,
+    control_roles,
     deadline_calculate,
 )
 from units.models import Unit
-from units.selectors import user_manages_unit
 
 
 @rate_limit("calculator")
@@ -31,9 +32,13 @@ def calculator(request):
     form = CalculatorForm(request.GET if asked else None)
     result = None
     if form.is_bound and form.is_valid():
-        result = deadline_calculate(policy=form.cleaned_data["policy"], start=form.cleaned_data["start"])
-        result["policy_object"] = form.cleaned_data["policy"]
-    return render(request, "documents/calculator.html", {"form": form, "result": result})
+        try:
+            result = deadline_calculate(policy=form.cleaned_data["policy"], start=form.cleaned_data["start"])
+            result["policy_object"] = form.cleaned_data["policy"]
+        except ApplicationError as error:
+            form_add_application_error(form, error)
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, "documents/calculator.html", {"form": form, "result": result}, status=status)
 
 
 @login_required
@@ -64,38 +69,27 @@ def unit_control_page(request):
 
 
 def _xlsx(rows, cards):
-    from openpyxl import Workbook
-
-    workbook = Workbook()
-    sheet = workbook.active
-    sheet.title = _("Units")[:31]
-    sheet.append([_("Unit"), _("Overdue"), _("Due soon"), _("On time"), _("Overdue, with sub-units"),
-                  _("Due soon, with sub-units"), _("On time, with sub-units")])
-    for row in rows:
-        sheet.append(["  " * row["level"] + row["unit"].name, row["own"]["overdue"], row["own"]["due_soon"], row["own"]["on_time"],
-                      row["total"]["overdue"], row["total"]["due_soon"], row["total"]["on_time"]])
+    sheets = [(_("Units"), [_("Unit"), _("Overdue"), _("Due soon"), _("On time"), _("Overdue, with sub-units"),
+                            _("Due soon, with sub-units"), _("On time, with sub-units")],
+               [["  " * row["level"] + row["unit"].name, row["own"]["overdue"], row["own"]["due_soon"], row["own"]["on_time"],
+                 row["total"]["overdue"], row["total"]["due_soon"], row["total"]["on_time"]] for row in rows])]
     if cards:
-        card_sheet = workbook.create_sheet(_("Cards")[:31])
-        card_sheet.append([_("Title"), _("Unit"), _("Executor"), _("Due"), _("State"), _("Overdue")])
-        for card in cards:
-            card_sheet.append([card.title, card.responsible_unit.name, str(card.executor or ""),
-                               timezone.localtime(card.due).replace(tzinfo=None), card.get_state_display(),
-                               _("yes") if card.is_overdue else _("no")])
-    buffer = BytesIO()
-    workbook.save(buffer)
-    response = HttpResponse(buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-    response["Content-Disposition"] = 'attachment; filename="unit-control.xlsx"'
-    return response
+        sheets.append((_("Cards"), [_("Title"), _("Unit"), _("Executor"), _("Due"), _("State"), _("Overdue")],
+                       [[card.title, card.responsible_unit.name, str(card.executor or ""),
+                         timezone.localtime(card.due).replace(tzinfo=None), card.get_state_display(),
+                         _("yes") if card.is_overdue else _("no")] for card in cards]))
+    return xlsx_response("unit-control.xlsx", sheets)
 
 
 def _card_context(request, card, **forms):
+    roles = control_roles(user=request.user, card=card)
     return {
         "card": card, "explanation": control_explain(card=card),
-        "manages": user_manages_unit(user=request.user, unit=card.responsible_unit),
-        "is_executor": card.executor_id == request.user.pk,
-        "actions": set(allowed_actions(card.state)),
+        "manages": CONTROLLER in roles, "is_executor": EXECUTOR in roles,
+        "actions": set(allowed_actions(card.state, roles)),
         "history": card.history.select_related("history_user").order_by("-history_date")[:50],
-        "extend_form": ExtendForm(), "pause_form": PauseForm(), "close_form": CloseForm(), **forms,
+        "extend_form": ExtendForm(), "pause_form": PauseForm(), "close_form": CloseForm(), "report_form": ReportForm(),
+        **forms,
     }
 
 
@@ -109,7 +103,7 @@ def card_detail(request, pk):
 @require_POST
 def card_action(request, pk, action):
     card = access_card(user=request.user, pk=pk)
-    forms = {"extend": ExtendForm, "pause": PauseForm, "close": CloseForm}
+    forms = {"extend": ExtendForm, "pause": PauseForm, "close": CloseForm, "report": ReportForm}
     form = forms[action](request.POST) if action in forms else None
     if form is not None and not form.is_valid():
         return _card_with_error(request, card, action, form)
@@ -125,18 +119,19 @@ def card_action(request, pk, action):
         elif action == "resume":
             control_resume(card=card, actor=request.user)
             messages.success(request, _("The clock runs again; the due date was recomputed."))
+        elif action == "report":
+            control_report(card=card, actor=request.user, report=form.cleaned_data["report"])
+            messages.success(request, _("Your report is on the card; the head of the unit closes it."))
         elif action == "close":
             control_close(card=card, actor=request.user, result=form.cleaned_data["result"])
             messages.success(request, _("The card is closed."))
+        else:
+            raise Http404
     except ApplicationError as error:
         if form is None:
             messages.error(request, error.message)
             return redirect("documents:card", pk=card.pk)
-        form.add_error(None, error.message)
-        for field, errors in error.fields.items():
-            if field in form.fields:
-                for message in errors if isinstance(errors, list) else [errors]:
-                    form.add_error(field, message)
+        form_add_application_error(form, error)
         return _card_with_error(request, card, action, form)
     return redirect("documents:card", pk=card.pk)
 

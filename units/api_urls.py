@@ -9,5 +9,5 @@ urlpatterns = [
     path("clauses/search/", apis.ClauseSearchApi.as_view(), name="clause-search"),
     path("regulations/", apis.RegulationListApi.as_view(), name="regulation-list"),
     path("regulations/preview/", apis.RegulationPreviewApi.as_view(), name="regulation-preview"),
-    path("regulations/<int:pk>/", apis.RegulationDetailApi.as_view(), name="regulation-detail"),
+    path("regulations/<id:pk>/", apis.RegulationDetailApi.as_view(), name="regulation-detail"),
 ]

@@ -1,11 +1,14 @@
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
-from rest_framework import generics, serializers, status
+from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle, UserRateThrottle
 from rest_framework.views import APIView
 
-from units.importer.parse import parse_text
+from core.exceptions import ApplicationError
+from units.importer.parse import MAX_TEXT_BYTES, parse_text
 from units.models import Clause, Regulation, Unit
 from units.selectors import clause_search, unit_detail, unit_suggest_for_text, unit_tree
 
@@ -68,8 +71,7 @@ class ClauseSearchApi(APIView):
     def get(self, request):
         query = request.query_params.get("q", "").strip()[:200]
         if not query:
-            return Response({"detail": "Give a search text in q.", "code": "invalid", "fields": {"q": ["Required."]}},
-                            status=status.HTTP_400_BAD_REQUEST)
+            raise ApplicationError(_("Give a search text in q."), fields={"q": [_("This field is required.")]})
         return Response(ClauseSerializer(clause_search(query=query), many=True).data)
 
 
@@ -96,13 +98,23 @@ class RegulationDetailApi(generics.RetrieveAPIView):
 
 
 class RegulationPreviewApi(APIView):
-    """Parse a regulation text and return what the importer would save; nothing is saved."""
+    """Parse a regulation text (at most 1 MB of UTF-8) and return what the importer would save; nothing is
+    saved. Limited per user (RATE_LIMIT_REGULATION_PREVIEW, 20 an hour by default)."""
 
     permission_classes = [IsAuthenticated]
+    throttle_classes = [UserRateThrottle, ScopedRateThrottle]
+    throttle_scope = "regulation_preview"
 
     class RegulationPreviewInputSerializer(serializers.Serializer):
-        text = serializers.CharField(max_length=2_000_000, trim_whitespace=False)
+        text = serializers.CharField(max_length=MAX_TEXT_BYTES, trim_whitespace=False)
         organisation = serializers.CharField(max_length=300, required=False, allow_blank=True)
+
+        def validate_text(self, value):
+            if len(value.encode("utf-8")) > MAX_TEXT_BYTES:
+                raise serializers.ValidationError(_("The text is larger than 1 MB."))
+            if not value.strip():
+                raise serializers.ValidationError(_("This field may not be blank."))
+            return value
 
     @extend_schema(request=RegulationPreviewInputSerializer, responses=inline_serializer(
         "RegulationPreview", {"regulations": serializers.ListField(child=serializers.DictField())}))
@@ -125,8 +137,7 @@ class UnitSuggestApi(APIView):
     def get(self, request):
         text = request.query_params.get("text", "").strip()[:5000]
         if not text:
-            return Response({"detail": "Give a text.", "code": "invalid", "fields": {"text": ["Required."]}},
-                            status=status.HTTP_400_BAD_REQUEST)
+            raise ApplicationError(_("Give a text."), fields={"text": [_("This field is required.")]})
         organisation = None
         if slug := request.query_params.get("organisation"):
             organisation = get_object_or_404(Unit, slug=slug, parent__isnull=True)

@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-MAX_REGULATION_BYTES = 2 * 1024 * 1024
+from units.importer.parse import MAX_TEXT_BYTES as MAX_REGULATION_BYTES
 
 
 class RegulationUploadForm(forms.Form):
@@ -18,7 +18,7 @@ class RegulationUploadForm(forms.Form):
         if not upload:
             return upload
         if upload.size > MAX_REGULATION_BYTES:
-            raise ValidationError(_("The file is larger than 2 MB."))
+            raise ValidationError(_("The file is larger than 1 MB."))
         if not upload.name.lower().endswith((".txt", ".md")):
             raise ValidationError(_("Upload a plain-text file (.txt)."))
         raw = upload.read()
@@ -36,6 +36,6 @@ class RegulationUploadForm(forms.Form):
         if not text.strip() and not self.errors:
             raise ValidationError(_("Choose a file or paste the regulation text."))
         if len(text.encode("utf-8")) > MAX_REGULATION_BYTES:
-            raise ValidationError(_("The text is larger than 2 MB."))
+            raise ValidationError(_("The text is larger than 1 MB."))
         cleaned["text"] = text
         return cleaned

@@ -168,6 +168,18 @@ def user_manages_unit(*, user, unit, on=None):
     return held.exists() or acting.exists()
 
 
+def user_is_registry_for(*, user, unit, on=None):
+    """True if the user is a registry clerk of `unit` or of a unit above it (the ministry's registry
+    clerk, placed at the ministry, keeps control over the whole organisation)."""
+    from units.models import Membership, PositionKind
+
+    if user is None or not user.is_authenticated:
+        return False
+    ancestor_ids = [int(part) for part in unit.path.split(".") if part]
+    return Membership.objects.current(on).filter(
+        user=user, position__unit_id__in=ancestor_ids, position__kind=PositionKind.CLERK).exists()
+
+
 def unit_heads(*, unit_ids, on=None):
     """{unit_id: [users]}: the head (or head of sector) of each unit, and whoever acts for them today."""
     from core.models import User

@@ -37,10 +37,13 @@ def regulation_source(request, pk):
 
 
 @permission_required("units.add_regulation")
+@rate_limit("regulation_preview", methods=("POST",))
 def regulation_upload(request):
-    """Upload or paste a regulation, see what the importer makes of it, then confirm."""
+    """Upload or paste a regulation, see what the importer makes of it, then confirm. A rejected upload or
+    import answers 400 with the form as it was sent."""
     form = RegulationUploadForm(request.POST or None, request.FILES or None)
     context = {"form": form}
+    status = 400 if form.is_bound and not form.is_valid() else 200
     if request.method == "POST" and form.is_valid():
         text = form.cleaned_data["text"]
         organisation = form.cleaned_data["organisation"] or None
@@ -50,6 +53,7 @@ def regulation_upload(request):
                 imported = regulation_import_many(sources=[("upload", text, parsed)], actor=request.user)
             except ApplicationError as error:
                 messages.error(request, error.message)
+                status = 400
             else:
                 for _name, saved, summary in imported:
                     messages.success(request, _("%(title)s: %(created)d new, %(updated)d changed, %(repealed)d repealed clauses.") % {
@@ -58,4 +62,4 @@ def regulation_upload(request):
         # the preview keeps the text in the form, so nothing typed or uploaded is lost
         form = RegulationUploadForm(initial={"text": text, "organisation": form.cleaned_data["organisation"]})
         context = {"form": form, "preview": [p.as_json() for p in parsed], "text": text}
-    return render(request, "units/upload.html", context)
+    return render(request, "units/upload.html", context, status=status)

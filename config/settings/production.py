@@ -1,7 +1,5 @@
 """Production: no default for secrets; the process refuses to start without them."""
 
-import sys
-
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
@@ -15,8 +13,8 @@ def _required(name):
     except ImproperlyConfigured:
         value = ""
     if not str(value).strip():
-        sys.stderr.write(f"Refusing to start: set the {name} environment variable.\n")
-        raise ImproperlyConfigured(f"Set the {name} environment variable.")
+        # one clear line and a non-zero exit, for manage.py, gunicorn and Celery alike; no traceback
+        raise SystemExit(f"Refusing to start: set the {name} environment variable.")
     return value
 
 

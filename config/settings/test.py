@@ -4,9 +4,15 @@ from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {"anon": "10000/minute", "user": "10000/minute"}}  # noqa: F405
+REST_FRAMEWORK = {**REST_FRAMEWORK, "DEFAULT_THROTTLE_RATES": {  # noqa: F405
+    **REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], "anon": "10000/minute", "user": "10000/minute", "token": "10000/minute",
+    "regulation_preview": "10000/minute"}}  # noqa: F405
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":  # noqa: F405
+    # a file, not Django's shared in-memory database, so that concurrent tests meet real SQLite locking
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test-smoke-concurrency.sqlite3")}  # noqa: F405
 CELERY_TASK_ALWAYS_EAGER = False
 OUTBOX_DELIVERY_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 OUTBOX_DELIVERY_OPTIONS = {}
 # the suite sends many requests from one address; the rate-limit tests set their own limits
 PUBLIC_RATE_LIMITS = {name: "100000/m" for name in PUBLIC_RATE_LIMITS}  # noqa: F405
+AXES_FAILURE_LIMIT = 5

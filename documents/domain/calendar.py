@@ -16,6 +16,14 @@ HOLIDAY = "holiday"
 OVERRIDE = "override"
 
 
+class CalendarRangeError(ValueError):
+    """A date the calendar cannot answer for: outside the years it was built for."""
+
+    def __init__(self, message, *, first_year, last_year):
+        super().__init__(message)
+        self.first_year, self.last_year = first_year, last_year
+
+
 @dataclass(frozen=True)
 class Override:
     day: date
@@ -62,10 +70,13 @@ class WorkingCalendar:
             return False
         return day not in self.holiday_names
 
+    def _range_error(self, message):
+        return CalendarRangeError(message, first_year=self.first_year, last_year=self.last_year)
+
     def _check(self, *days):
         for day in days:
             if not self.first_ordinal <= day.toordinal() <= self.last_ordinal:
-                raise ValueError(f"{day} is outside the calendar ({self.first_year}–{self.last_year})")
+                raise self._range_error(f"{day} is outside the calendar ({self.first_year}–{self.last_year})")
 
     # --- queries -----------------------------------------------------------------------------------
     def is_working_day(self, day):
@@ -79,7 +90,7 @@ class WorkingCalendar:
         ordinal = day.toordinal()
         position = bisect_left(self.working, ordinal) if include_self else bisect_right(self.working, ordinal)
         if position >= len(self.working):
-            raise ValueError(f"no working day after {day} within the calendar")
+            raise self._range_error(f"no working day after {day} within the calendar")
         return date.fromordinal(self.working[position])
 
     def add_working_days(self, day, count):
@@ -92,7 +103,7 @@ class WorkingCalendar:
         self._check(day)
         position = bisect_right(self.working, day.toordinal()) + count - 1
         if position >= len(self.working):
-            raise ValueError(f"{count} working days after {day} is outside the calendar")
+            raise self._range_error(f"{count} working days after {day} is outside the calendar")
         return date.fromordinal(self.working[position])
 
     def subtract_working_days(self, day, count):
@@ -100,7 +111,7 @@ class WorkingCalendar:
         self._check(day)
         position = bisect_left(self.working, day.toordinal()) - count
         if position < 0:
-            raise ValueError(f"{count} working days before {day} is outside the calendar")
+            raise self._range_error(f"{count} working days before {day} is outside the calendar")
         return date.fromordinal(self.working[position])
 
     def working_days_between(self, start, end):

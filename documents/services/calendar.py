@@ -9,12 +9,15 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from documents.domain.calendar import HOLIDAY, OVERRIDE, Override, WorkingCalendar
+from documents.domain.calendar import HOLIDAY, OVERRIDE, CalendarRangeError, Override, WorkingCalendar
 from documents.models import CalendarOverride
 
 _calendars = {}
 _VERSION_KEY = "documents:calendar-version:{country}"
 _VERSION_CHECK_SECONDS = 1.0
+# Terms are computed for dates this many years around today: enough for any real case, and a bound on
+# the calendar a public request can make a process build (a year 9999 would be 8,000 years of days).
+CALENDAR_YEARS_AROUND_TODAY = 10
 _checked = {}  # country -> (version, when it was read), so a page explaining 50 cards asks the cache once
 
 
@@ -29,8 +32,12 @@ def _version(country):
 def calendar_for(country="AZ", *, around=None):
     """The country's calendar from the holidays package plus the override table. Cached in the process;
     a version number in the shared cache tells every process when an override has changed."""
-    version = _version(country)
+    this_year = timezone.localdate().year
     year = (around or timezone.localdate()).year
+    first, last = this_year - CALENDAR_YEARS_AROUND_TODAY, this_year + CALENDAR_YEARS_AROUND_TODAY
+    if not first <= year <= last:
+        raise CalendarRangeError(f"{year} is outside {first}–{last}", first_year=first, last_year=last)
+    version = _version(country)
     cached = _calendars.get(country)
     if cached and cached[0] == version and cached[1].first_year <= year - 2 and year + 2 <= cached[1].last_year:
         return cached[1]
@@ -38,7 +45,6 @@ def calendar_for(country="AZ", *, around=None):
         Override(o.date, o.is_working, o.legal_reference)
         for o in CalendarOverride.objects.filter(country=country).only("date", "is_working", "legal_reference")
     ]
-    this_year = timezone.localdate().year
     calendar = WorkingCalendar(
         country=country, overrides=overrides, first_year=min(this_year, year) - 3, last_year=max(this_year, year) + 3
     )

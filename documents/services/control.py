@@ -11,12 +11,20 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
+from core.bounds import date_window_message, in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError
-from documents.domain.control_states import ForbiddenTransitionError, next_state
+from documents.domain.calendar import CalendarRangeError
+from documents.domain.control_states import (
+    CONTROLLER,
+    EXECUTOR,
+    ForbiddenTransitionError,
+    is_permitted,
+    next_state,
+)
 from documents.domain.deadlines import Extension, Pause, Term, compute_due
 from documents.models import ControlCard, ControlExtension, ControlPause, DeadlinePolicy, TermUnit
 from documents.services.calendar import calendar_for, skipped_reason
-from units.selectors import user_manages_unit
+from units.selectors import user_is_registry_for, user_manages_unit
 
 
 def _tz():
@@ -41,9 +49,18 @@ def _as_moment(value):
     return datetime.combine(value, time(9, 0), tzinfo=_tz())
 
 
+def outside_calendar_error(error, *, field="start"):
+    """A date the working calendar cannot compute, as a clear 400 (never a 500)."""
+    message = _("Terms can be computed for dates from %(first)d to %(last)d.") % {"first": error.first_year, "last": error.last_year}
+    return ApplicationError(message, code="outside_calendar", fields={field: [message]})
+
+
 def deadline_compute(*, policy, start, events=(), term=None):
-    calendar = calendar_for(policy.country, around=start.date() if isinstance(start, datetime) else start)
-    return compute_due(calendar, start=_as_moment(start), term=term or policy.term, events=events, tz=_tz())
+    try:
+        calendar = calendar_for(policy.country, around=start.date() if isinstance(start, datetime) else start)
+        return compute_due(calendar, start=_as_moment(start), term=term or policy.term, events=events, tz=_tz())
+    except CalendarRangeError as error:
+        raise outside_calendar_error(error) from None
 
 
 def deadline_calculate(*, policy, start):
@@ -68,6 +85,8 @@ def deadline_parse_start(raw):
         start = None
     if start is None:
         raise ApplicationError(message, code="invalid_start", fields={"start": [message]})
+    if not in_date_window(start):
+        raise ApplicationError(date_window_message(), code="invalid_start", fields={"start": [date_window_message()]})
     return start
 
 
@@ -102,9 +121,31 @@ def _locked(card):
     return ControlCard.objects.select_for_update().select_related("policy", "responsible_unit").get(pk=card.pk)
 
 
-def _require_manager(actor, card, message):
-    if not user_manages_unit(user=actor, unit=card.responsible_unit):
-        raise PermissionDeniedError(message)
+def control_roles(*, user, card):
+    """The roles `user` holds on `card` (documents.domain.control_states): executor, controller, both or none."""
+    roles = set()
+    if user is not None and user.is_authenticated and card.executor_id == user.pk:
+        roles.add(EXECUTOR)
+    if user_manages_unit(user=user, unit=card.responsible_unit) or user_is_registry_for(user=user, unit=card.responsible_unit):
+        roles.add(CONTROLLER)
+    return roles
+
+
+def _denied_messages():
+    return {
+        "extend": _("Only the head, a deputy or the acting head of the responsible unit may extend a term."),
+        "pause": _("Only the executor or a head of the responsible unit may pause the clock."),
+        "resume": _("Only the executor or a head of the responsible unit may resume the clock."),
+        "report": _("Only the executor reports on the card."),
+        "close": _("Only the head of the responsible unit, their deputy or acting head, or the registry may close the card; "
+                   "the executor reports."),
+        "cancel": _("Only the head of the responsible unit, their deputy or acting head, or the registry may cancel the card."),
+    }
+
+
+def _require_role(actor, card, action):
+    if not is_permitted(action, control_roles(user=actor, card=card)):
+        raise PermissionDeniedError(_denied_messages()[action])
 
 
 def _next_state(card, action):
@@ -130,7 +171,7 @@ def control_extend(*, card, actor, reason, legal_basis, value=None, new_due=None
     and never beyond the policy's maximum."""
     card = _locked(card)
     _next_state(card, "extend")
-    _require_manager(actor, card, _("Only the head, a deputy or the acting head of the responsible unit may extend a term."))
+    _require_role(actor, card, "extend")
     policy = card.policy
     if not policy.allows_extension:
         raise ApplicationError(_("The %(policy)s term cannot be extended.") % {"policy": policy.code}, code="no_extension")
@@ -144,7 +185,10 @@ def control_extend(*, card, actor, reason, legal_basis, value=None, new_due=None
     if new_due is not None:
         if new_due <= local_due:
             raise ApplicationError(_("The new due date must be after the current one."), fields={"new_due": [_("Too early.")]})
-        value = calendar.working_days_between(local_due, new_due) if unit == TermUnit.WORKING_DAYS else (new_due - local_due).days
+        try:
+            value = calendar.working_days_between(local_due, new_due) if unit == TermUnit.WORKING_DAYS else (new_due - local_due).days
+        except CalendarRangeError as error:
+            raise outside_calendar_error(error, field="new_due") from None
     if not value or value <= 0:
         raise ApplicationError(_("Give the length of the extension."), fields={"value": [_("This field is required.")]})
     used = sum(e.value for e in card.extensions.all())
@@ -172,8 +216,7 @@ def control_pause(*, card, actor, reason, at=None):
     """Stop the clock, e.g. while waiting for the appellant's clarification."""
     card = _locked(card)
     state = _next_state(card, "pause")
-    if actor != card.executor:
-        _require_manager(actor, card, _("Only the executor or a head of the responsible unit may pause the clock."))
+    _require_role(actor, card, "pause")
     if not (reason or "").strip():
         raise ApplicationError(_("Give the reason for the pause."), fields={"reason": [_("This field is required.")]})
     ControlPause.objects.create(card=card, reason=reason.strip(), paused_by=actor, started_at=at or timezone.now())
@@ -187,8 +230,7 @@ def control_resume(*, card, actor, at=None):
     """Restart the clock; the due date is recomputed from the working days that remained."""
     card = _locked(card)
     state = _next_state(card, "resume")
-    if actor != card.executor:
-        _require_manager(actor, card, _("Only the executor or a head of the responsible unit may resume the clock."))
+    _require_role(actor, card, "resume")
     pause = card.pauses.get(ended_at__isnull=True)
     pause.ended_at = at or timezone.now()
     pause.save(update_fields=["ended_at"])
@@ -202,15 +244,30 @@ def control_resume(*, card, actor, at=None):
 @transaction.atomic
 def control_close(*, card, actor, result="", cancelled=False):
     card = _locked(card)
-    state = _next_state(card, "cancel" if cancelled else "close")
-    if actor != card.executor:
-        _require_manager(actor, card, _("Only the executor or a head of the responsible unit may close the card."))
+    action = "cancel" if cancelled else "close"
+    state = _next_state(card, action)
+    _require_role(actor, card, action)
     if card.state == ControlCard.State.PAUSED:
         card.pauses.filter(ended_at__isnull=True).update(ended_at=timezone.now())
     card.state = state
     card.closed_at = timezone.now()
     card.result = result
     _save(card, actor, _("Cancelled") if cancelled else _("Done"), ["state", "closed_at", "result"])
+    return card
+
+
+@transaction.atomic
+def control_report(*, card, actor, report):
+    """The executor reports what was done; the controller then closes the card (or sends it back by
+    leaving it open). The report is the card's result until the controller writes another."""
+    card = _locked(card)
+    _next_state(card, "report")
+    _require_role(actor, card, "report")
+    report = (report or "").strip()
+    if not report:
+        raise ApplicationError(_("Write what was done."), fields={"report": [_("This field is required.")]})
+    card.result = report[:5000]
+    _save(card, actor, _("Reported: %(report)s") % {"report": report[:200]}, ["result"])
     return card
 
 

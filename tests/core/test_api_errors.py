@@ -6,19 +6,21 @@ from tests.factories import UserFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_unauthenticated_api_call_gets_the_one_error_shape():
+def test_unauthenticated_api_call_gets_401_with_how_to_authenticate():
     response = APIClient().get("/api/v1/me/")
-    assert response.status_code in (401, 403)
+    assert response.status_code == 401
+    assert response["WWW-Authenticate"] == "Token"
     assert set(response.json()) == {"detail", "code", "fields"}
+    assert response.json()["code"] == "not_authenticated"
 
 
 def test_token_authentication_works():
-    from rest_framework.authtoken.models import Token
+    from core.services.tokens import api_token_create
 
     user = UserFactory(username="integrator")
-    token = Token.objects.create(user=user)
+    _token, text = api_token_create(user=user, name="gateway", days=30)
     client = APIClient()
-    client.credentials(HTTP_AUTHORIZATION=f"Token {token.key}")
+    client.credentials(HTTP_AUTHORIZATION=f"Token {text}")
     response = client.get("/api/v1/me/")
     assert response.status_code == 200
     assert response.json()["username"] == "integrator"

@@ -170,7 +170,10 @@ def test_extend_pause_resume_close_through_the_api(cards, staff):
     assert too_much.status_code == 400 and too_much.json()["code"] == "extension_limit"
     assert officer.post(f"/api/v1/control/cards/{card.pk}/pause/", {"reason": "Waiting for documents"}).json()["state"] == "paused"
     assert officer.post(f"/api/v1/control/cards/{card.pk}/resume/").json()["state"] == "open"
-    closed = officer.post(f"/api/v1/control/cards/{card.pk}/close/", {"result": "Answered"}).json()
+    reported = officer.post(f"/api/v1/control/cards/{card.pk}/report/", {"report": "Answered"}).json()
+    assert reported["state"] == "open" and reported["result"] == "Answered"
+    assert officer.post(f"/api/v1/control/cards/{card.pk}/close/", {"result": "Answered"}).status_code == 403
+    closed = head.post(f"/api/v1/control/cards/{card.pk}/close/", {"result": "Answered"}).json()
     assert closed["state"] == "done" and closed["result"] == "Answered"
     assert ControlCard.history.filter(id=card.pk).count() == 5
 

@@ -116,7 +116,7 @@ def test_pause_by_an_outsider_is_refused(card, staff):
 def test_state_rules(card, staff):
     with pytest.raises(ApplicationError):
         control_resume(card=card, actor=staff["info_officer"])
-    control_close(card=card, actor=staff["info_officer"], result="Answered")
+    control_close(card=card, actor=staff["info_head"], result="Answered")
     with pytest.raises(ApplicationError) as error:
         control_extend(card=card, actor=staff["pr_head"], value=1, reason="r", legal_basis="b")
     assert error.value.code == "wrong_state"

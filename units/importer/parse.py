@@ -76,6 +76,11 @@ def _starts_regulation(token):
     return token.type == "heading" and token.number in ("I", "1")
 
 
+MAX_TEXT_BYTES = 1024 * 1024  # one regulation is 20–60 kB; a bundle of a ministry's regulations stays under this
+MAX_REGULATIONS_PER_TEXT = 50  # a bundle of a whole ministry's regulations has a few dozen
+MAX_WARNINGS_PER_REGULATION = 300
+
+
 def split_regulations(tokens):
     """[(pre_run_tokens, body_tokens)] — pre-run: the approval block and title before the body."""
     starts = [i for i, t in enumerate(tokens) if _starts_regulation(t)]
@@ -85,10 +90,14 @@ def split_regulations(tokens):
             return [([], tokens)]
         # Regulations in prose (news, orders): each starts right after its title line.
         starts = [m + 1 for m in markers]
+    starts = starts[:MAX_REGULATIONS_PER_TEXT]
     result = []
     for n, start in enumerate(starts):
+        # the pre-run reaches back over paragraphs, never into the previous regulation's body: each token
+        # is looked at a bounded number of times, so splitting stays linear in the text
+        floor = starts[n - 1] + 1 if n else 0
         pre_begin = start
-        while pre_begin > 0 and tokens[pre_begin - 1].type == "para":
+        while pre_begin > floor and tokens[pre_begin - 1].type == "para":
             pre_begin -= 1
         if n == 0:
             pre_begin = 0
@@ -237,6 +246,9 @@ def parse_regulation(pre_run, body, *, organisation_override=None):
 
     clauses, sectors = _BodyWalk(language=language, unit_name=unit_name, title_lineno=title_lineno, warnings=warnings).run(body)
     clauses = _check_clauses(clauses, warnings)
+    if len(warnings) > MAX_WARNINGS_PER_REGULATION:
+        more = len(warnings) - MAX_WARNINGS_PER_REGULATION
+        warnings[MAX_WARNINGS_PER_REGULATION:] = [Warning("more_warnings", f"{more} more warnings not shown.")]
     sectors = _unique_sectors(sectors)
     by_fold = {fold(s): s for s in sectors}
     for clause in clauses:  # clauses name the sector exactly as the sector list does
@@ -249,13 +261,19 @@ def parse_regulation(pre_run, body, *, organisation_override=None):
     )
 
 
+MAX_SECTORS = 100  # far above any real department; bounds the pairwise comparison below
+
+
 def _unique_sectors(names):
-    result = []
-    for name in names:
+    result, folded_result = [], []
+    for name in dict.fromkeys(names):
         folded = fold(name)
-        if any(folded == fold(r) or folded in fold(r) or fold(r) in folded for r in result):
+        if any(folded in r or r in folded for r in folded_result):
             continue
         result.append(name)
+        folded_result.append(folded)
+        if len(result) >= MAX_SECTORS:
+            break
     return result
 
 

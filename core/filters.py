@@ -1,0 +1,95 @@
+"""Filter sets whose every field is bounded: ids within 64 bits, numbers within the database's range,
+dates within 1900–2200. A value out of range is a 400 with a translated message, never a database
+error. Every API list uses PortalFilterBackend, so generated filter sets (filterset_fields) and declared
+ones (subclasses of PortalFilterSet) are both covered."""
+
+from django import forms
+from django.db import models
+from django.utils.dateparse import parse_datetime
+from django_filters import filterset
+from django_filters import rest_framework as filters
+from django_filters.fields import IsoDateTimeField
+
+from core.bounds import MAX_ID, MAX_INT, MIN_INT, validate_date_window
+
+
+class BoundedIntegerFilter(filters.NumberFilter):
+    field_class = forms.IntegerField
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", MIN_INT)
+        kwargs.setdefault("max_value", MAX_INT)
+        super().__init__(*args, **kwargs)
+
+
+class IdFilter(BoundedIntegerFilter):
+    """An object's id (or a foreign key's): a positive 64-bit integer."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("min_value", 1)
+        kwargs.setdefault("max_value", MAX_ID)
+        super().__init__(*args, **kwargs)
+
+
+class BoundedDateField(forms.DateField):
+    default_validators = [validate_date_window]
+
+
+class BoundedIsoDateTimeField(IsoDateTimeField):
+    default_validators = [validate_date_window]
+
+    def strptime(self, value, format):
+        # "0001-01-01T00:00+05:00" is a valid ISO moment that no database can store in UTC: refuse it
+        # by the year as written, before any time-zone arithmetic can overflow
+        if format == self.ISO_8601 and (parsed := parse_datetime(str(value))) is not None:
+            validate_date_window(parsed)
+        return super().strptime(value, format)
+
+
+class BoundedDateFilter(filters.DateFilter):
+    field_class = BoundedDateField
+
+
+class BoundedIsoDateTimeFilter(filters.IsoDateTimeFilter):
+    field_class = BoundedIsoDateTimeField
+
+
+_INTEGER_FIELDS = (models.IntegerField, models.BigIntegerField, models.SmallIntegerField, models.PositiveIntegerField,
+                   models.PositiveSmallIntegerField, models.PositiveBigIntegerField)
+
+_BOUNDED_DEFAULTS = {
+    **filterset.FILTER_FOR_DBFIELD_DEFAULTS,
+    models.AutoField: {"filter_class": IdFilter},
+    models.BigAutoField: {"filter_class": IdFilter},
+    models.SmallAutoField: {"filter_class": IdFilter},
+    models.ForeignKey: {"filter_class": IdFilter},
+    models.OneToOneField: {"filter_class": IdFilter},
+    models.DateField: {"filter_class": BoundedDateFilter},
+    models.DateTimeField: {"filter_class": BoundedIsoDateTimeFilter},
+    **{field: {"filter_class": BoundedIntegerFilter} for field in _INTEGER_FIELDS},
+}
+
+
+class PortalFilterSet(filters.FilterSet):
+    FILTER_DEFAULTS = _BOUNDED_DEFAULTS
+
+    @classmethod
+    def filter_for_lookup(cls, field, lookup_type):
+        filter_class, params = super().filter_for_lookup(field, lookup_type)
+        if filter_class is filters.ModelChoiceFilter or filter_class is filters.ModelMultipleChoiceFilter:
+            return IdFilter, {}  # a foreign key filters by id, checked before it reaches the database
+        return filter_class, params
+
+
+class PortalFilterBackend(filters.DjangoFilterBackend):
+    filterset_base = PortalFilterSet
+
+    def get_filterset_class(self, view, queryset=None):
+        filterset_class = super().get_filterset_class(view, queryset)
+        if filterset_class is not None and not issubclass(filterset_class, PortalFilterSet):
+            raise TypeError(f"{view.__class__.__name__}: declare filter sets as core.filters.PortalFilterSet subclasses")
+        return filterset_class
+
+
+__all__ = ["BoundedDateFilter", "BoundedIntegerFilter", "BoundedIsoDateTimeFilter", "IdFilter", "PortalFilterBackend",
+           "PortalFilterSet"]
