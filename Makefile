@@ -18,7 +18,7 @@ demo: migrate messages
 
 run: demo
 	@echo "Serving on http://127.0.0.1:8000 with a Celery worker and beat. Ctrl-C stops all of it."
-	.venv/bin/honcho -f Procfile start
+	$(PY) scripts/run.py
 
 test:
 	@scripts/bootstrap.sh $(TEST_APT)

@@ -156,13 +156,14 @@ DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="portal@ministry.example"
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # Celery: a broker that needs no server by default (files under var/), Redis when configured.
-CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://")
+CELERY_BROKER_URL = env("CELERY_BROKER_URL", default=REDIS_URL or "filesystem://localhost//")
 CELERY_BROKER_TRANSPORT_OPTIONS = (
     {
         "data_folder_in": str(VAR_DIR / "broker" / "queue"),
         "data_folder_out": str(VAR_DIR / "broker" / "queue"),
         "processed_folder": str(VAR_DIR / "broker" / "processed"),
         "store_processed": False,
+        "polling_interval": 0.5,
     }
     if CELERY_BROKER_URL.startswith("filesystem")
     else {}
@@ -171,6 +172,7 @@ CELERY_TASK_IGNORE_RESULT = True
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ACKS_LATE = True
 CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_WORKER_TIMER_PRECISION = 0.2
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 
 # How many reverse proxies of ours stand in front of the portal. Each appends the address it saw to

@@ -175,7 +175,7 @@ def test_extend_pause_resume_close_through_the_api(cards, staff):
     assert officer.post(f"/api/v1/control/cards/{card.pk}/close/", {"result": "Answered"}).status_code == 403
     closed = head.post(f"/api/v1/control/cards/{card.pk}/close/", {"result": "Answered"}).json()
     assert closed["state"] == "done" and closed["result"] == "Answered"
-    assert ControlCard.history.filter(id=card.pk).count() == 5
+    assert ControlCard.history.filter(id=card.pk).count() == 6  # opened, extended, paused, resumed, reported, closed
 
 
 # --- pages ----------------------------------------------------------------------------------------
