@@ -21,7 +21,8 @@ urlpatterns = [
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),
     # the split view serves Swagger UI's start-up script as a file, so the page needs no inline script (CSP)
-    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema"), name="api-docs"),
+    path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="api-schema", template_name="api/swagger_ui.html"),
+         name="api-docs"),
 ]
 
 handler400 = "core.errors.bad_request"

@@ -13,7 +13,7 @@ class ApiTokenAuthentication(TokenAuthentication):
     def authenticate(self, request):
         if not request.META.get("HTTP_AUTHORIZATION"):
             return None
-        address = client_address(request)
+        address = client_address(request) or "unknown"
         if rate_limit_exceeded("bad_token", address):
             raise exceptions.Throttled(detail=_("Too many invalid tokens. Please wait a minute and try again."))
         try:

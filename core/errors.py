@@ -3,7 +3,7 @@ rest. Django's error handlers (config.urls), the API middleware and django-axes'
 
 from http import HTTPStatus
 
-from django.http import JsonResponse
+from django.http import HttpResponseServerError, JsonResponse
 from django.shortcuts import render
 from django.utils.translation import gettext as _
 
@@ -70,7 +70,9 @@ def server_error(request):
     try:
         return error_page(request, 500)
     except Exception:  # the page itself failed (a broken template, a database down): answer anyway
-        return JsonResponse({"detail": "Server error.", "code": "server_error", "fields": {}}, status=500)
+        if is_api_path(request.path):
+            return JsonResponse({"detail": "Server error.", "code": "server_error", "fields": {}}, status=500)
+        return HttpResponseServerError("<!doctype html><title>Server error</title><h1>Server error (500)</h1>")
 
 
 def too_many_requests(request, *, retry_after, message=None):

@@ -3,6 +3,7 @@ throttles). Counts live in the cache (Redis in production), in fixed windows; ov
 gets 429 with Retry-After."""
 
 import functools
+import ipaddress
 import time
 
 from django.conf import settings
@@ -22,13 +23,17 @@ def client_address(request):
     written by the client and are ignored, so rotating them changes nothing. Without trusted proxies (the
     default) X-Forwarded-For is ignored altogether. DRF's throttles use the same rule (NUM_PROXIES)."""
     proxies = settings.TRUSTED_PROXY_COUNT
-    remote = request.META.get("REMOTE_ADDR") or "unknown"
+    remote = request.META.get("REMOTE_ADDR") or None  # None for requests made in code (e.g. force_login)
     if proxies <= 0:
         return remote
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
     if not hops:
         return remote
-    return hops[-min(proxies, len(hops))]
+    chosen = hops[-min(proxies, len(hops))]
+    try:
+        return str(ipaddress.ip_address(chosen))
+    except ValueError:  # not an address: a misconfigured proxy count, not something to count by
+        return remote
 
 
 def rate_limit_hit(name, key, *, rate=None):
@@ -64,7 +69,7 @@ def rate_limit(name, *, rate=None, methods=("GET", "POST")):
 
             if request.method not in methods:
                 return view(request, *args, **kwargs)
-            retry_after = rate_limit_hit(name, client_address(request), rate=rate)
+            retry_after = rate_limit_hit(name, client_address(request) or "unknown", rate=rate)
             if retry_after is not None:
                 return too_many_requests(request, retry_after=retry_after)
             return view(request, *args, **kwargs)

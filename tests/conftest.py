@@ -113,3 +113,24 @@ def celery_worker_on_redis():
 
     with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10) as worker:
         yield worker
+
+
+@pytest.fixture
+def drf_throttle_rates(settings):
+    """Set DRF throttle rates for one test: set_rates(anon="3/minute"). DRF reads the rates into a class
+    attribute once; this puts them there and back, and empties the counters before and after."""
+    from django.core.cache import cache
+    from rest_framework.settings import api_settings
+    from rest_framework.throttling import SimpleRateThrottle
+
+    original = SimpleRateThrottle.THROTTLE_RATES
+
+    def set_rates(**rates):
+        settings.REST_FRAMEWORK = {**settings.REST_FRAMEWORK, "NUM_PROXIES": settings.TRUSTED_PROXY_COUNT,
+                                   "DEFAULT_THROTTLE_RATES": {**settings.REST_FRAMEWORK["DEFAULT_THROTTLE_RATES"], **rates}}
+        SimpleRateThrottle.THROTTLE_RATES = api_settings.DEFAULT_THROTTLE_RATES
+
+    cache.clear()
+    yield set_rates
+    SimpleRateThrottle.THROTTLE_RATES = original
+    cache.clear()

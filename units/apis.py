@@ -88,7 +88,7 @@ class RegulationListApi(generics.ListAPIView):
     permission_classes = [AllowAny]
     serializer_class = RegulationSerializer
     queryset = Regulation.objects.select_related("unit").order_by("id")
-    filterset_fields = ["language", "is_model"]
+    filterset_fields = ["language", "is_model", "unit"]
 
 
 class RegulationDetailApi(generics.RetrieveAPIView):

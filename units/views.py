@@ -1,5 +1,5 @@
 from django.contrib import messages
-from django.contrib.auth.decorators import permission_required
+from django.contrib.auth.decorators import login_required, permission_required
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
@@ -36,7 +36,8 @@ def regulation_source(request, pk):
     return HttpResponse(regulation.source_text, content_type="text/plain; charset=utf-8")
 
 
-@permission_required("units.add_regulation")
+@login_required
+@permission_required("units.add_regulation", raise_exception=True)
 @rate_limit("regulation_preview", methods=("POST",))
 def regulation_upload(request):
     """Upload or paste a regulation, see what the importer makes of it, then confirm. A rejected upload or

@@ -232,6 +232,8 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
+    # every failed login is an INFO line in django-axes; lockouts (WARNING) are what operators need
+    "loggers": {"axes": {"level": "WARNING"}},
 }
 
 PORTAL_NAME = _("Ministry Portal")
@@ -265,6 +267,9 @@ AXES_VERBOSE = False
 
 # API tokens (django-rest-knox), named and with an expiry; only their digests are stored.
 KNOX_TOKEN_MODEL = "core.ApiToken"
+# knox's own migrations create its default token table even when the model is swapped for ours; without
+# them no such orphan table exists (it would reference users and block flushes and user deletion)
+MIGRATION_MODULES = {"knox": None}
 REST_KNOX = {
     "TOKEN_MODEL": "core.ApiToken",
     "TOKEN_TTL": timedelta(days=env.int("API_TOKEN_DEFAULT_DAYS", default=90)),
