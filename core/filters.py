@@ -5,7 +5,7 @@ ones (subclasses of PortalFilterSet) are both covered."""
 
 from django import forms
 from django.db import models
-from django.utils.dateparse import parse_datetime
+from django.utils import timezone
 from django_filters import filterset
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
@@ -38,12 +38,15 @@ class BoundedDateField(forms.DateField):
 class BoundedIsoDateTimeField(IsoDateTimeField):
     default_validators = [validate_date_window]
 
-    def strptime(self, value, format):
-        # "0001-01-01T00:00+05:00" is a valid ISO moment that no database can store in UTC: refuse it
-        # by the year as written, before any time-zone arithmetic can overflow
-        if format == self.ISO_8601 and (parsed := parse_datetime(str(value))) is not None:
-            validate_date_window(parsed)
-        return super().strptime(value, format)
+    def to_python(self, value):
+        moment = super().to_python(value)
+        if moment is None:
+            return None
+        # "0001-01-01T00:00+05:00" is a valid ISO moment that no database stores in UTC: refuse it by the
+        # year as written, before any time-zone arithmetic can overflow; and "+22:39" is a valid ISO
+        # offset that PostgreSQL refuses, so compare in the portal's own time zone
+        validate_date_window(moment)
+        return timezone.localtime(moment) if timezone.is_aware(moment) else moment
 
 
 class BoundedDateFilter(filters.DateFilter):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.middleware.locale import LocaleMiddleware
 from django.utils import translation
 from django.utils.translation import get_supported_language_variant
+from django.utils.translation import gettext as _
 
 
 class QueryLanguageMiddleware:
@@ -77,3 +78,18 @@ class ApiErrorShapeMiddleware:
             if header in response:
                 shaped[header] = response[header]
         return shaped
+
+
+class RejectNullCharactersMiddleware:
+    """A NUL character in a URL or its query is never legitimate, and PostgreSQL refuses it in any string
+    (a 500 wherever a view passes a query parameter on). Refuse it at the door, for pages and API alike."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from core.errors import error_page
+
+        if "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.path:
+            return error_page(request, 400, message=_("The address contains a character that is not allowed."))
+        return self.get_response(request)

@@ -103,6 +103,19 @@ def _seed(now):
         cursor.execute("ANALYZE documents_controlcard")
 
 
+def _one_megabyte(pieces):
+    """The pieces repeated in turn up to 1 MB of UTF-8 (the importer's cap)."""
+    from units.importer.parse import MAX_TEXT_BYTES
+
+    out, size, n = [], 0, 0
+    while size < MAX_TEXT_BYTES - 4096:
+        piece = pieces[n % len(pieces)] + "\n\n"
+        out.append(piece)
+        size += len(piece.encode("utf-8"))
+        n += 1
+    return "".join(out)
+
+
 def main():
     _bench_database()
     _setup_django()
@@ -161,6 +174,15 @@ def main():
     _timed("import the shared regulation texts", results, call_command, "import_regulations", *regulations,
            stdout=open(os.devnull, "w"))
 
+    from units.importer.parse import MAX_TEXT_BYTES, parse_text
+
+    texts = [Path(p).read_text(encoding="utf-8") for p in regulations]
+    bundle = _one_megabyte(texts)
+    _timed("parse 1 MB of regulation text (preview and import)", results, parse_text, bundle)
+    hostile = _one_megabyte(["ƏSASNAMƏ\n", "\n\n\n", "Sektor 1 sektoru\n", "3." + "1." * 5 + " mətn\n"])
+    _timed("parse 1 MB of hostile lines (titles, blanks, deep numbers)", results, parse_text, hostile)
+    results["regulation_text_cap_bytes"] = MAX_TEXT_BYTES
+
     quiet_s, crossing_s = results["quiet sweep, 5 minutes later"]["seconds"], results[f"sweep where {CROSSING:,} cards cross a threshold"]["seconds"]
     results["ratio_crossing_to_quiet"] = round(crossing_s / quiet_s, 1) if quiet_s else None
     results["targets"] = {
@@ -169,6 +191,8 @@ def main():
         "1,000,000 due dates < 3 s": results["compute 1,000,000 due dates (15 working days)"]["seconds"] < 3,
         "sweep queries independent of cards": results["quiet sweep, 5 minutes later"]["queries"] <= results[f"sweep where {CROSSING:,} cards cross a threshold"]["queries"] == results[f"first sweep with all {CARDS:,} overdue"]["queries"],
         "import of shared texts < 2 s": results["import the shared regulation texts"]["seconds"] < 2,
+        "parse 1 MB of regulation text < 1 s": results["parse 1 MB of regulation text (preview and import)"]["seconds"] < 1,
+        "parse 1 MB of hostile lines < 2 s": results["parse 1 MB of hostile lines (titles, blanks, deep numbers)"]["seconds"] < 2,
     }
     print(f"  ratio of the {CROSSING:,}-card sweep to the quiet sweep: {results['ratio_crossing_to_quiet']}")
     for target, met in results["targets"].items():

@@ -120,3 +120,18 @@ def test_the_policy_code_pattern_published_in_the_schema_matches_real_codes():
     for code in ("appeal.standard", "appeal.extra_study", "document.default", "inforequest.urgent"):
         assert re.match(pattern, code), code
     assert not re.match(pattern, "Appeal Standard")
+
+
+@pytest.mark.parametrize("url", ["/api/v1/units/suggest/?text=a&organisation=x%00y", "/structure/search/?q=media%00",
+                                 "/api/v1/control/cards/?unit=%00"])
+def test_a_nul_character_in_the_query_is_a_400_not_a_database_error(staff, client, url):
+    client.force_login(staff["pr_head"])
+    response = client.get(url)
+    assert response.status_code == 400
+    if url.startswith("/api/"):
+        assert_error_shape(response, 400)
+
+
+def test_an_odd_but_valid_offset_is_compared_in_local_time(staff, card):
+    response = api(staff["pr_head"]).get("/api/v1/control/cards/", {"due_after": "2026-03-23T15:51:12.63+22:39"})
+    assert response.status_code == 200

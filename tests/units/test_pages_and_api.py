@@ -101,8 +101,9 @@ def test_upload_refuses_a_binary_file_and_keeps_what_was_typed(client):
 
 
 def test_upload_needs_the_permission(client):
+    assert client.get(reverse("units:regulation-upload")).status_code == 302  # to the login page
     client.force_login(UserFactory())
-    assert client.get(reverse("units:regulation-upload")).status_code == 302
+    assert client.get(reverse("units:regulation-upload")).status_code == 403
 
 
 def test_upload_confirm_without_an_organisation_says_what_is_missing(client):
