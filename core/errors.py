@@ -50,6 +50,8 @@ def error_page(request, status, *, message=None):
     """A translated error page (JSON under /api/)."""
     if is_api_path(request.path):
         return api_error_response(status, detail=message)
+    if message is None and status == 404:
+        message = _("The address may be mistyped, or the page has moved. Start again from the home page.")
     return render(request, "errors/error.html", {"status": status, "message": message or error_message(status)}, status=status)
 
 
