@@ -115,3 +115,12 @@ def test_every_operation_documents_its_error_answers():
             assert {"400", "401", "403", "404", "429"} <= documented, (method, url, documented)
             error = operation["responses"]["404"]["content"]["application/json"]["schema"]
             assert error == {"$ref": "#/components/schemas/Error"}
+
+
+def test_a_request_for_a_foreign_host_gets_a_translated_400_page(client):
+    client.cookies["portal_language"] = "ru"
+    response = client.get("/", HTTP_HOST="evil.example")
+    assert response.status_code == 400
+    assert "Неверный запрос" in response.content.decode()
+    api = APIClient().get("/api/v1/deadlines/policies/", HTTP_HOST="evil.example")
+    assert shape(api, 400)["code"] == "invalid"
