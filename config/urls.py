@@ -16,7 +16,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("core.account_urls")),
     path("structure/", include("units.urls")),
-    path("control/", include("documents.urls")),
+    path("", include("documents.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),

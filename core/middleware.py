@@ -68,7 +68,8 @@ class ApiErrorShapeMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > settings.API_MAX_BODY_BYTES:
+        multipart = request.META.get("CONTENT_TYPE", "").startswith("multipart/form-data")
+        if length > (settings.API_MAX_UPLOAD_BYTES if multipart else settings.API_MAX_BODY_BYTES):
             return api_error_response(413)
         response = self.get_response(request)
         if response.status_code < 400 or response.get("Content-Type", "").startswith("application/json"):

@@ -2,7 +2,17 @@ from django.contrib import admin, messages
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from documents.models import CalendarOverride, ControlCard, ControlExtension, ControlPause, DeadlinePolicy
+from documents.models import (
+    Attachment,
+    CalendarOverride,
+    CaseFile,
+    ControlCard,
+    ControlExtension,
+    ControlPause,
+    DeadlinePolicy,
+    Document,
+    Journal,
+)
 from documents.services.calendar import calendar_override_delete, calendar_override_save
 
 
@@ -70,4 +80,46 @@ class ControlCardAdmin(SimpleHistoryAdmin):
         return [f.name for f in ControlCard._meta.fields] + ["co_executors"]
 
     def has_add_permission(self, request):
+        return False
+
+
+@admin.register(Journal)
+class JournalAdmin(SimpleHistoryAdmin):
+    """Journals and their number formats, e.g. "{index}/{seq}-{yy}" gives "12-3/145-26"."""
+
+    list_display = ["name", "code", "organisation", "direction", "number_format"]
+    list_filter = ["direction"]
+
+
+@admin.register(CaseFile)
+class CaseFileAdmin(SimpleHistoryAdmin):
+    list_display = ["index", "title", "unit", "year", "retention_years", "closed_at", "legal_hold"]
+    list_filter = ["year", "legal_hold"]
+    search_fields = ["index", "title"]
+
+
+@admin.register(Document)
+class DocumentAdmin(SimpleHistoryAdmin):
+    """Documents are registered through the portal's pages or API (numbering, idempotency); here they are read."""
+
+    list_display = ["number", "direction", "registered_at", "correspondent", "subject", "unit", "state"]
+    list_filter = ["direction", "state", "access_level"]
+    search_fields = ["number", "subject", "correspondent"]
+    date_hierarchy = "registered_at"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Attachment)
+class AttachmentAdmin(admin.ModelAdmin):
+    list_display = ["original_name", "mime_type", "size", "content_type", "object_id", "uploaded_by", "uploaded_at"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
         return False

@@ -12,4 +12,7 @@ urlpatterns = [
     path("control/cards/<id:pk>/resume/", apis.ControlCardResumeApi.as_view(), name="card-resume"),
     path("control/cards/<id:pk>/report/", apis.ControlCardReportApi.as_view(), name="card-report"),
     path("control/cards/<id:pk>/close/", apis.ControlCardCloseApi.as_view(), name="card-close"),
+    path("documents/", apis.DocumentListApi.as_view(), name="document-list"),
+    path("documents/<id:pk>/", apis.DocumentDetailApi.as_view(), name="document-detail"),
+    path("documents/<id:pk>/attachments/", apis.DocumentAttachmentsApi.as_view(), name="document-attachments"),
 ]

@@ -22,6 +22,11 @@ SAMPLES = [
 
 
 def load(stdout):
+    _load_cards(stdout)
+    load_registry(stdout)
+
+
+def _load_cards(stdout):
     department = Unit.objects.filter(name="İctimaiyyətlə əlaqələr şöbəsi").first()
     if department is None or ControlCard.objects.exists():
         return
@@ -47,3 +52,42 @@ def load(stdout):
 
     swept = control_sweep()
     stdout.write(f"Reminders and escalations sent: {swept.notices if swept else 0}")
+
+
+REGISTRY_SAMPLES = [
+    # direction, unit name, correspondent, their number, subject, access
+    ("incoming", "İctimaiyyətlə əlaqələr şöbəsi", "Azərbaycan Dövlət Teleqraf Agentliyi (AZƏRTAC)", "AZ-1187/26",
+     "Nazirin müsahibəsi üçün sorğu", "internal"),
+    ("incoming", "İnformasiya sektoru", "“Xalq qəzeti” redaksiyası", "XQ-452",
+     "Məşğulluq proqramı barədə dərc olunmuş məqaləyə düzəliş tələbi", "internal"),
+    ("outgoing", "İctimaiyyətlə əlaqələr şöbəsi", "Nazirlər Kabineti Aparatı", "",
+     "Rüblük ictimaiyyətlə əlaqələr hesabatı", "internal"),
+    ("internal", "İnformasiya sektoru", "", "", "Sosial media monitorinqinin nəticələri (xidməti arayış)", "restricted"),
+]
+
+
+def load_registry(stdout):
+    """A small registry: incoming, outgoing and internal documents, with a case file for the year."""
+    from documents.models import CaseFile, Document
+    from documents.services.registry import document_register
+
+    units = {u.name: u for u in Unit.objects.filter(name__in={s[1] for s in REGISTRY_SAMPLES})}
+    clerk = User.objects.filter(username="clerk").first()
+    if clerk is None or len(units) < 2 or Document.objects.exists():
+        return
+    department = units["İctimaiyyətlə əlaqələr şöbəsi"]
+    case_file, _created = CaseFile.objects.get_or_create(
+        organisation=department.organisation, year=timezone.localdate().year, index="12-3",
+        defaults={"unit": department, "title": "Kütləvi informasiya vasitələri ilə yazışmalar", "retention_years": 5,
+                  "legal_basis": "İşlərin nümunəvi nomenklaturu, maddə 12-3"},
+    )
+    previous = None
+    for direction, unit_name, correspondent, their_number, subject, access in REGISTRY_SAMPLES:
+        document, _new = document_register(
+            actor=clerk, unit=units[unit_name], direction=direction, subject=subject, correspondent=correspondent,
+            correspondent_number=their_number, correspondent_date=timezone.localdate() - timedelta(days=3) if their_number else None,
+            access_level=access, case_file=case_file if direction != "internal" else None,
+            in_reply_to=previous if direction == "outgoing" else None,
+        )
+        previous = document if direction == "incoming" else previous
+        stdout.write(f"Document: {document.number} {document.subject[:50]}")

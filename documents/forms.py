@@ -2,7 +2,8 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.bounds import validate_date_window
-from documents.models import DeadlinePolicy
+from documents.models import AccessLevel, CaseFile, DeadlinePolicy, Direction
+from units.models import Unit
 
 
 class PolicyChoiceField(forms.ModelChoiceField):
@@ -47,3 +48,54 @@ class ReportForm(forms.Form):
 
 class CloseForm(forms.Form):
     result = forms.CharField(label=_("Result"), widget=forms.Textarea(attrs={"rows": 3}), max_length=5000, required=False)
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """Several files in one field (Django's documented pattern); each is checked by the attachment store."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(item, initial) for item in data if item]
+        return [single(data, initial)] if data else []
+
+
+class DocumentRegisterForm(forms.Form):
+    direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug")
+    subject = forms.CharField(label=_("Subject"), max_length=500)
+    correspondent = forms.CharField(label=_("Correspondent"), max_length=300, required=False,
+                                    help_text=_("The sender of an incoming document, the addressee of an outgoing one."))
+    correspondent_number = forms.CharField(label=_("Their number"), max_length=60, required=False)
+    correspondent_date = forms.DateField(label=_("Their date"), required=False, validators=[validate_date_window],
+                                         widget=forms.DateInput(attrs={"type": "date"}))
+    summary = forms.CharField(label=_("Summary"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 4}))
+    access_level = forms.ChoiceField(label=_("Access"), choices=AccessLevel.choices, initial=AccessLevel.INTERNAL)
+    pages = forms.IntegerField(label=_("Pages"), min_value=1, max_value=10000, initial=1)
+    case_file = forms.ModelChoiceField(label=_("Case file"), queryset=CaseFile.objects.none(), required=False)
+    attachments = MultipleFileField(label=_("Attachments"), required=False,
+                                    help_text=_("PDF, office documents, images or plain text."))
+    # one per form shown: a double click or a resent form registers one document
+    idempotency_key = forms.CharField(widget=forms.HiddenInput, required=False, max_length=100)
+
+    def __init__(self, *args, units=(), case_files=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+        self.fields["case_file"].queryset = case_files if case_files is not None else CaseFile.objects.none()
+
+
+class DocumentFilterForm(forms.Form):
+    direction = forms.ChoiceField(label=_("Direction"), choices=[("", _("all")), *Direction.choices], required=False)
+    registered_from = forms.DateField(label=_("From"), required=False, validators=[validate_date_window],
+                                      widget=forms.DateInput(attrs={"type": "date"}))
+    registered_to = forms.DateField(label=_("To"), required=False, validators=[validate_date_window],
+                                    widget=forms.DateInput(attrs={"type": "date"}))
+    text = forms.CharField(label=_("Number, subject or correspondent"), required=False, max_length=200)

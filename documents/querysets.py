@@ -22,3 +22,34 @@ class ControlCardQuerySet(models.QuerySet):
         return self.filter(
             Q(responsible_unit__in=Unit.objects.visible_to(user).values("pk")) | Q(executor=user) | Q(pk__in=co_executed)
         )
+
+
+class DocumentQuerySet(models.QuerySet):
+    def visible_to(self, user, on=None):
+        """Documents a user may see. Heads, deputies and heads of sector (also acting): every document of
+        their unit and below. A registry clerk: every document of the units under the clerk's unit (at the
+        ministry: the whole organisation) except restricted ones. Officers: their own unit's documents,
+        restricted ones excepted. Everyone: what they registered themselves."""
+        from units.models import MANAGING_KINDS, Acting, Membership, PositionKind
+
+        if user is None or not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        positions = [
+            (kind, path, unit_id)
+            for kind, path, unit_id in [
+                *Membership.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path", "position__unit_id"),
+                *Acting.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path", "position__unit_id"),
+            ]
+        ]
+        condition = Q(registered_by=user)
+        not_restricted = ~Q(access_level="restricted")
+        for kind, path, unit_id in positions:
+            if kind in MANAGING_KINDS:
+                condition |= Q(unit__path__startswith=path)
+            elif kind == PositionKind.CLERK:
+                condition |= Q(unit__path__startswith=path) & not_restricted
+            else:
+                condition |= Q(unit_id=unit_id) & not_restricted
+        return self.filter(condition)

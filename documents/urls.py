@@ -4,9 +4,13 @@ from documents import views
 
 app_name = "documents"
 urlpatterns = [
-    path("calculator/", views.calculator, name="calculator"),
-    path("my/", views.my_control_page, name="my-control"),
-    path("units/", views.unit_control_page, name="unit-control"),
-    path("cards/<id:pk>/", views.card_detail, name="card"),
-    path("cards/<id:pk>/<str:action>/", views.card_action, name="card-action"),
+    path("control/calculator/", views.calculator, name="calculator"),
+    path("control/my/", views.my_control_page, name="my-control"),
+    path("control/units/", views.unit_control_page, name="unit-control"),
+    path("control/cards/<id:pk>/", views.card_detail, name="card"),
+    path("control/cards/<id:pk>/<str:action>/", views.card_action, name="card-action"),
+    path("documents/", views.registry, name="registry"),
+    path("documents/register/", views.document_register_page, name="document-register"),
+    path("documents/<id:pk>/", views.document_page, name="document"),
+    path("documents/attachments/<id:pk>/", views.attachment_download, name="attachment"),
 ]

@@ -59,6 +59,11 @@ class Unit(TimeStampedModel):
     def organisation_id(self):
         return int(self.path.split(".", 1)[0]) if self.path else self.pk
 
+    @property
+    def organisation(self):
+        """The root of this unit's tree: the ministry or agency."""
+        return self if self.parent_id is None else Unit.objects.get(pk=self.organisation_id)
+
 
 class Regulation(TimeStampedModel):
     """The statute of a unit (Əsasnamə / Положение), or a model regulation for every unit of a kind."""

@@ -180,6 +180,26 @@ def user_is_registry_for(*, user, unit, on=None):
         user=user, position__unit_id__in=ancestor_ids, position__kind=PositionKind.CLERK).exists()
 
 
+def units_user_may_register_for(*, user, on=None):
+    """The units under the user's registry (clerk) or managing positions, acting ones included: where the
+    user may register documents. One query for the positions, one queryset for the units."""
+    from units.models import MANAGING_KINDS, Acting, Membership, PositionKind, Unit
+
+    if user is None or not user.is_authenticated:
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.all()
+    kinds = [*MANAGING_KINDS, PositionKind.CLERK]
+    paths = [*Membership.objects.current(on).filter(user=user, position__kind__in=kinds).values_list("position__unit__path", flat=True),
+             *Acting.objects.current(on).filter(user=user, position__kind__in=kinds).values_list("position__unit__path", flat=True)]
+    if not paths:
+        return Unit.objects.none()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return Unit.objects.filter(condition)
+
+
 def unit_heads(*, unit_ids, on=None):
     """{unit_id: [users]}: the head (or head of sector) of each unit, and whoever acts for them today."""
     from core.models import User

@@ -222,6 +222,10 @@ SPECTACULAR_SETTINGS = {
         "TermUnitEnum": "documents.models.TermUnit",
         "UnitKindEnum": "units.models.UnitKind",
         "ClauseKindEnum": "units.models.ClauseKind",
+        "CardStateEnum": "documents.models.ControlCard.State",
+        "DocumentStateEnum": "documents.models.Document.State",
+        "DirectionEnum": "documents.models.Direction",
+        "AccessLevelEnum": "documents.models.AccessLevel",
     },
 }
 
@@ -282,6 +286,11 @@ API_TOKEN_MAX_DAYS = 365
 # Largest request body the API reads (bytes); bigger ones get 413 before anything parses them.
 API_MAX_BODY_BYTES = env.int("API_MAX_BODY_BYTES", default=2_500_000)
 DATA_UPLOAD_MAX_MEMORY_SIZE = API_MAX_BODY_BYTES
+# Attachments (documents, reports, appeals…): size of one file and files per item
+ATTACHMENT_MAX_BYTES = env.int("ATTACHMENT_MAX_MB", default=10) * 1024 * 1024
+ATTACHMENT_MAX_COUNT = env.int("ATTACHMENT_MAX_COUNT", default=20)
+# a multipart upload (attachments) may be larger; each file is still checked against ATTACHMENT_MAX_BYTES
+API_MAX_UPLOAD_BYTES = env.int("API_MAX_UPLOAD_BYTES", default=52_428_800)
 
 # Content-Security-Policy (django-csp): our own origin only; inline script only with the page's nonce.
 CONTENT_SECURITY_POLICY = {

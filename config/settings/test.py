@@ -1,5 +1,8 @@
 """Test settings: the database comes from DATABASE_URL (PostgreSQL under `make test`)."""
 
+import tempfile
+from pathlib import Path
+
 from .base import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -15,3 +18,5 @@ OUTBOX_DELIVERY_OPTIONS = {}
 # the suite sends many requests from one address; the rate-limit tests set their own limits
 PUBLIC_RATE_LIMITS = {name: "100000/m" for name in PUBLIC_RATE_LIMITS}  # noqa: F405
 AXES_FAILURE_LIMIT = 5
+# uploaded files of the tests go to a throw-away folder, never into the demo's var/media
+MEDIA_ROOT = Path(tempfile.gettempdir()) / "ministry-portal-test-media"

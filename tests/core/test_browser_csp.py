@@ -5,6 +5,8 @@ import pytest
 
 from tests.factories import UserFactory
 
+# Every transactional test here restores the database it found (serialized rollback): a flush without it
+# re-creates content types under new ids, which the next serialized test then collides with.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 

@@ -13,7 +13,7 @@ from tests.factories import open_card
 
 
 @pytest.mark.smoke
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)  # see tests/core/test_browser_csp.py
 def test_sixty_concurrent_pause_and_resume_calls_all_succeed(staff, imported):
     unit = imported["İnformasiya sektoru"]
     cards = [open_card(unit=unit, executor=staff["info_officer"], title=f"Appeal {n}") for n in range(60)]

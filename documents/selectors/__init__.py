@@ -1,0 +1,4 @@
+"""selectors of the documents app, by concept."""
+
+from documents.selectors.control import *  # noqa: F403
+from documents.selectors.registry import *  # noqa: F403

@@ -1,0 +1,4 @@
+"""views of the documents app, by concept."""
+
+from documents.views.control import *  # noqa: F403
+from documents.views.registry import *  # noqa: F403
