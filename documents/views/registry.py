@@ -38,7 +38,8 @@ def _without(query, name):
 
 @login_required
 def registry(request):
-    form = DocumentFilterForm(request.GET or None)
+    asked = any(name in request.GET for name in DocumentFilterForm.base_fields)  # ?lang= alone filters nothing
+    form = DocumentFilterForm(request.GET if asked else None)
     documents = document_list(user=request.user)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data

@@ -43,7 +43,8 @@ def test_ctrl_c_stops_every_process_gracefully_and_exits_zero(tmp_path):
     try:
         deadline = time.monotonic() + 90  # generous: the suite runs this beside browsers on two cores
         seen = ""
-        while "ready" not in seen and time.monotonic() < deadline:
+        # both started (honcho starts them one by one; a Ctrl-C before the second exists trips honcho itself)
+        while not ("ready" in seen and "up" in seen) and time.monotonic() < deadline:
             seen += runner.stdout.readline()
         os.killpg(runner.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole foreground group
         output, _ = runner.communicate(timeout=90)

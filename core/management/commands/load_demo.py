@@ -5,13 +5,21 @@ from importlib import import_module
 
 from django.apps import apps
 from django.core.management.base import BaseCommand
+from django.conf import settings
 from django.db import transaction
+from django.utils import translation
 
 
 class Command(BaseCommand):
     help = "Load demo data (users per role, organisations from the regulation texts, sample cases)."
 
     def handle(self, *args, **options):
+        # what the demo writes into histories and inboxes is in the portal's default language, as if a
+        # clerk of the ministry had done it (management commands otherwise run untranslated)
+        with translation.override(settings.LANGUAGE_CODE):
+            self._load_all()
+
+    def _load_all(self):
         for config in apps.get_app_configs():
             try:
                 module = import_module(f"{config.name}.demo")
