@@ -15,4 +15,9 @@ urlpatterns = [
     path("documents/", apis.DocumentListApi.as_view(), name="document-list"),
     path("documents/<id:pk>/", apis.DocumentDetailApi.as_view(), name="document-detail"),
     path("documents/<id:pk>/attachments/", apis.DocumentAttachmentsApi.as_view(), name="document-attachments"),
+    path("documents/<id:pk>/resolutions/", apis.ResolutionCreateApi.as_view(), name="resolution-create"),
+    path("documents/assignments/<id:pk>/report/", apis.AssignmentReportApi.as_view(), name="assignment-report"),
+    path("documents/assignments/<id:pk>/hand-on/", apis.AssignmentHandOnApi.as_view(), name="assignment-hand-on"),
+    path("documents/reports/<id:pk>/accept/", apis.ReportAcceptApi.as_view(), name="report-accept"),
+    path("documents/reports/<id:pk>/return/", apis.ReportReturnApi.as_view(), name="report-return"),
 ]

@@ -91,3 +91,18 @@ def load_registry(stdout):
         )
         previous = document if direction == "incoming" else previous
         stdout.write(f"Document: {document.number} {document.subject[:50]}")
+    _load_resolution(stdout, units)
+
+
+def _load_resolution(stdout, units):
+    """The first incoming letter gets the department head's resolution to two executors."""
+    from documents.models import Document
+    from documents.services.execution import resolution_write
+
+    head, info, officer = (User.objects.filter(username=name).first() for name in ("pr.head", "info.officer", "pr.officer"))
+    document = Document.objects.filter(direction="incoming").order_by("id").first()
+    if not (head and info and officer and document):
+        return
+    resolution_write(actor=head, document=document, text="Müsahibə üçün suallara cavab layihəsini hazırlayın, rəqəmləri yoxlayın.",
+                     executors=[(units["İctimaiyyətlə əlaqələr şöbəsi"], officer), (units["İnformasiya sektoru"], info)])
+    stdout.write(f"Resolution on {document.number}: two executors under control")

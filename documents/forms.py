@@ -99,3 +99,35 @@ class DocumentFilterForm(forms.Form):
     registered_to = forms.DateField(label=_("To"), required=False, validators=[validate_date_window],
                                     widget=forms.DateInput(attrs={"type": "date"}))
     text = forms.CharField(label=_("Number, subject or correspondent"), required=False, max_length=200)
+
+
+class ResolutionForm(forms.Form):
+    text = forms.CharField(label=_("Instruction"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
+    responsible_unit = forms.ModelChoiceField(label=_("Responsible executor (unit)"), queryset=Unit.objects.none(),
+                                              to_field_name="slug")
+    responsible_person = forms.ModelChoiceField(label=_("Responsible executor (person)"), required=False,
+                                                queryset=Unit.objects.none())
+    co_executor_units = forms.ModelMultipleChoiceField(label=_("Co-executors"), required=False, queryset=Unit.objects.none(),
+                                                       to_field_name="slug")
+    policy = forms.ModelChoiceField(label=_("Term"), queryset=DeadlinePolicy.objects.none(), to_field_name="code", required=False,
+                                    empty_label=None)
+    due_date = forms.DateField(label=_("…or by the date"), required=False, validators=[validate_date_window],
+                               widget=forms.DateInput(attrs={"type": "date"}))
+
+    def __init__(self, *args, units, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["responsible_unit"].queryset = units
+        self.fields["co_executor_units"].queryset = units
+        self.fields["responsible_person"].queryset = people
+        self.fields["policy"].queryset = DeadlinePolicy.objects.filter(organisation__isnull=True, is_active=True,
+                                                                       code__startswith="document.").order_by("code")
+        self.fields["policy"].label_from_instance = lambda p: f"{p.display_name} ({p.term_value} {p.get_term_unit_display()})"
+
+
+class ExecutionReportForm(forms.Form):
+    text = forms.CharField(label=_("What was done"), max_length=10000, widget=forms.Textarea(attrs={"rows": 3}))
+    attachments = MultipleFileField(label=_("Attachments"), required=False)
+
+
+class ReportDecisionForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2}))

@@ -43,13 +43,19 @@ class DocumentQuerySet(models.QuerySet):
                 *Acting.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path", "position__unit_id"),
             ]
         ]
-        condition = Q(registered_by=user)
+        from documents.models import Assignment
+
+        # what is assigned to the user, or to a unit they see, is theirs to see too (restricted ones included
+        # when assigned to them by name)
+        condition = Q(registered_by=user) | Q(pk__in=Assignment.objects.filter(executor=user).values("document_id"))
         not_restricted = ~Q(access_level="restricted")
         for kind, path, unit_id in positions:
+            assigned_below = Assignment.objects.filter(unit__path__startswith=path).values("document_id")
             if kind in MANAGING_KINDS:
-                condition |= Q(unit__path__startswith=path)
+                condition |= Q(unit__path__startswith=path) | Q(pk__in=assigned_below)
             elif kind == PositionKind.CLERK:
                 condition |= Q(unit__path__startswith=path) & not_restricted
             else:
-                condition |= Q(unit_id=unit_id) & not_restricted
+                assigned_here = Assignment.objects.filter(unit_id=unit_id).values("document_id")
+                condition |= (Q(unit_id=unit_id) | Q(pk__in=assigned_here)) & not_restricted
         return self.filter(condition)

@@ -13,4 +13,7 @@ urlpatterns = [
     path("documents/register/", views.document_register_page, name="document-register"),
     path("documents/<id:pk>/", views.document_page, name="document"),
     path("documents/attachments/<id:pk>/", views.attachment_download, name="attachment"),
+    path("documents/<id:pk>/resolution/", views.resolution_page, name="resolution"),
+    path("documents/assignments/<id:pk>/report/", views.assignment_report_page, name="assignment-report"),
+    path("documents/reports/<id:pk>/<str:decision>/", views.report_decision_page, name="report-decision"),
 ]

@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from documents.models import Document
+from documents.models import AssignmentReport, Document
 from documents.services.attachments import attachment_access_register, attachments_of
 
 
@@ -20,14 +20,47 @@ def access_document(*, user, pk):
     return document
 
 
+def document_execution(*, user, document):
+    """The document's resolutions, each with its assignments, their cards and reports, and what the user
+    may do on each (report as the executor; accept or return as the controller)."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.db.models import Prefetch
+
+    from documents.domain.control_states import CONTROLLER, EXECUTOR
+    from documents.models import Assignment, ControlCard
+    from documents.services.control import control_roles
+
+    resolutions = list(document.resolutions.select_related("author").prefetch_related(
+        Prefetch("assignments", queryset=Assignment.objects.select_related("unit", "executor").prefetch_related("reports"))))
+    assignment_ids = [a.pk for r in resolutions for a in r.assignments.all()]
+    cards = {c.object_id: c for c in ControlCard.objects.filter(
+        content_type=ContentType.objects.get_for_model(Assignment), object_id__in=assignment_ids).select_related("responsible_unit")}
+    rows = []
+    for resolution in resolutions:
+        entries = []
+        for assignment in resolution.assignments.all():
+            card = cards.get(assignment.pk)
+            roles = control_roles(user=user, card=card) if card else set()
+            live = card is not None and card.state in ("open", "paused")
+            entries.append({"assignment": assignment, "card": card, "reports": list(assignment.reports.all()),
+                            "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles})
+        rows.append({"resolution": resolution, "assignments": entries})
+    return rows
+
+
 def document_detail(*, user, pk):
     document = access_document(user=user, pk=pk)
     return {
-        "document": document,
+        "document": document, "execution": document_execution(user=user, document=document),
         "attachments": list(attachments_of(document)),
         "replies": list(Document.objects.visible_to(user).filter(in_reply_to=document).only("id", "number", "subject")),
         "history": list(document.history.select_related("history_user").order_by("-history_date")[:50]),
     }
 
 
-attachment_access_register(Document, lambda user, item: Document.objects.visible_to(user).filter(pk=item.pk).exists())
+def _may_see_document(user, document_id):
+    return Document.objects.visible_to(user).filter(pk=document_id).exists()
+
+
+attachment_access_register(Document, lambda user, item: _may_see_document(user, item.pk))
+attachment_access_register(AssignmentReport, lambda user, item: _may_see_document(user, item.assignment.document_id))

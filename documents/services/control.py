@@ -103,11 +103,14 @@ def _recomputed_due(card, **kwargs):
 
 
 @transaction.atomic
-def control_open(*, item, policy, start, responsible_unit, title, executor=None, co_executors=(), actor=None):
-    due = deadline_compute(policy=policy, start=start).due
+def control_open(*, item, policy, start, responsible_unit, title, executor=None, co_executors=(), actor=None, term=None):
+    """Put `item` under control. `term` (a deadlines.Term) overrides the policy's, e.g. for a head's explicit
+    date; the policy still names the legal basis and the extension rules."""
+    term = term or policy.term
+    due = deadline_compute(policy=policy, start=start, term=term).due
     card = ControlCard(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk, title=title[:500], policy=policy,
-        term_value=policy.term_value, term_unit=policy.term_unit, start=_as_moment(start), due=due, responsible_unit=responsible_unit, executor=executor,
+        term_value=term.value, term_unit=term.unit, start=_as_moment(start), due=due, responsible_unit=responsible_unit, executor=executor,
     )
     card._history_user = actor
     card.full_clean()

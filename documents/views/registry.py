@@ -11,18 +11,21 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.spreadsheets import xlsx_response
 from documents.forms import DocumentFilterForm, DocumentRegisterForm
 from documents.models import Attachment, CaseFile
-from documents.selectors import document_detail, document_list
+from documents.selectors import access_document, document_detail, document_list
 from documents.services.attachments import attachment_may_download
 from documents.services.registry import document_register
+from units.models import Unit
 from units.selectors import units_user_may_register_for
 
-__all__ = ["attachment_download", "document_page", "document_register_page", "registry"]
+__all__ = ["assignment_report_page", "attachment_download", "document_page", "document_register_page", "registry",
+           "report_decision_page", "resolution_page"]
 
 
 def _registerable_units(user):
@@ -98,7 +101,7 @@ def document_register_page(request):
 
 @login_required
 def document_page(request, pk):
-    return render(request, "documents/document.html", document_detail(user=request.user, pk=pk))
+    return _document_page(request, pk)
 
 
 @login_required
@@ -110,3 +113,99 @@ def attachment_download(request, pk):
                             content_type=attachment.mime_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def _execution_forms(request, document, **bound):
+    """The forms the document page offers this user: a resolution for a head of the document's unit."""
+    from core.models import User
+    from documents.forms import ExecutionReportForm, ReportDecisionForm, ResolutionForm
+    from units.selectors import user_manages_unit
+
+    forms = {"report_form": ExecutionReportForm(), "decision_form": ReportDecisionForm()}
+    if user_manages_unit(user=request.user, unit=document.unit):
+        units = Unit.objects.filter(path__startswith=document.unit.path).order_by("path")
+        people = User.objects.filter(memberships__position__unit__path__startswith=document.unit.path, is_active=True).distinct()
+        forms["resolution_form"] = ResolutionForm(units=units, people=people, initial={"policy": "document.default"})
+    forms.update(bound)
+    return forms
+
+
+def _document_page(request, document_pk, status=200, **bound):
+    detail = document_detail(user=request.user, pk=document_pk)
+    return render(request, "documents/document.html", {**detail, **_execution_forms(request, detail["document"], **bound)},
+                  status=status)
+
+
+@login_required
+@require_POST
+def resolution_page(request, pk):
+    from core.models import User
+    from documents.forms import ResolutionForm
+    from documents.services.execution import resolution_write
+
+    document = access_document(user=request.user, pk=pk)
+    units = Unit.objects.filter(path__startswith=document.unit.path)
+    people = User.objects.filter(memberships__position__unit__path__startswith=document.unit.path).distinct()
+    form = ResolutionForm(request.POST, units=units, people=people)
+    if form.is_valid():
+        data = form.cleaned_data
+        executors = [(data["responsible_unit"], data["responsible_person"])] + [
+            (unit, None) for unit in data["co_executor_units"] if unit != data["responsible_unit"]]
+        try:
+            resolution_write(actor=request.user, document=document, text=data["text"], executors=executors,
+                             policy_code=data["policy"].code if data["policy"] else "document.default", due_date=data["due_date"])
+        except ApplicationError as error:
+            form_add_application_error(form, error)
+        else:
+            messages.success(request, _("The resolution is written; each executor's part is under control."))
+            return redirect("documents:document", pk=document.pk)
+    return _document_page(request, document.pk, status=400, resolution_form=form)
+
+
+@login_required
+@require_POST
+def assignment_report_page(request, pk):
+    from documents.forms import ExecutionReportForm
+    from documents.models import Assignment
+    from documents.services.execution import assignment_report
+
+    assignment = get_object_or_404(Assignment, pk=pk)
+    access_document(user=request.user, pk=assignment.document_id)
+    form = ExecutionReportForm(request.POST, request.FILES)
+    if form.is_valid():
+        try:
+            assignment_report(actor=request.user, assignment=assignment, text=form.cleaned_data["text"],
+                              attachments=form.cleaned_data["attachments"])
+        except ApplicationError as error:
+            form_add_application_error(form, error)
+        else:
+            messages.success(request, _("Your report is on the card; the head of the unit closes it."))
+            return redirect("documents:document", pk=assignment.document_id)
+    return _document_page(request, assignment.document_id, status=400, report_form=form)
+
+
+@login_required
+@require_POST
+def report_decision_page(request, pk, decision):
+    from documents.forms import ReportDecisionForm
+    from documents.models import AssignmentReport
+    from documents.services.execution import report_accept, report_return
+
+    report = get_object_or_404(AssignmentReport.objects.select_related("assignment"), pk=pk)
+    access_document(user=request.user, pk=report.assignment.document_id)
+    form = ReportDecisionForm(request.POST)
+    if form.is_valid():
+        try:
+            if decision == "accept":
+                report_accept(actor=request.user, report=report, comment=form.cleaned_data["comment"])
+                messages.success(request, _("The report is accepted; the assignment is removed from control."))
+            elif decision == "return":
+                report_return(actor=request.user, report=report, comment=form.cleaned_data["comment"])
+                messages.success(request, _("The report is returned to the executor."))
+            else:
+                raise Http404
+        except ApplicationError as error:
+            form_add_application_error(form, error)
+        else:
+            return redirect("documents:document", pk=report.assignment.document_id)
+    return _document_page(request, report.assignment.document_id, status=400, decision_form=form)

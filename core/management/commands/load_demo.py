@@ -4,8 +4,8 @@ INSTALLED_APPS order (lowest layer first), so the core never needs to know about
 from importlib import import_module
 
 from django.apps import apps
-from django.core.management.base import BaseCommand
 from django.conf import settings
+from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 

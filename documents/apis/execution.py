@@ -1,0 +1,214 @@
+"""Execution through the API: resolutions, reports, handing on, accepting or returning reports. Every object
+is reached through a document the user may see (404 otherwise)."""
+
+from django.contrib.auth import get_user_model
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.bounds import MAX_ID
+from core.exceptions import ApplicationError
+from core.serializers import BoundedDateField
+from documents.apis.registry import AttachmentSerializer
+from documents.models import POLICY_CODE_PATTERN, Assignment, AssignmentReport, ControlCard
+from documents.selectors import access_document
+from documents.services.attachments import attachments_of
+from documents.services.execution import (
+    assignment_hand_on,
+    assignment_report,
+    report_accept,
+    report_return,
+    resolution_write,
+)
+from units.models import Unit
+
+__all__ = ["AssignmentHandOnApi", "AssignmentReportApi", "ReportAcceptApi", "ReportReturnApi", "ResolutionCreateApi"]
+
+
+class AssignmentSerializer(serializers.ModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+    card = serializers.SerializerMethodField()
+    due = serializers.SerializerMethodField()
+    state = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Assignment
+        fields = ["id", "role", "unit", "executor", "parent", "card", "due", "state"]
+
+    def _card(self, assignment):
+        cards = self.context.setdefault("cards", {})
+        if assignment.pk not in cards:
+            cards[assignment.pk] = ControlCard.objects.filter(content_type__app_label="documents", content_type__model="assignment",
+                                                              object_id=assignment.pk).first()
+        return cards[assignment.pk]
+
+    def get_card(self, assignment) -> int | None:
+        card = self._card(assignment)
+        return card.pk if card else None
+
+    def get_due(self, assignment) -> str | None:
+        card = self._card(assignment)
+        return timezone.localtime(card.due).isoformat() if card else None
+
+    def get_state(self, assignment) -> str | None:
+        card = self._card(assignment)
+        return card.state if card else None
+
+
+class ResolutionSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    text = serializers.CharField()
+    author = serializers.StringRelatedField()
+    created_at = serializers.DateTimeField()
+    assignments = AssignmentSerializer(many=True)
+
+
+class ReportSerializer(serializers.ModelSerializer):
+    attachments = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AssignmentReport
+        fields = ["id", "assignment", "text", "created_at", "outcome", "decided_at", "comment", "attachments"]
+
+    @extend_schema(responses=AttachmentSerializer(many=True))
+    def get_attachments(self, report) -> list[dict]:
+        return AttachmentSerializer(attachments_of(report), many=True).data
+
+
+def _assignment_for(user, pk):
+    assignment = Assignment.objects.select_related("document", "unit", "resolution").filter(pk=pk).first()
+    if assignment is None:
+        raise Http404
+    access_document(user=user, pk=assignment.document_id)
+    return assignment
+
+
+def _report_for(user, pk):
+    report = AssignmentReport.objects.select_related("assignment__document").filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    access_document(user=user, pk=report.assignment.document_id)
+    return report
+
+
+def _unit(slug, field):
+    unit = Unit.objects.filter(slug=slug).first()
+    if unit is None:
+        message = _("No such unit.")
+        raise ApplicationError(message, fields={field: [message]})
+    return unit
+
+
+def _user(pk, field):
+    if pk is None:
+        return None
+    user = get_user_model().objects.filter(pk=pk, is_active=True).first()
+    if user is None:
+        message = _("No such person.")
+        raise ApplicationError(message, fields={field: [message]})
+    return user
+
+
+class ResolutionCreateApi(APIView):
+    """A head's resolution on a document: the first executor is responsible, the others co-executors; each
+    gets an assignment under control (term: the policy, or `due_date`)."""
+
+    class ExecutorInputSerializer(serializers.Serializer):
+        unit = serializers.SlugField(max_length=200)
+        executor = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True, default=None)
+
+    class ResolutionInputSerializer(serializers.Serializer):
+        text = serializers.CharField(max_length=5000)
+        executors = serializers.ListField(child=serializers.DictField(), min_length=1, max_length=20)
+        policy = serializers.RegexField(POLICY_CODE_PATTERN, max_length=64, required=False, default="document.default")
+        due_date = BoundedDateField(required=False, allow_null=True, default=None)
+
+        def validate_executors(self, value):
+            parsed = []
+            for item in value:
+                entry = ResolutionCreateApi.ExecutorInputSerializer(data=item)
+                entry.is_valid(raise_exception=True)
+                parsed.append(entry.validated_data)
+            return parsed
+
+    @extend_schema(request=ResolutionInputSerializer, responses={201: ResolutionSerializer})
+    def post(self, request, pk):
+        document = access_document(user=request.user, pk=pk)
+        data = self.ResolutionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        executors = [(_unit(e["unit"], "executors"), _user(e["executor"], "executors")) for e in values["executors"]]
+        resolution = resolution_write(actor=request.user, document=document, text=values["text"], executors=executors,
+                                      policy_code=values["policy"], due_date=values["due_date"])
+        return Response(ResolutionSerializer(resolution).data, status=201)
+
+
+class AssignmentReportApi(APIView):
+    """The executor's execution report, with files (multipart field `attachments`)."""
+
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
+
+    class ReportInputSerializer(serializers.Serializer):
+        text = serializers.CharField(max_length=10000)
+        attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list, max_length=20)
+
+    @extend_schema(request={"multipart/form-data": ReportInputSerializer}, responses={201: ReportSerializer})
+    def post(self, request, pk):
+        assignment = _assignment_for(request.user, pk)
+        data = self.ReportInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        report = assignment_report(actor=request.user, assignment=assignment, text=data.validated_data["text"],
+                                   attachments=data.validated_data["attachments"])
+        return Response(ReportSerializer(report).data, status=201)
+
+
+class AssignmentHandOnApi(APIView):
+    """Hand part of the work on inside the executing unit; the term cannot be later than the parent's."""
+
+    class HandOnInputSerializer(serializers.Serializer):
+        unit = serializers.SlugField(max_length=200)
+        executor = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True, default=None)
+        due_date = BoundedDateField(required=False, allow_null=True, default=None)
+
+    @extend_schema(request=HandOnInputSerializer, responses={201: AssignmentSerializer})
+    def post(self, request, pk):
+        parent = _assignment_for(request.user, pk)
+        data = self.HandOnInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        child = assignment_hand_on(actor=request.user, parent=parent, unit=_unit(values["unit"], "unit"),
+                                   user=_user(values["executor"], "executor"), due_date=values["due_date"])
+        return Response(AssignmentSerializer(child).data, status=201)
+
+
+class _DecisionInputSerializer(serializers.Serializer):
+    comment = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+
+
+class ReportAcceptApi(APIView):
+    """The controller accepts the report: the assignment is removed from control."""
+
+    @extend_schema(request=_DecisionInputSerializer, responses=ReportSerializer)
+    def post(self, request, pk):
+        report = _report_for(request.user, pk)
+        data = _DecisionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(ReportSerializer(report_accept(actor=request.user, report=report, comment=data.validated_data["comment"])).data)
+
+
+class ReportReturnApi(APIView):
+    """The controller returns the report with a comment; the assignment stays under control."""
+
+    @extend_schema(request=_DecisionInputSerializer, responses=ReportSerializer)
+    def post(self, request, pk):
+        report = _report_for(request.user, pk)
+        data = _DecisionInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(ReportSerializer(report_return(actor=request.user, report=report, comment=data.validated_data["comment"])).data)
+
+

@@ -1,0 +1,160 @@
+"""Execution of documents: resolution → assignments (each under control) → reports → removal from control."""
+
+from datetime import date
+
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.bounds import in_date_window
+from core.exceptions import ApplicationError, PermissionDeniedError
+from documents.domain.control_states import CONTROLLER, EXECUTOR
+from documents.domain.deadlines import Term
+from documents.models import Assignment, AssignmentReport, ControlCard, Document, Resolution, TermUnit
+from documents.services.attachments import attachment_add_many, attachments_check_all
+from documents.services.control import control_close, control_open, control_report, control_roles, policy_for
+from units.selectors import user_manages_unit
+
+
+def _fail(field, message, code="invalid"):
+    raise ApplicationError(message, code=code, fields={field: [message]})
+
+
+def _term_for(*, due_date, start):
+    """An explicit date as a term in calendar days from the start (a non-working last day moves to the
+    next working day, Civil Code art. 370.2)."""
+    if not in_date_window(due_date) or due_date <= timezone.localtime(start).date():
+        _fail("due_date", _("The term must be a date after today."))
+    return Term((due_date - timezone.localtime(start).date()).days, TermUnit.CALENDAR_DAYS)
+
+
+def _card_of(assignment):
+    return ControlCard.objects.filter(content_type__model="assignment", content_type__app_label="documents",
+                                      object_id=assignment.pk).first()
+
+
+def _open_card(*, assignment, actor, policy, due_date, start, title):
+    term = _term_for(due_date=due_date, start=start) if due_date else None
+    return control_open(item=assignment, policy=policy, start=start, responsible_unit=assignment.unit, title=title,
+                        executor=assignment.executor, actor=actor, term=term)
+
+
+def resolution_write(*, actor, document, text, executors, policy_code="document.default", due_date=None):
+    """A head's resolution. `executors` is [(unit, user or None)], the first one responsible, the others
+    co-executors; each becomes an assignment with its own control card (term: the policy, or `due_date`)."""
+    if not (user_manages_unit(user=actor, unit=document.unit) or actor.is_superuser):
+        raise PermissionDeniedError(_("Only a head of the document's unit may write a resolution on it."))
+    if not (text or "").strip():
+        _fail("text", _("Write the instruction."))
+    if not executors:
+        _fail("executors", _("Name the responsible executor."))
+    for unit, user in executors:
+        if not user_manages_unit(user=actor, unit=unit):
+            _fail("executors", _("%(unit)s is not under your direction.") % {"unit": unit.name})
+        if user is not None and not user.memberships.filter(position__unit=unit).exists():
+            _fail("executors", _("%(user)s does not work in %(unit)s.") % {"user": user, "unit": unit.name})
+    policy = policy_for(code=policy_code, organisation=document.organisation)
+    start = timezone.now()
+    with transaction.atomic():
+        resolution = Resolution(document=document, author=actor, text=text.strip())
+        resolution._history_user = actor
+        resolution.save()
+        for index, (unit, user) in enumerate(executors):
+            assignment = Assignment(resolution=resolution, document=document, unit=unit, executor=user, created_by=actor,
+                                    role=Assignment.Role.RESPONSIBLE if index == 0 else Assignment.Role.CO_EXECUTOR)
+            assignment._history_user = actor
+            assignment.save()
+            _open_card(assignment=assignment, actor=actor, policy=policy, due_date=due_date, start=start,
+                       title=f"{document.number}: {text.strip()}")
+        if document.state == Document.State.REGISTERED:
+            document.state = Document.State.IN_EXECUTION
+            document._history_user = actor
+            document._change_reason = _("Resolution: %(text)s") % {"text": text.strip()[:200]}
+            document.save(update_fields=["state"])
+    return resolution
+
+
+def assignment_hand_on(*, actor, parent, unit, user=None, due_date: date | None = None):
+    """The executor (or the head of the executing unit) hands part of the work on inside their unit. The
+    child's term cannot be later than the parent's."""
+    parent_card = _card_of(parent)
+    if not (actor.pk == parent.executor_id or user_manages_unit(user=actor, unit=parent.unit)):
+        raise PermissionDeniedError(_("Only the executor or the head of the executing unit may hand the work on."))
+    if not unit.path.startswith(parent.unit.path):
+        _fail("unit", _("Work can be handed on only inside %(unit)s.") % {"unit": parent.unit.name})
+    if parent_card is None or parent_card.state not in (ControlCard.State.OPEN, ControlCard.State.PAUSED):
+        _fail("parent", _("This assignment is no longer under control."))
+    parent_due = timezone.localtime(parent_card.due).date()
+    due_date = due_date or parent_due
+    if due_date > parent_due:
+        _fail("due_date", _("The term cannot be later than the parent assignment's term, %(due)s.") % {
+            "due": parent_due.strftime("%d.%m.%Y")}, code="term_after_parent")
+    start = timezone.now()
+    with transaction.atomic():
+        child = Assignment(resolution=parent.resolution, document=parent.document, parent=parent, unit=unit, executor=user,
+                           role=parent.role, created_by=actor)
+        child._history_user = actor
+        child.save()
+        # always an explicit date: the policy's term counted from today could end after the parent's
+        _open_card(assignment=child, actor=actor, policy=parent_card.policy, due_date=due_date, start=start,
+                   title=parent_card.title)
+    return child
+
+
+def assignment_report(*, actor, assignment, text, attachments=()):
+    """The executor files the execution report (with files); the card records it, the controller decides."""
+    card = _card_of(assignment)
+    if card is None or EXECUTOR not in control_roles(user=actor, card=card):
+        raise PermissionDeniedError(_("Only the executor reports on the card."))
+    if not (text or "").strip():
+        _fail("text", _("Write what was done."))
+    attachments = list(attachments)
+    attachments_check_all(attachments)
+    with transaction.atomic():
+        control_report(card=card, actor=actor, report=text)
+        report = AssignmentReport(assignment=assignment, author=actor, text=text.strip())
+        report._history_user = actor
+        report.save()
+        if attachments:
+            attachment_add_many(item=report, uploads=attachments, actor=actor)
+    return report
+
+
+def _decide(*, actor, report, outcome, comment):
+    card = _card_of(report.assignment)
+    if card is None or CONTROLLER not in control_roles(user=actor, card=card):
+        raise PermissionDeniedError(_("Only the head of the unit, their deputy or acting head, or the registry decides on a report."))
+    if report.outcome != AssignmentReport.Outcome.PENDING:
+        _fail("report", _("This report has been decided already."))
+    report.outcome, report.decided_by, report.decided_at, report.comment = outcome, actor, timezone.now(), comment.strip()
+    report._history_user = actor
+    report.save(update_fields=["outcome", "decided_by", "decided_at", "comment"])
+    return card
+
+
+def report_accept(*, actor, report, comment=""):
+    """Accept the report: the assignment is removed from control; the document is executed when every
+    assignment is."""
+    with transaction.atomic():
+        card = _decide(actor=actor, report=report, outcome=AssignmentReport.Outcome.ACCEPTED, comment=comment)
+        control_close(card=card, actor=actor, result=report.text)
+        document = Document.objects.select_for_update().get(pk=report.assignment.document_id)
+        open_cards = ControlCard.objects.filter(
+            content_type=card.content_type, object_id__in=document.assignments.values("pk"),
+            state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED])
+        if not open_cards.exists() and document.state != Document.State.EXECUTED:
+            document.state = Document.State.EXECUTED
+            document._history_user = actor
+            document._change_reason = _("Executed: every assignment is removed from control.")
+            document.save(update_fields=["state"])
+    return report
+
+
+def report_return(*, actor, report, comment):
+    """Return the report to the executor with the controller's comment; the card stays under control."""
+    if not (comment or "").strip():
+        _fail("comment", _("Say what is missing."))
+    with transaction.atomic():
+        _decide(actor=actor, report=report, outcome=AssignmentReport.Outcome.RETURNED, comment=comment)
+    return report
+

@@ -1,0 +1,193 @@
+"""Resolution → assignments → control cards → report → removal from control; handing on inside a unit."""
+
+from datetime import timedelta
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from core.exceptions import ApplicationError, PermissionDeniedError
+from documents.models import Assignment, AssignmentReport, ControlCard, Document
+from documents.services.execution import (
+    assignment_hand_on,
+    assignment_report,
+    report_accept,
+    report_return,
+    resolution_write,
+)
+from documents.services.registry import document_register
+from tests.factories import UserFactory
+from units.models import PositionKind
+from units.services import membership_assign
+
+pytestmark = pytest.mark.django_db
+PDF = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n"
+
+
+@pytest.fixture
+def document(staff, imported):
+    document, _created = document_register(actor=staff["pr_head"], unit=imported["İctimaiyyətlə əlaqələr şöbəsi"],
+                                           direction="incoming", subject="A newspaper distorted the employment figures",
+                                           correspondent="Xalq qəzeti", access_level="restricted")
+    return document
+
+
+def card_of(assignment):
+    return ControlCard.objects.get(content_type__model="assignment", object_id=assignment.pk)
+
+
+@pytest.fixture
+def resolution(staff, imported, document):
+    return resolution_write(actor=staff["pr_head"], document=document, text="Prepare a refutation with the figures",
+                            executors=[(imported["İnformasiya sektoru"], staff["info_officer"]),
+                                       (imported["Kommunikasiya sektoru"], staff["comm_officer"])])
+
+
+def test_a_resolution_gives_each_executor_an_assignment_under_control(resolution, document, staff):
+    responsible, co = resolution.assignments.order_by("id")
+    assert (responsible.role, co.role) == ("responsible", "co_executor")
+    cards = [card_of(responsible), card_of(co)]
+    assert [c.executor for c in cards] == [staff["info_officer"], staff["comm_officer"]]
+    assert all(c.policy.code == "document.default" and c.state == "open" for c in cards)
+    document.refresh_from_db()
+    assert document.state == "in_execution"
+    # assigned by name, the executors see the restricted document; an officer elsewhere does not
+    assert Document.objects.visible_to(staff["info_officer"]).filter(pk=document.pk).exists()
+    assert not Document.objects.visible_to(staff["icd_head"]).filter(pk=document.pk).exists()
+
+
+def test_report_then_acceptance_removes_from_control_and_executes_the_document(resolution, document, staff):
+    responsible, co = resolution.assignments.order_by("id")
+    report = assignment_report(actor=staff["info_officer"], assignment=responsible, text="Refutation published",
+                               attachments=[SimpleUploadedFile("refutation.pdf", PDF)])
+    assert report.outcome == "pending" and card_of(responsible).result == "Refutation published"
+    with pytest.raises(PermissionDeniedError):
+        report_accept(actor=staff["info_officer"], report=report)  # the executor does not accept their own report
+    report_accept(actor=staff["info_head"], report=report)
+    assert card_of(responsible).state == "done"
+    from documents.models import Attachment
+    from documents.services.attachments import attachment_may_download
+
+    file = Attachment.objects.get(original_name="refutation.pdf")
+    assert attachment_may_download(user=staff["pr_head"], attachment=file)
+    assert not attachment_may_download(user=staff["icd_head"], attachment=file)
+    document.refresh_from_db()
+    assert document.state == "in_execution"  # the co-executor's part is still open
+    second = assignment_report(actor=staff["comm_officer"], assignment=co, text="Figures sent to the newspaper")
+    report_accept(actor=staff["pr_head"], report=second)
+    document.refresh_from_db()
+    assert document.state == "executed"
+
+
+def test_a_returned_report_keeps_the_assignment_under_control(resolution, staff):
+    responsible = resolution.assignments.order_by("id").first()
+    report = assignment_report(actor=staff["info_officer"], assignment=responsible, text="Draft only")
+    with pytest.raises(ApplicationError) as error:
+        report_return(actor=staff["info_head"], report=report, comment="  ")
+    assert "comment" in error.value.fields
+    report_return(actor=staff["info_head"], report=report, comment="Attach the published text")
+    assert AssignmentReport.objects.get(pk=report.pk).outcome == "returned"
+    assert card_of(responsible).state == "open"
+    with pytest.raises(ApplicationError):
+        report_accept(actor=staff["info_head"], report=report)  # already decided
+
+
+def test_handing_on_inside_the_unit_and_not_past_the_parents_term(resolution, staff, imported):
+    responsible = resolution.assignments.order_by("id").first()
+    parent_due = timezone.localtime(card_of(responsible).due).date()
+    helper = UserFactory(username="info_helper")
+    membership_assign(user=helper, unit=imported["İnformasiya sektoru"], kind=PositionKind.OFFICER)
+    with pytest.raises(ApplicationError) as error:
+        assignment_hand_on(actor=staff["info_officer"], parent=responsible, unit=imported["İnformasiya sektoru"], user=helper,
+                           due_date=parent_due + timedelta(days=1))
+    assert error.value.code == "term_after_parent" and "due_date" in error.value.fields
+    with pytest.raises(ApplicationError) as error:
+        assignment_hand_on(actor=staff["info_officer"], parent=responsible, unit=imported["Kommunikasiya sektoru"])
+    assert "unit" in error.value.fields
+    child = assignment_hand_on(actor=staff["info_officer"], parent=responsible, unit=imported["İnformasiya sektoru"],
+                               user=helper)
+    assert child.parent == responsible and timezone.localtime(card_of(child).due).date() <= parent_due
+
+
+def test_only_a_head_of_the_documents_unit_writes_a_resolution(document, staff, imported):
+    with pytest.raises(PermissionDeniedError):
+        resolution_write(actor=staff["info_officer"], document=document, text="x",
+                         executors=[(imported["İnformasiya sektoru"], None)])
+    with pytest.raises(PermissionDeniedError):  # a sector head is not a head of the department's document
+        resolution_write(actor=staff["info_head"], document=document, text="x",
+                         executors=[(imported["İnformasiya sektoru"], None)])
+    with pytest.raises(ApplicationError) as error:  # units outside the head's direction
+        resolution_write(actor=staff["pr_head"], document=document, text="x",
+                         executors=[(imported["International Cooperation Department"], None)])
+    assert "executors" in error.value.fields
+    with pytest.raises(ApplicationError) as error:  # a person who does not work in the unit named
+        resolution_write(actor=staff["pr_head"], document=document, text="x",
+                         executors=[(imported["İnformasiya sektoru"], staff["comm_officer"])])
+    assert "executors" in error.value.fields
+
+
+def test_an_explicit_date_becomes_the_cards_term(document, staff, imported):
+    due = timezone.localdate() + timedelta(days=20)
+    resolution = resolution_write(actor=staff["pr_head"], document=document, text="By the date",
+                                  executors=[(imported["İnformasiya sektoru"], None)], due_date=due)
+    card = card_of(resolution.assignments.get())
+    assert card.term_unit == "calendar_days" and timezone.localtime(card.due).date() >= due
+    with pytest.raises(ApplicationError) as error:
+        resolution_write(actor=staff["pr_head"], document=document, text="Yesterday",
+                         executors=[(imported["İnformasiya sektoru"], None)], due_date=timezone.localdate())
+    assert "due_date" in error.value.fields
+
+
+def test_the_api_walks_resolution_report_and_acceptance(document, staff, imported):
+    head, officer = APIClient(), APIClient()
+    head.force_authenticate(staff["pr_head"])
+    officer.force_authenticate(staff["info_officer"])
+    created = head.post(f"/api/v1/documents/{document.pk}/resolutions/", {
+        "text": "Answer the newspaper", "executors": [{"unit": imported["İnformasiya sektoru"].slug,
+                                                      "executor": staff["info_officer"].pk}]}, format="json")
+    assert created.status_code == 201, created.content
+    assignment_id = created.json()["assignments"][0]["id"]
+    reported = officer.post(f"/api/v1/documents/assignments/{assignment_id}/report/", {"text": "Answered"}, format="multipart")
+    assert reported.status_code == 201, reported.content
+    report_id = reported.json()["id"]
+    assert officer.post(f"/api/v1/documents/reports/{report_id}/accept/", {}, format="json").status_code == 403
+    accepted = head.post(f"/api/v1/documents/reports/{report_id}/accept/", {}, format="json")
+    assert accepted.status_code == 200 and accepted.json()["outcome"] == "accepted"
+    assert head.get(f"/api/v1/documents/{document.pk}/").json()["state"] == "executed"
+    outsider = APIClient()
+    outsider.force_authenticate(staff["icd_head"])
+    assert outsider.post(f"/api/v1/documents/assignments/{assignment_id}/report/", {"text": "x"}, format="multipart").status_code == 404
+    assert outsider.post(f"/api/v1/documents/reports/{report_id}/return/", {"comment": "x"}, format="json").status_code == 404
+    assert Assignment.objects.count() == 1
+
+
+def test_the_document_page_walks_a_head_and_an_executor_through_execution(client, document, staff, imported):
+    from django.urls import reverse
+
+    page = reverse("documents:document", args=[document.pk])
+    client.force_login(staff["pr_head"])
+    client.cookies["portal_language"] = "en"
+    assert "Write a resolution" in client.get(page).content.decode()
+    refused = client.post(reverse("documents:resolution", args=[document.pk]), {
+        "text": "Prepare the answer", "responsible_unit": imported["İnformasiya sektoru"].slug, "policy": "document.default",
+        "due_date": "2001-01-01"})
+    assert refused.status_code == 400 and "Prepare the answer" in refused.content.decode()
+    written = client.post(reverse("documents:resolution", args=[document.pk]), {
+        "text": "Prepare the answer", "responsible_unit": imported["İnformasiya sektoru"].slug,
+        "responsible_person": staff["info_officer"].pk, "policy": "document.default"})
+    assert written.status_code == 302
+    assignment = Assignment.objects.get()
+    client.force_login(staff["info_officer"])
+    officer_view = client.get(page).content.decode()
+    assert "Report what was done" in officer_view and "Write a resolution" not in officer_view
+    assert client.post(reverse("documents:assignment-report", args=[assignment.pk]), {"text": ""}).status_code == 400
+    assert client.post(reverse("documents:assignment-report", args=[assignment.pk]), {"text": "Answer sent"}).status_code == 302
+    report = AssignmentReport.objects.get()
+    client.force_login(staff["pr_head"])
+    assert "Accept and remove from control" in client.get(page).content.decode()
+    assert client.post(reverse("documents:report-decision", args=[report.pk, "accept"]), {"comment": ""}).status_code == 302
+    document.refresh_from_db()
+    assert document.state == "executed"
+    client.force_login(staff["icd_head"])
+    assert client.post(reverse("documents:report-decision", args=[report.pk, "return"]), {"comment": "x"}).status_code == 404
