@@ -17,6 +17,8 @@ STAFF = [
     (_("My control"), "documents:my-control"),
     (_("Unit control"), "documents:unit-control"),
     (_("Registry"), "documents:registry"),
+    (_("To approve"), "documents:approval-queue"),
+    (_("My drafts"), "documents:drafts"),
 ]
 
 

@@ -20,4 +20,6 @@ urlpatterns = [
     path("documents/assignments/<id:pk>/hand-on/", apis.AssignmentHandOnApi.as_view(), name="assignment-hand-on"),
     path("documents/reports/<id:pk>/accept/", apis.ReportAcceptApi.as_view(), name="report-accept"),
     path("documents/reports/<id:pk>/return/", apis.ReportReturnApi.as_view(), name="report-return"),
+    path("documents/approvals/", apis.ApprovalQueueApi.as_view(), name="approval-queue"),
+    path("documents/approvals/<id:pk>/decide/", apis.ApprovalDecideApi.as_view(), name="approval-decide"),
 ]

@@ -9,3 +9,6 @@ class DocumentsConfig(AppConfig):
     def ready(self):
         # registers who may download a document's attachments (documents.services.attachments)
         from documents.selectors import registry  # noqa: F401
+
+        # registers what signing or returning an outgoing draft does (documents.services.approval)
+        from documents.services import drafts  # noqa: F401

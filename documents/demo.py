@@ -92,6 +92,25 @@ def load_registry(stdout):
         previous = document if direction == "incoming" else previous
         stdout.write(f"Document: {document.number} {document.subject[:50]}")
     _load_resolution(stdout, units)
+    _load_draft(stdout, units)
+
+
+def _load_draft(stdout, units):
+    """A reply being drafted by the Information Sector, waiting for its head's visa and then the department
+    head's signature."""
+    from documents.models import Document
+    from documents.services.drafts import draft_save, draft_send_for_approval
+
+    author, visa, signer = (User.objects.filter(username=name).first() for name in ("info.officer", "info.head", "pr.head"))
+    letter = Document.objects.filter(direction="incoming", correspondent__contains="Xalq").first()
+    if not (author and visa and signer):
+        return
+    draft = draft_save(actor=author, unit=units["İnformasiya sektoru"], addressee="“Xalq qəzeti” redaksiyası",
+                       subject="Məşğulluq proqramı barədə məqaləyə düzəliş", in_reply_to=letter,
+                       body="Hörmətli redaksiya,\n\nMəqalədə verilmiş rəqəmlər Dövlət Statistika Komitəsinin məlumatları ilə üst-üstə "
+                            "düşmür. Düzəlişin dərc edilməsini xahiş edirik.\n\nHörmətlə,")
+    draft_send_for_approval(actor=author, draft=draft, visas=[visa], signer=signer)
+    stdout.write(f"Draft letter waiting for {visa.username}'s visa: {draft.subject}")
 
 
 def _load_resolution(stdout, units):

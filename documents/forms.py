@@ -131,3 +131,35 @@ class ExecutionReportForm(forms.Form):
 
 class ReportDecisionForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class DraftForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug")
+    addressee = forms.CharField(label=_("Addressee"), max_length=300)
+    subject = forms.CharField(label=_("Subject"), max_length=500)
+    body = forms.CharField(label=_("Text"), widget=forms.Textarea(attrs={"rows": 10}), max_length=50000)
+
+    def __init__(self, *args, units, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units
+
+
+class ApprovalRouteForm(forms.Form):
+    """Up to three visas in order (e.g. sector head → legal department → department head), then the signer."""
+
+    visa_1 = forms.ModelChoiceField(label=_("First visa"), required=False, queryset=Unit.objects.none())
+    visa_2 = forms.ModelChoiceField(label=_("Second visa"), required=False, queryset=Unit.objects.none())
+    visa_3 = forms.ModelChoiceField(label=_("Third visa"), required=False, queryset=Unit.objects.none())
+    signer = forms.ModelChoiceField(label=_("Signature"), queryset=Unit.objects.none())
+
+    def __init__(self, *args, people, **kwargs):
+        super().__init__(*args, **kwargs)
+        for name in ("visa_1", "visa_2", "visa_3", "signer"):
+            self.fields[name].queryset = people
+
+    def visas(self):
+        return [self.cleaned_data[name] for name in ("visa_1", "visa_2", "visa_3") if self.cleaned_data.get(name)]
+
+
+class ApprovalDecisionForm(forms.Form):
+    comment = forms.CharField(label=_("Comment"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2}))

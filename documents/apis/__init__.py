@@ -1,5 +1,6 @@
 """apis of the documents app, by concept."""
 
+from documents.apis.approval import *  # noqa: F403
 from documents.apis.control import *  # noqa: F403
 from documents.apis.execution import *  # noqa: F403
 from documents.apis.registry import *  # noqa: F403

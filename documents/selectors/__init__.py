@@ -1,4 +1,5 @@
 """selectors of the documents app, by concept."""
 
+from documents.selectors.approval import *  # noqa: F403
 from documents.selectors.control import *  # noqa: F403
 from documents.selectors.registry import *  # noqa: F403

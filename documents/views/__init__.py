@@ -1,4 +1,5 @@
 """views of the documents app, by concept."""
 
+from documents.views.approval import *  # noqa: F403
 from documents.views.control import *  # noqa: F403
 from documents.views.registry import *  # noqa: F403

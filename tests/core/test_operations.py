@@ -63,13 +63,18 @@ def test_the_make_run_worker_and_beat_start_without_warnings(tmp_path):
     for folder in ("broker/queue", "broker/processed"):
         (tmp_path / folder).mkdir(parents=True)
     outputs = {}
+    started = {"worker": "ready.", "beat": "beat: Starting"}
     for name in ("worker", "beat"):
         command = procfile[name].replace("var/celerybeat-schedule", str(tmp_path / "beat-schedule"))
         process = subprocess.Popen(command, shell=True, cwd=REPO, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                    text=True, start_new_session=True)
-        time.sleep(6)
+        output, deadline = "", time.monotonic() + 90  # a loaded CI machine starts Celery slowly
+        while started[name] not in output and time.monotonic() < deadline and process.poll() is None:
+            output += process.stdout.readline()
+        time.sleep(2)  # anything it says right after starting counts too
         os.killpg(process.pid, signal.SIGTERM)
-        outputs[name], _ = process.communicate(timeout=30)
+        rest, _ = process.communicate(timeout=60)
+        outputs[name] = output + rest
     assert "ready." in outputs["worker"] and "beat: Starting" in outputs["beat"], outputs
     for name, output in outputs.items():
         warnings = [line for line in output.splitlines() if "warning" in line.lower()]

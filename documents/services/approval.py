@@ -1,0 +1,104 @@
+"""The approval chain, one for every app. An item gets a route of visas in order and a signature last; the
+waiting step's approver (or whoever acts for them) approves or rejects with a comment. A rejection ends the
+route and returns the item to its author; the next version starts a new route. Each kind of item registers
+what happens when it is signed or returned (the lower layer defines the hook, the higher ones register)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.db import transaction
+from django.db.models import Exists, OuterRef
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from core.exceptions import ApplicationError, PermissionDeniedError
+from documents.models import ApprovalRoute, ApprovalStep
+from units.models import Acting, Membership
+
+# model -> {"signed": f(item, actor), "rejected": f(item, actor, comment)}
+_HOOKS = {}
+
+
+def approval_register(model, *, signed, rejected):
+    _HOOKS[model] = {"signed": signed, "rejected": rejected}
+
+
+def approval_start(*, item, steps, actor):
+    """A new route (the next version) for `item`. `steps` is [(kind, user)] in order; the last one, and only
+    it, is the signature."""
+    kinds = [kind for kind, _user in steps]
+    if not steps or kinds[-1] != ApprovalStep.Kind.SIGNATURE or kinds.count(ApprovalStep.Kind.SIGNATURE) != 1:
+        message = _("A route is visas in order and one signature at the end.")
+        raise ApplicationError(message, code="bad_route", fields={"route": [message]})
+    content_type = ContentType.objects.get_for_model(item)
+    with transaction.atomic():
+        previous = ApprovalRoute.objects.select_for_update().filter(content_type=content_type, object_id=item.pk).order_by("-version").first()
+        if previous is not None and previous.state == ApprovalRoute.State.IN_PROGRESS:
+            raise ApplicationError(_("This item is already in approval."), code="in_approval")
+        route = ApprovalRoute(content_type=content_type, object_id=item.pk, version=(previous.version + 1) if previous else 1,
+                              created_by=actor)
+        route._history_user = actor
+        route.save()
+        ApprovalStep.objects.bulk_create([ApprovalStep(route=route, order=n, kind=kind, approver=user)
+                                          for n, (kind, user) in enumerate(steps, start=1)])
+    return route
+
+
+def approval_acts_for(actor, approver, on=None):
+    """Whether `actor` holds an acting appointment today for a position `approver` holds."""
+    held = Membership.objects.current(on).filter(user=approver).values("position_id")
+    return Acting.objects.current(on).filter(user=actor, position_id__in=held).exists()
+
+
+def approval_current_step(route):
+    return route.steps.filter(state=ApprovalStep.State.WAITING).order_by("order").first()
+
+
+def approval_decide(*, step, actor, approve, comment=""):
+    """Approve or reject the waiting step. Only the step's approver, or someone acting for them, decides, and
+    only when the steps before it are approved."""
+    with transaction.atomic():
+        route = ApprovalRoute.objects.select_for_update().get(pk=step.route_id)
+        step = ApprovalStep.objects.select_related("approver").get(pk=step.pk)
+        if route.state != ApprovalRoute.State.IN_PROGRESS or approval_current_step(route) != step:
+            raise ApplicationError(_("This step is not waiting for a decision."), code="not_waiting")
+        if actor.pk != step.approver_id and not approval_acts_for(actor, step.approver):
+            raise PermissionDeniedError(_("Only %(approver)s, or whoever acts for them, decides this step.") % {"approver": step.approver})
+        if not approve and not (comment or "").strip():
+            message = _("Say why it is returned.")
+            raise ApplicationError(message, fields={"comment": [message]})
+        step.state = ApprovalStep.State.APPROVED if approve else ApprovalStep.State.REJECTED
+        step.decided_by, step.decided_at, step.comment = actor, timezone.now(), (comment or "").strip()
+        step._history_user = actor
+        step.save(update_fields=["state", "decided_by", "decided_at", "comment"])
+        hooks = _HOOKS.get(type(route.item), {})
+        if not approve:
+            route.steps.filter(state=ApprovalStep.State.WAITING).update(state=ApprovalStep.State.SKIPPED)
+            route.state = ApprovalRoute.State.REJECTED
+            route._history_user = actor
+            route.save(update_fields=["state"])
+            if "rejected" in hooks:
+                hooks["rejected"](route.item, actor, step.comment)
+        elif step.kind == ApprovalStep.Kind.SIGNATURE:
+            route.state = ApprovalRoute.State.APPROVED
+            route._history_user = actor
+            route.save(update_fields=["state"])
+            if "signed" in hooks:
+                hooks["signed"](route.item, actor)
+    return step
+
+
+def approval_queue(*, user):
+    """Steps waiting for the user (or for someone they act for) whose turn has come: the "to approve" queue."""
+    acted_for = Membership.objects.current().filter(
+        position_id__in=Acting.objects.current().filter(user=user).values("position_id")).values("user_id")
+    earlier_waiting = ApprovalStep.objects.filter(route=OuterRef("route"), order__lt=OuterRef("order"),
+                                                  state=ApprovalStep.State.WAITING)
+    return (ApprovalStep.objects.filter(state=ApprovalStep.State.WAITING, route__state=ApprovalRoute.State.IN_PROGRESS)
+            .filter(approver_id__in=[user.pk, *acted_for.values_list("user_id", flat=True)])
+            .exclude(Exists(earlier_waiting))
+            .select_related("route", "route__content_type", "approver").order_by("route__created_at"))
+
+
+def approval_routes(item):
+    """Every version of the item's route with its steps, oldest first."""
+    return (ApprovalRoute.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
+            .prefetch_related("steps__approver", "steps__decided_by").order_by("version"))

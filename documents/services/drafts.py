@@ -1,0 +1,71 @@
+"""Outgoing letters: drafted by an officer, approved through the chain, registered by the signature."""
+
+from django.db import transaction
+from django.utils.translation import gettext as _
+
+from core.exceptions import ApplicationError, PermissionDeniedError
+from documents.models import ApprovalStep, OutgoingDraft
+from documents.services.approval import approval_register, approval_start
+from documents.services.registry import document_register
+
+
+def _fail(field, message):
+    raise ApplicationError(message, fields={field: [message]})
+
+
+def draft_save(*, actor, unit, addressee, subject, body, in_reply_to=None, draft=None):
+    """Create a draft, or edit one that is not in approval (a returned draft becomes the next version)."""
+    if not actor.memberships.filter(position__unit__path__startswith=unit.path).exists() and not actor.is_superuser:
+        raise PermissionDeniedError(_("Drafts are written by the unit's staff."))
+    for field, value in (("addressee", addressee), ("subject", subject), ("body", body)):
+        if not (value or "").strip():
+            _fail(field, _("This field is required."))
+    with transaction.atomic():
+        if draft is None:
+            draft = OutgoingDraft(unit=unit, author=actor)
+        elif draft.state in (OutgoingDraft.State.IN_APPROVAL, OutgoingDraft.State.SIGNED):
+            raise ApplicationError(_("A draft in approval or signed cannot be changed."), code="draft_locked")
+        elif draft.author_id != actor.pk:
+            raise PermissionDeniedError(_("Only the author edits the draft."))
+        elif draft.state == OutgoingDraft.State.RETURNED:
+            draft.version += 1
+            draft.state = OutgoingDraft.State.DRAFT
+        draft.addressee, draft.subject, draft.body, draft.in_reply_to = addressee.strip(), subject.strip(), body.strip(), in_reply_to
+        draft._history_user = actor
+        draft.save()
+    return draft
+
+
+def draft_send_for_approval(*, actor, draft, visas, signer):
+    """Start the route: visas in the order given, the signer last."""
+    if draft.author_id != actor.pk:
+        raise PermissionDeniedError(_("Only the author sends the draft for approval."))
+    if draft.state not in (OutgoingDraft.State.DRAFT,):
+        raise ApplicationError(_("Only a draft can be sent for approval; edit a returned one first."), code="draft_state")
+    with transaction.atomic():
+        approval_start(item=draft, actor=actor, steps=[*[(ApprovalStep.Kind.VISA, user) for user in visas],
+                                                       (ApprovalStep.Kind.SIGNATURE, signer)])
+        draft.state = OutgoingDraft.State.IN_APPROVAL
+        draft._history_user = actor
+        draft._change_reason = _("Sent for approval, version %(version)d") % {"version": draft.version}
+        draft.save(update_fields=["state"])
+    return draft
+
+
+def _signed(draft, actor):
+    document, _created = document_register(actor=actor, unit=draft.unit, direction="outgoing", subject=draft.subject,
+                                           correspondent=draft.addressee, summary=draft.body, in_reply_to=draft.in_reply_to)
+    draft.state, draft.document = OutgoingDraft.State.SIGNED, document
+    draft._history_user = actor
+    draft._change_reason = _("Signed and registered as %(number)s") % {"number": document.number}
+    draft.save(update_fields=["state", "document"])
+
+
+def _rejected(draft, actor, comment):
+    draft.state = OutgoingDraft.State.RETURNED
+    draft._history_user = actor
+    draft._change_reason = _("Returned: %(comment)s") % {"comment": comment[:200]}
+    draft.save(update_fields=["state"])
+
+
+approval_register(OutgoingDraft, signed=_signed, rejected=_rejected)

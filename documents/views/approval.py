@@ -1,0 +1,104 @@
+"""Pages of the approval chain: my drafts, a draft with its routes, the "to approve" queue, decisions."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from core.exceptions import ApplicationError
+from core.forms import form_add_application_error
+from core.models import User
+from documents.forms import ApprovalDecisionForm, ApprovalRouteForm, DraftForm
+from documents.selectors import access_draft, access_step, draft_detail, drafts_of
+from documents.services.approval import approval_decide, approval_queue
+from documents.services.drafts import draft_save, draft_send_for_approval
+from units.models import Unit
+
+__all__ = ["approval_decide_page", "approval_queue_page", "draft_page", "drafts_page"]
+
+
+def _my_units(user):
+    paths = user.memberships.values_list("position__unit__path", flat=True)
+    units = Unit.objects.none()
+    for path in paths:
+        units |= Unit.objects.filter(path__startswith=path)
+    return units.order_by("path")
+
+
+def _people_of(draft):
+    """Who may visa or sign: the staff of the draft's organisation."""
+    organisation_path = draft.unit.path.split(".", 1)[0] + "."
+    return (User.objects.filter(memberships__position__unit__path__startswith=organisation_path, is_active=True)
+            .distinct().order_by("last_name", "first_name"))
+
+
+@login_required
+def drafts_page(request):
+    units = _my_units(request.user)
+    form = DraftForm(request.POST or None, units=units)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            draft = draft_save(actor=request.user, unit=data["unit"], addressee=data["addressee"], subject=data["subject"],
+                               body=data["body"])
+        except ApplicationError as error:
+            form_add_application_error(form, error)
+        else:
+            return redirect("documents:draft", pk=draft.pk)
+    return render(request, "documents/drafts.html", {"form": form, "drafts": drafts_of(user=request.user)},
+                  status=400 if form.is_bound else 200)
+
+
+@login_required
+def draft_page(request, pk):
+    draft = access_draft(user=request.user, pk=pk)
+    editable = draft.author_id == request.user.pk and draft.state in ("draft", "returned")
+    edit_form = route_form = None
+    status = 200
+    if editable:
+        edit_form = DraftForm(request.POST if request.POST.get("action") == "edit" else None, units=_my_units(request.user),
+                              initial={"unit": draft.unit.slug, "addressee": draft.addressee, "subject": draft.subject, "body": draft.body})
+        route_form = ApprovalRouteForm(request.POST if request.POST.get("action") == "send" else None, people=_people_of(draft))
+    if request.method == "POST" and editable:
+        try:
+            if request.POST.get("action") == "edit" and edit_form.is_valid():
+                data = edit_form.cleaned_data
+                draft_save(actor=request.user, unit=data["unit"], addressee=data["addressee"], subject=data["subject"],
+                           body=data["body"], draft=draft)
+                messages.success(request, _("The draft is saved."))
+                return redirect("documents:draft", pk=draft.pk)
+            if request.POST.get("action") == "send" and route_form.is_valid():
+                draft_send_for_approval(actor=request.user, draft=draft, visas=route_form.visas(),
+                                        signer=route_form.cleaned_data["signer"])
+                messages.success(request, _("The draft is sent for approval."))
+                return redirect("documents:draft", pk=draft.pk)
+        except ApplicationError as error:
+            form_add_application_error(route_form if request.POST.get("action") == "send" else edit_form, error)
+        status = 400
+    context = {**draft_detail(user=request.user, draft=draft), "edit_form": edit_form, "route_form": route_form,
+               "decision_form": ApprovalDecisionForm()}
+    return render(request, "documents/draft.html", context, status=status)
+
+
+@login_required
+def approval_queue_page(request):
+    steps = list(approval_queue(user=request.user))
+    return render(request, "documents/approval_queue.html", {"steps": steps})
+
+
+@login_required
+@require_POST
+def approval_decide_page(request, pk):
+    step = access_step(user=request.user, pk=pk)
+    form = ApprovalDecisionForm(request.POST)
+    draft_id = step.route.object_id
+    if form.is_valid():
+        try:
+            approval_decide(step=step, actor=request.user, approve=request.POST.get("decision") == "approve",
+                            comment=form.cleaned_data["comment"])
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Your decision is recorded."))
+    return redirect("documents:draft", pk=draft_id)

@@ -1,0 +1,110 @@
+"""The approval chain on an outgoing draft: visas in order, a rejection and a new version, an acting head's
+visa, the signature registering the letter; the "to approve" queue."""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+from rest_framework.test import APIClient
+
+from core.exceptions import ApplicationError, PermissionDeniedError
+from documents.models import ApprovalRoute, ApprovalStep, Document, OutgoingDraft
+from documents.services.approval import approval_decide, approval_queue, approval_routes
+from documents.services.drafts import draft_save, draft_send_for_approval
+from tests.factories import UserFactory
+from units.models import Acting, PositionKind
+from units.services import position_get_or_create
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def draft(staff, imported):
+    return draft_save(actor=staff["info_officer"], unit=imported["İnformasiya sektoru"], addressee="“Xalq qəzeti” redaksiyası",
+                      subject="Refutation of the article of 20 November", body="The figures published are wrong: …")
+
+
+def waiting(draft):
+    route = ApprovalRoute.objects.filter(object_id=draft.pk).order_by("-version").first()
+    return route.steps.filter(state="waiting").order_by("order").first()
+
+
+def test_visas_in_order_then_the_signature_registers_the_letter(draft, staff):
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"], staff["pr_deputy"]],
+                            signer=staff["pr_head"])
+    assert [s.approver for s in approval_queue(user=staff["info_head"])] == [staff["info_head"]]
+    assert list(approval_queue(user=staff["pr_deputy"])) == []  # not their turn yet
+    with pytest.raises(ApplicationError):  # the deputy cannot jump the queue
+        approval_decide(step=ApprovalStep.objects.get(approver=staff["pr_deputy"]), actor=staff["pr_deputy"], approve=True)
+    approval_decide(step=waiting(draft), actor=staff["info_head"], approve=True, comment="Figures checked")
+    approval_decide(step=waiting(draft), actor=staff["pr_deputy"], approve=True)
+    approval_decide(step=waiting(draft), actor=staff["pr_head"], approve=True)
+    draft.refresh_from_db()
+    assert draft.state == "signed" and draft.document.direction == "outgoing"
+    assert draft.document.correspondent == "“Xalq qəzeti” redaksiyası" and draft.document.number
+
+
+def test_a_rejection_returns_the_draft_and_the_next_version_restarts_the_route(draft, staff):
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    with pytest.raises(ApplicationError) as error:
+        approval_decide(step=waiting(draft), actor=staff["info_head"], approve=False, comment="")
+    assert "comment" in error.value.fields
+    approval_decide(step=waiting(draft), actor=staff["info_head"], approve=False, comment="Add the source of the figures")
+    draft.refresh_from_db()
+    assert draft.state == "returned"
+    with pytest.raises(ApplicationError):
+        draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    draft = draft_save(actor=staff["info_officer"], unit=draft.unit, addressee=draft.addressee, subject=draft.subject,
+                       body=draft.body + " Source: State Statistics Committee.", draft=draft)
+    assert draft.version == 2 and draft.state == "draft"
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    routes = list(approval_routes(draft))
+    assert [(r.version, r.state) for r in routes] == [(1, "rejected"), (2, "in_progress")]
+    assert [s.state for s in routes[0].steps.all()] == ["rejected", "skipped"]
+    assert routes[0].steps.all()[0].comment == "Add the source of the figures"
+
+
+def test_an_acting_head_visas_in_the_heads_place(draft, staff, imported):
+    stand_in = UserFactory(username="stand_in")
+    position = position_get_or_create(unit=imported["İnformasiya sektoru"], kind=PositionKind.SECTOR_HEAD)
+    today = timezone.localdate()
+    Acting.objects.create(position=position, user=stand_in, start=today - timedelta(days=1), end=today + timedelta(days=3))
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    assert [s.approver for s in approval_queue(user=stand_in)] == [staff["info_head"]]
+    with pytest.raises(PermissionDeniedError):
+        approval_decide(step=waiting(draft), actor=staff["comm_officer"], approve=True)
+    step = approval_decide(step=waiting(draft), actor=stand_in, approve=True)
+    assert step.decided_by == stand_in and step.approver == staff["info_head"]
+
+
+def test_a_route_needs_one_signature_at_the_end(draft, staff):
+    from documents.services.approval import approval_start
+
+    with pytest.raises(ApplicationError) as error:
+        approval_start(item=draft, actor=staff["info_officer"], steps=[("signature", staff["pr_head"]), ("visa", staff["info_head"])])
+    assert error.value.code == "bad_route"
+
+
+def test_the_queue_page_and_api(client, draft, staff):
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    client.force_login(staff["info_head"])
+    client.cookies["portal_language"] = "en"
+    page = client.get(reverse("documents:approval-queue")).content.decode()
+    assert "Refutation of the article" in page
+    api = APIClient()
+    api.force_authenticate(staff["info_head"])
+    queue = api.get("/api/v1/documents/approvals/").json()["results"]
+    assert [s["item"] for s in queue] == ["Refutation of the article of 20 November"]
+    step_id = queue[0]["id"]
+    outsider = APIClient()
+    outsider.force_authenticate(staff["icd_head"])
+    assert outsider.post(f"/api/v1/documents/approvals/{step_id}/decide/", {"approve": True}, format="json").status_code == 404
+    decided = api.post(f"/api/v1/documents/approvals/{step_id}/decide/", {"approve": True, "comment": "OK"}, format="json")
+    assert decided.status_code == 200 and decided.json()["state"] == "approved"
+    client.force_login(staff["pr_head"])
+    draft_page = client.get(reverse("documents:draft", args=[draft.pk])).content.decode()
+    assert "Sign" in draft_page
+    assert client.post(reverse("documents:approval-decide", args=[waiting(draft).pk]), {"decision": "approve"}).status_code == 302
+    assert Document.objects.filter(direction="outgoing").count() == 1
+    assert OutgoingDraft.objects.get().state == "signed"
