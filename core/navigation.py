@@ -29,8 +29,12 @@ def _resolve(entries, current_path):
             url = reverse(name)
         except NoReverseMatch:
             continue
-        active = current_path == url or (url != "/" and current_path.startswith(url))
-        items.append({"label": label, "url": url, "active": active})
+        items.append({"label": label, "url": url, "active": False})
+    # the entry whose address is the longest beginning of the current path is the page we are on
+    # (/documents/approvals/ is "To approve", not also "Registry" at /documents/)
+    matches = [item for item in items if current_path == item["url"] or (item["url"] != "/" and current_path.startswith(item["url"]))]
+    if matches:
+        max(matches, key=lambda item: len(item["url"]))["active"] = True
     return items
 
 

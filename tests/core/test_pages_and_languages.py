@@ -98,3 +98,12 @@ def test_pages_stay_azerbaijani_whatever_the_browser_prefers_until_the_visitor_c
 def test_api_clients_negotiate_the_language(client):
     response = client.get("/api/v1/me/", HTTP_ACCEPT_LANGUAGE="en")
     assert response.json()["detail"] == "Authentication credentials were not provided."
+
+
+def test_only_the_most_specific_menu_entry_is_marked_current(client, db):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory())
+    html = client.get("/documents/approvals/?lang=en").content.decode()
+    assert html.count('aria-current="page"') == 1
+    assert 'aria-current="page">To approve' in html
