@@ -28,4 +28,10 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=8, minute=0),
         "options": {"expires": 3600},
     },
+    # closes last year's case files on the first working day of the year (a no-op on every other day)
+    "case-files-close-past-years": {
+        "task": "documents.tasks.case_files_close_past_years",
+        "schedule": crontab(hour=6, minute=30),
+        "options": {"expires": 3600},
+    },
 }

@@ -22,4 +22,5 @@ urlpatterns = [
     path("documents/reports/<id:pk>/return/", apis.ReportReturnApi.as_view(), name="report-return"),
     path("documents/approvals/", apis.ApprovalQueueApi.as_view(), name="approval-queue"),
     path("documents/approvals/<id:pk>/decide/", apis.ApprovalDecideApi.as_view(), name="approval-decide"),
+    path("documents/case-files/", apis.CaseFileListApi.as_view(), name="case-file-list"),
 ]

@@ -93,7 +93,23 @@ def load_registry(stdout):
         stdout.write(f"Document: {document.number} {document.subject[:50]}")
     _load_resolution(stdout, units)
     _load_draft(stdout, units)
+    _load_archive(stdout, department, case_file.organisation)
 
+
+def _load_archive(stdout, department, organisation):
+    """Past years' case files: one in the archive transfer list, one expired, one expired but held."""
+    from documents.models import CaseFile
+
+    year = timezone.localdate().year
+    for index, title, file_year, retention, hold in (
+        ("12-3", "Kütləvi informasiya vasitələri ilə yazışmalar", year - 1, 5, ""),
+        ("12-5", "Mətbuat konfranslarının materialları", year - 7, 5, ""),
+        ("12-6", "Təkzib tələbləri üzrə yazışmalar", year - 7, 5, "Məhkəmə işi № 2-145/2026"),
+    ):
+        CaseFile.objects.get_or_create(organisation=organisation, year=file_year, index=index, defaults={
+            "unit": department, "title": title, "retention_years": retention, "closed_at": timezone.now(),
+            "legal_hold": bool(hold), "legal_hold_reason": hold})
+    stdout.write("Archive: last year's transfer list and files whose retention has expired")
 
 def _load_draft(stdout, units):
     """A reply being drafted by the Information Sector, waiting for its head's visa and then the department

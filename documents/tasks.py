@@ -19,3 +19,11 @@ def control_daily_digest():
 @shared_task(ignore_result=True)
 def control_recompute_for_calendar_change(*, country, day):
     return control.control_recompute_for_calendar_change(country=country, day=date.fromisoformat(day))
+
+
+@shared_task(ignore_result=True)
+def case_files_close_past_years():
+    """Daily; closes the past year's case files on the first working day of the new year (idempotent)."""
+    from documents.services.archive import case_files_close_past_years as close
+
+    return close()

@@ -158,3 +158,29 @@ class DocumentAttachmentsApi(APIView):
             raise PermissionDeniedError(_("Only the registry or a head of the unit may attach files to this document."))
         created = attachment_add_many(item=document, uploads=data.validated_data["attachments"], actor=request.user)
         return Response(AttachmentSerializer(created, many=True).data, status=201)
+
+
+class CaseFileSerializer(PortalModelSerializer):
+    unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
+
+    class Meta:
+        model = CaseFile
+        fields = ["id", "index", "title", "unit", "year", "retention_years", "legal_basis", "closed_at", "legal_hold",
+                  "legal_hold_reason", "disposed_at"]
+        read_only_fields = fields
+
+
+class CaseFileListApi(generics.ListAPIView):
+    """The nomenclature: case files of the units you may see."""
+
+    serializer_class = CaseFileSerializer
+    filterset_fields = ["year", "legal_hold"]
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return CaseFile.objects.none()
+        return (CaseFile.objects.filter(unit__in=Unit.objects.visible_to(self.request.user))
+                .select_related("unit").order_by("year", "index"))
+
+
+__all__ += ["CaseFileListApi"]

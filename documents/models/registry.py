@@ -14,7 +14,7 @@ from simple_history.models import HistoricalRecords
 
 from documents.querysets import DocumentQuerySet
 
-__all__ = ["DEFAULT_NUMBER_FORMATS", "AccessLevel", "Attachment", "CaseFile", "Direction", "Document", "Journal", "NumberCounter"]
+__all__ = ["DEFAULT_NUMBER_FORMATS", "AccessLevel", "Attachment", "CaseFile", "DisposalAct", "Direction", "Document", "Journal", "NumberCounter"]
 
 
 class Direction(models.TextChoices):
@@ -86,6 +86,7 @@ class CaseFile(models.Model):
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     legal_hold = models.BooleanField(_("legal hold"), default=False)
     legal_hold_reason = models.CharField(_("reason for the legal hold"), max_length=300, blank=True)
+    disposed_at = models.DateTimeField(_("disposed"), null=True, blank=True)
     history = HistoricalRecords()
 
     class Meta:
@@ -96,6 +97,42 @@ class CaseFile(models.Model):
 
     def __str__(self):
         return f"{self.index} {self.title} ({self.year})"
+
+    def retention_ends(self):
+        """The last year the file must be kept (None: permanently). Retention counts from 1 January of the
+        year after the file was closed."""
+        return None if self.retention_years is None else self.year + self.retention_years
+
+    def is_expired(self, today):
+        ends = self.retention_ends()
+        return ends is not None and today.year > ends
+
+
+class DisposalAct(models.Model):
+    """An act that destroys case files whose retention has expired; a head approves it."""
+
+    class State(models.TextChoices):
+        DRAFT = "draft", _("waiting for approval")
+        APPROVED = "approved", _("approved")
+
+    organisation = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation"))
+    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="disposal_acts", verbose_name=_("unit"))
+    case_files = models.ManyToManyField(CaseFile, related_name="disposal_acts", verbose_name=_("case files"))
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.DRAFT)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", verbose_name=_("drawn up by"))
+    created_at = models.DateTimeField(_("drawn up"), default=timezone.now)
+    approved_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                    verbose_name=_("approved by"))
+    approved_at = models.DateTimeField(_("approved"), null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("disposal act")
+        verbose_name_plural = _("disposal acts")
+        ordering = ["-created_at"]
+
+    def __str__(self):
+        return f"{self.unit} {self.created_at:%Y-%m-%d}"
 
 
 class Document(models.Model):
