@@ -3,7 +3,7 @@ FROM python:3.11-slim-bookworm
 
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 UV_COMPILE_BYTECODE=1 UV_LINK_MODE=copy \
     DJANGO_SETTINGS_MODULE=config.settings.production PATH="/app/.venv/bin:$PATH"
-RUN apt-get update && apt-get install -y --no-install-recommends gettext && rm -rf /var/lib/apt/lists/* \
+RUN apt-get update && apt-get install -y --no-install-recommends gettext libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core && rm -rf /var/lib/apt/lists/* \
     && pip install --no-cache-dir uv && useradd --create-home --uid 1000 portal
 WORKDIR /app
 COPY pyproject.toml uv.lock ./

@@ -4,7 +4,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-want_apt=("gettext" "$@")
+# gettext for the translations; Pango and fonts for WeasyPrint's PDF letters
+want_apt=("gettext" "libpango-1.0-0" "libpangoft2-1.0-0" "fonts-dejavu-core" "$@")
 missing=()
 for package in "${want_apt[@]}"; do
   dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")

@@ -6,7 +6,7 @@ from core.models import User
 from documents.models import ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_acts_for, approval_current_step, approval_routes
 
-__all__ = ["access_draft", "access_step", "draft_detail", "drafts_of"]
+__all__ = ["access_draft", "access_step", "draft_detail", "draft_letter", "drafts_of"]
 
 
 def _may_see_draft(user, draft):
@@ -44,3 +44,26 @@ def draft_detail(*, user, draft):
 
 def drafts_of(*, user):
     return OutgoingDraft.objects.filter(author=user).select_related("unit", "document").order_by("-created_at")
+
+
+def draft_letter(*, draft):
+    """The draft (or the signed letter it became) as a Letter for the PDF renderer."""
+    from documents.models import ApprovalRoute, ApprovalStep
+    from documents.services.letters import Letter
+    from units.models import Membership
+
+    signature = (ApprovalStep.objects.filter(route__object_id=draft.pk, route__content_type__model="outgoingdraft",
+                                             route__state=ApprovalRoute.State.APPROVED, kind=ApprovalStep.Kind.SIGNATURE)
+                 .select_related("decided_by").first())
+    signer = signature.decided_by if signature else None
+    position = Membership.objects.current().filter(user=signer).select_related("position__unit").first() if signer else None
+    document, reply_to = draft.document, draft.in_reply_to
+    return Letter(
+        organisation=draft.unit.organisation.name, unit=draft.unit.name if draft.unit.parent_id else "",
+        addressee=draft.addressee, subject=draft.subject, body=draft.body,
+        number=document.number if document else "", date=document.registered_at.date() if document else None,
+        their_number=(reply_to.correspondent_number or reply_to.number) if reply_to else "",
+        their_date=(reply_to.correspondent_date or reply_to.registered_at.date()) if reply_to else None,
+        signer_name=str(signer) if signer else "",
+        signer_title=f"{position.position.get_kind_display().capitalize()}, {position.position.unit.name}" if position else "",
+    )

@@ -102,3 +102,21 @@ def approval_decide_page(request, pk):
         else:
             messages.success(request, _("Your decision is recorded."))
     return redirect("documents:draft", pk=draft_id)
+
+
+@login_required
+def draft_letter_pdf(request, pk):
+    """The draft as a letter (marked DRAFT until it is signed and numbered), in the reader's language."""
+    from django.http import HttpResponse
+
+    from documents.selectors import draft_letter
+    from documents.services.letters import letter_pdf
+
+    draft = access_draft(user=request.user, pk=pk)
+    response = HttpResponse(letter_pdf(draft_letter(draft=draft)), content_type="application/pdf")
+    name = draft.document.number.replace("/", "-") if draft.document else f"draft-{draft.pk}"
+    response["Content-Disposition"] = f'inline; filename="letter-{name}.pdf"'
+    return response
+
+
+__all__ += ["draft_letter_pdf"]

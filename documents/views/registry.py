@@ -209,3 +209,24 @@ def report_decision_page(request, pk, decision):
         else:
             return redirect("documents:document", pk=report.assignment.document_id)
     return _document_page(request, report.assignment.document_id, status=400, decision_form=form)
+
+
+@login_required
+def document_letter_pdf(request, pk):
+    """An outgoing document's letter (from the draft it was signed from), for whoever may see the document."""
+    from django.http import HttpResponse
+
+    from documents.models import OutgoingDraft
+    from documents.selectors import draft_letter
+    from documents.services.letters import letter_pdf
+
+    document = access_document(user=request.user, pk=pk)
+    draft = OutgoingDraft.objects.filter(document=document).select_related("unit", "document", "in_reply_to").first()
+    if draft is None:
+        raise Http404
+    response = HttpResponse(letter_pdf(draft_letter(draft=draft)), content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="letter-{document.number.replace("/", "-")}.pdf"'
+    return response
+
+
+__all__ += ["document_letter_pdf"]

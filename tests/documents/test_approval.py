@@ -108,3 +108,44 @@ def test_the_queue_page_and_api(client, draft, staff):
     assert client.post(reverse("documents:approval-decide", args=[waiting(draft).pk]), {"decision": "approve"}).status_code == 302
     assert Document.objects.filter(direction="outgoing").count() == 1
     assert OutgoingDraft.objects.get().state == "signed"
+
+
+def _pdf_text(content):
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    reader = PdfReader(BytesIO(content))
+    page = reader.pages[0]
+    return " ".join(p.extract_text() for p in reader.pages), (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
+
+
+@pytest.mark.parametrize(("language", "words"), [("az", "Mövzu"), ("ru", "Тема"), ("en", "Subject")])
+def test_the_signed_letter_is_an_a4_pdf_with_both_numbers_and_the_letterhead(client, draft, staff, imported, language, words):
+    from documents.services.registry import document_register
+
+    incoming, _created = document_register(actor=staff["pr_head"], unit=imported["İnformasiya sektoru"], direction="incoming",
+                                           subject="Article", correspondent="Xalq qəzeti", correspondent_number="XQ-452")
+    draft.in_reply_to = incoming
+    draft.save()
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[], signer=staff["pr_head"])
+    approval_decide(step=waiting(draft), actor=staff["pr_head"], approve=True)
+    draft.refresh_from_db()
+    client.force_login(staff["pr_head"])
+    client.cookies["portal_language"] = language
+    response = client.get(reverse("documents:document-letter", args=[draft.document.pk]))
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    text, size = _pdf_text(response.content)
+    assert size == (595, 842)  # A4 in points
+    assert draft.document.number in text and "XQ-452" in text and words in text
+    assert "SOSİAL MÜDAFİƏSİ NAZİRLİYİ" in text and "İnformasiya sektoru" in text  # the letterhead
+    client.force_login(staff["icd_head"])
+    assert client.get(reverse("documents:document-letter", args=[draft.document.pk])).status_code == 404
+
+
+def test_an_unsigned_draft_prints_marked_as_a_draft_without_a_number(client, draft, staff):
+    client.force_login(staff["info_officer"])
+    client.cookies["portal_language"] = "en"
+    response = client.get(reverse("documents:draft-letter", args=[draft.pk]))
+    text, _size = _pdf_text(response.content)
+    assert "DRAFT" in text and "_______" in text

@@ -1,0 +1,37 @@
+"""Letters as PDF: one renderer for every app (outgoing letters now; appeal answers, press releases and visa
+letters later). WeasyPrint, A4, the organisation's letterhead, both sides' registration numbers, in the
+language active when it renders (az, ru or en)."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.template.loader import render_to_string
+from django.utils import translation
+
+
+@dataclass(frozen=True)
+class Letter:
+    organisation: str
+    unit: str
+    addressee: str
+    subject: str
+    body: str
+    number: str = ""  # empty: a draft, marked as such
+    date: datetime.date | None = None
+    their_number: str = ""
+    their_date: datetime.date | None = None
+    signer_name: str = ""
+    signer_title: str = ""
+
+
+def letter_html(letter, *, language=None):
+    with translation.override(language or translation.get_language()):
+        return render_to_string("documents/letter.html", {"letter": letter, "paragraphs": [
+            p.strip() for p in letter.body.replace("\r\n", "\n").split("\n\n") if p.strip()]})
+
+
+def letter_pdf(letter, *, language=None):
+    """The letter as PDF bytes."""
+    from weasyprint import HTML
+
+    return HTML(string=letter_html(letter, language=language)).write_pdf()
