@@ -19,6 +19,7 @@ STAFF = [
     (_("Registry"), "documents:registry"),
     (_("To approve"), "documents:approval-queue"),
     (_("My drafts"), "documents:drafts"),
+    (_("Work plans"), "documents:plans"),
     (_("Archive"), "documents:archive"),
 ]
 

@@ -23,4 +23,9 @@ urlpatterns = [
     path("documents/approvals/", apis.ApprovalQueueApi.as_view(), name="approval-queue"),
     path("documents/approvals/<id:pk>/decide/", apis.ApprovalDecideApi.as_view(), name="approval-decide"),
     path("documents/case-files/", apis.CaseFileListApi.as_view(), name="case-file-list"),
+    path("work-plans/", apis.WorkPlanListApi.as_view(), name="work-plan-list"),
+    path("work-plans/<id:pk>/", apis.WorkPlanDetailApi.as_view(), name="work-plan-detail"),
+    path("work-plans/<id:pk>/submit/", apis.WorkPlanActionApi.as_view(action="submit"), name="work-plan-submit"),
+    path("work-plans/<id:pk>/approve/", apis.WorkPlanActionApi.as_view(action="approve"), name="work-plan-approve"),
+    path("work-plans/<id:pk>/return/", apis.WorkPlanActionApi.as_view(action="return"), name="work-plan-return"),
 ]

@@ -94,7 +94,33 @@ def load_registry(stdout):
     _load_resolution(stdout, units)
     _load_draft(stdout, units)
     _load_archive(stdout, department, case_file.organisation)
+    _load_plans(stdout, units["İnformasiya sektoru"])
 
+
+def _load_plans(stdout, sector):
+    """Last quarter's approved plan with its report, and this quarter's plan waiting for the department head."""
+    from documents.services import plans
+    from units.models import Clause
+
+    head, officer, approver = (User.objects.filter(username=n).first() for n in ("info.head", "info.officer", "pr.head"))
+    duties = list(Clause.objects.filter(unit=sector, kind="duty").order_by("sort_key")[:4])
+    if not (head and officer and approver and len(duties) == 4):
+        return
+    today = timezone.localdate()
+    quarter = (today.month - 1) // 3 + 1
+    previous = (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
+    for (year, number), submit_only in ((previous, False), ((today.year, quarter), True)):
+        plan = plans.plan_create(actor=head, unit=sector, period="quarter", year=year, number=number)
+        last = plan.bounds[1]
+        for duty, title in zip(duties[:2] if submit_only else duties[2:], (
+                "Həftəlik mətbuat icmalının hazırlanması", "Sosial şəbəkələrdə nazirlik haqqında paylaşımların monitorinqi"), strict=True):
+            plans.plan_item_add(actor=head, plan=plan, title=title, clauses=[duty], responsible=officer,
+                                due_date=max(last, today) if submit_only else last)
+        plan = plans.plan_submit(actor=head, plan=plan)
+        if not submit_only:
+            plan = plans.plan_approve(actor=approver, plan=plan)
+            plans.plan_report_save(actor=head, plan=plan, narrative="Rüb ərzində planlaşdırılan tədbirlər icra olunub.")
+        stdout.write(f"Work plan {plan.period_label}: {plan.get_state_display()}")
 
 def _load_archive(stdout, department, organisation):
     """Past years' case files: one in the archive transfer list, one expired, one expired but held."""

@@ -25,4 +25,7 @@ urlpatterns = [
     path("documents/<id:pk>/resolution/", views.resolution_page, name="resolution"),
     path("documents/assignments/<id:pk>/report/", views.assignment_report_page, name="assignment-report"),
     path("documents/reports/<id:pk>/<str:decision>/", views.report_decision_page, name="report-decision"),
+    path("plans/", views.plans_page, name="plans"),
+    path("plans/<id:pk>/", views.plan_page, name="plan"),
+    path("plans/<id:pk>/report/", views.plan_report_page, name="plan-report"),
 ]

@@ -226,6 +226,8 @@ SPECTACULAR_SETTINGS = {
         "DocumentStateEnum": "documents.models.Document.State",
         "DirectionEnum": "documents.models.Direction",
         "AccessLevelEnum": "documents.models.AccessLevel",
+        "WorkPlanStateEnum": "documents.models.WorkPlan.State",
+        "ReportOutcomeEnum": "documents.models.AssignmentReport.Outcome",
     },
 }
 

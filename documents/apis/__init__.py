@@ -3,4 +3,5 @@
 from documents.apis.approval import *  # noqa: F403
 from documents.apis.control import *  # noqa: F403
 from documents.apis.execution import *  # noqa: F403
+from documents.apis.plans import *  # noqa: F403
 from documents.apis.registry import *  # noqa: F403

@@ -5,4 +5,5 @@ from documents.models.approval import *  # noqa: F403
 from documents.models.control import *  # noqa: F403
 from documents.models.control import POLICY_CODE_PATTERN, POLICY_CODE_VALIDATOR  # noqa: F401
 from documents.models.execution import *  # noqa: F403
+from documents.models.plans import *  # noqa: F403
 from documents.models.registry import *  # noqa: F403

@@ -1,0 +1,147 @@
+"""Work plans: items cite the unit's duties; a plan is returned, re-submitted and approved by the head of
+the parent department; approval puts every item under control; the period report shows the outcomes and
+the duties nobody planned."""
+
+from datetime import date
+
+import pytest
+from django.utils import timezone
+
+from core.exceptions import ApplicationError, PermissionDeniedError
+from documents.models import ControlCard, WorkPlan
+from documents.services.control import control_close
+from documents.services.plans import (
+    plan_approve,
+    plan_create,
+    plan_item_add,
+    plan_item_drop,
+    plan_report_build,
+    plan_return,
+    plan_submit,
+)
+from units.models import Clause
+
+pytestmark = pytest.mark.django_db
+
+
+def quarter_now():
+    today = timezone.localdate()
+    return today.year, (today.month - 1) // 3 + 1
+
+
+@pytest.fixture
+def sector(imported):
+    return imported["İnformasiya sektoru"]
+
+
+@pytest.fixture
+def duties(sector):
+    return list(Clause.objects.filter(unit=sector, kind="duty").order_by("sort_key"))
+
+
+@pytest.fixture
+def plan(staff, sector):
+    year, quarter = quarter_now()
+    return plan_create(actor=staff["info_head"], unit=sector, period="quarter", year=year, number=quarter)
+
+
+def last_day(plan):
+    return plan.bounds[1]
+
+
+def test_items_cite_only_the_units_own_or_its_departments_duties(plan, staff, duties, imported):
+    item = plan_item_add(actor=staff["info_head"], plan=plan, title="Weekly digest of publications", clauses=duties[:2],
+                         responsible=staff["info_officer"], due_date=last_day(plan))
+    assert list(item.clauses.all()) == duties[:2]
+    icd_clause = Clause.objects.filter(unit=imported["International Cooperation Department"]).first()
+    with pytest.raises(ApplicationError) as error:
+        plan_item_add(actor=staff["info_head"], plan=plan, title="Visits", clauses=[icd_clause],
+                      responsible=staff["info_officer"], due_date=last_day(plan))
+    assert error.value.code == "foreign_clause" and "clauses" in error.value.fields
+    with pytest.raises(ApplicationError) as error:
+        plan_item_add(actor=staff["info_head"], plan=plan, title="Late", clauses=duties[:1],
+                      responsible=staff["info_officer"], due_date=date(plan.year + 1, 6, 1))
+    assert "due_date" in error.value.fields
+
+
+def test_returned_then_resubmitted_then_approved_opens_a_card_per_item(plan, staff, duties):
+    plan_item_add(actor=staff["info_head"], plan=plan, title="Digest", clauses=duties[:1], responsible=staff["info_officer"],
+                  due_date=last_day(plan))
+    plan_submit(actor=staff["info_head"], plan=plan)
+    with pytest.raises(PermissionDeniedError):
+        plan_approve(actor=staff["info_head"], plan=plan)  # a sector head does not approve their own plan
+    plan_return(actor=staff["pr_head"], plan=plan, comment="Add the social media monitoring")
+    plan.refresh_from_db()
+    assert plan.state == "returned" and plan.comment == "Add the social media monitoring"
+    plan_item_add(actor=staff["info_officer"], plan=plan, title="Social media monitoring", clauses=duties[1:2],
+                  responsible=staff["info_officer"], due_date=last_day(plan))
+    plan_submit(actor=staff["info_officer"], plan=plan)
+    plan_approve(actor=staff["pr_deputy"], plan=plan)  # a deputy of the department approves too
+    plan.refresh_from_db()
+    assert plan.state == "approved"
+    cards = ControlCard.objects.filter(content_type__model="workplanitem")
+    assert cards.count() == 2 and {c.executor for c in cards} == {staff["info_officer"]}
+    reasons = [h.history_change_reason for h in plan.history.order_by("history_date")]
+    assert len([r for r in reasons if r]) >= 5  # drafted, submitted, returned, submitted, approved
+
+
+def test_the_period_report_shows_outcomes_and_unplanned_duties(plan, staff, duties):
+    done = plan_item_add(actor=staff["info_head"], plan=plan, title="Digest", clauses=duties[:1],
+                         responsible=staff["info_officer"], due_date=last_day(plan))
+    dropped = plan_item_add(actor=staff["info_head"], plan=plan, title="Survey", clauses=duties[1:2],
+                            responsible=staff["info_officer"], due_date=last_day(plan))
+    plan_item_add(actor=staff["info_head"], plan=plan, title="Open", clauses=duties[2:3],
+                  responsible=staff["info_officer"], due_date=last_day(plan))
+    plan_submit(actor=staff["info_head"], plan=plan)
+    plan_approve(actor=staff["pr_head"], plan=plan)
+    card = ControlCard.objects.get(content_type__model="workplanitem", object_id=done.pk)
+    control_close(card=card, actor=staff["info_head"], result="Published weekly")
+    plan_item_drop(actor=staff["pr_head"], item=dropped, reason="The survey moved to next year")
+    report = plan_report_build(plan=plan)
+    assert report["counts"] == {"done_on_time": 1, "done_late": 0, "not_done": 1, "dropped": 1}
+    assert [c.pk for c in report["unplanned"]] == [c.pk for c in duties[3:]]
+
+
+def test_one_plan_per_unit_and_period(plan, staff, sector):
+    with pytest.raises(ApplicationError) as error:
+        plan_create(actor=staff["info_officer"], unit=sector, period="quarter", year=plan.year, number=plan.number)
+    assert error.value.code == "duplicate_plan"
+    with pytest.raises(PermissionDeniedError):
+        plan_create(actor=staff["icd_head"], unit=sector, period="year", year=plan.year)
+    assert WorkPlan.objects.count() == 1
+
+
+def test_pages_and_api_walk_a_plan_to_its_report(client, plan, staff, duties):
+    from io import BytesIO
+
+    from django.urls import reverse
+    from pypdf import PdfReader
+    from rest_framework.test import APIClient
+
+    client.force_login(staff["info_officer"])
+    client.cookies["portal_language"] = "en"
+    page = reverse("documents:plan", args=[plan.pk])
+    found = client.get(page, {"q": duties[0].text[:25]}).content.decode()
+    assert duties[0].number in found
+    refused = client.post(page, {"action": "add", "title": "Digest", "clauses": [duties[0].pk], "responsible": staff["info_officer"].pk,
+                                 "due_date": f"{plan.year + 1}-06-01"})
+    assert refused.status_code == 400 and 'value="Digest"' in refused.content.decode()
+    added = client.post(page, {"action": "add", "title": "Digest", "clauses": [duties[0].pk], "responsible": staff["info_officer"].pk,
+                               "due_date": last_day(plan).isoformat()})
+    assert added.status_code == 302
+    api = APIClient()
+    api.force_authenticate(staff["info_officer"])
+    assert api.post(f"/api/v1/work-plans/{plan.pk}/submit/", {}, format="json").json()["state"] == "submitted"
+    assert api.post(f"/api/v1/work-plans/{plan.pk}/approve/", {}, format="json").status_code == 403
+    outsider = APIClient()
+    outsider.force_authenticate(staff["icd_head"])
+    assert outsider.get(f"/api/v1/work-plans/{plan.pk}/").status_code == 404
+    client.force_login(staff["pr_head"])
+    assert "Approve the plan" in client.get(page).content.decode()
+    assert client.post(page, {"action": "approve"}).status_code == 302
+    report_page = reverse("documents:plan-report", args=[plan.pk])
+    html = client.get(report_page).content.decode()
+    assert "Duties of the regulation that no measure covered" in html and duties[1].number in html
+    pdf = client.get(report_page, {"format": "pdf"})
+    text = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
+    assert "Digest" in text and duties[1].number in text
