@@ -28,6 +28,11 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=8, minute=0),
         "options": {"expires": 3600},
     },
+    "approval-remind-waiting": {
+        "task": "documents.tasks.approval_remind_waiting",
+        "schedule": 3600.0,
+        "options": {"expires": 3000},
+    },
     # closes last year's case files on the first working day of the year (a no-op on every other day)
     "case-files-close-past-years": {
         "task": "documents.tasks.case_files_close_past_years",

@@ -27,3 +27,11 @@ def case_files_close_past_years():
     from documents.services.archive import case_files_close_past_years as close
 
     return close()
+
+
+@shared_task(ignore_result=True)
+def approval_remind_waiting():
+    """Hourly; reminds approvers once about steps that wait too long (documents.services.approval)."""
+    from documents.services.approval import approval_remind_waiting as remind
+
+    return remind()

@@ -250,6 +250,8 @@ DEMO_PASSWORD = env("DEMO_PASSWORD", default="portal-demo")
 # Execution control (domain.md §3.3): when reminders and escalations go out, in working days.
 CONTROL_DUE_SOON_WORKING_DAYS = env.int("CONTROL_DUE_SOON_WORKING_DAYS", default=2)
 CONTROL_ESCALATE_AFTER_WORKING_DAYS = env.int("CONTROL_ESCALATE_AFTER_WORKING_DAYS", default=3)
+# A visa or signature waiting longer than this many working days reminds its approver (once).
+APPROVAL_REMIND_AFTER_WORKING_DAYS = env.int("APPROVAL_REMIND_AFTER_WORKING_DAYS", default=2)
 
 # Public HTML endpoints, per client address (the API uses DRF throttles above).
 PUBLIC_RATE_LIMITS = {

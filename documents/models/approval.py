@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-__all__ = ["ApprovalRoute", "ApprovalStep", "OutgoingDraft"]
+__all__ = ["ApprovalReminder", "ApprovalRoute", "ApprovalStep", "OutgoingDraft"]
 
 
 class ApprovalRoute(models.Model):
@@ -103,3 +103,13 @@ class OutgoingDraft(models.Model):
 
     def __str__(self):
         return self.subject
+
+
+class ApprovalReminder(models.Model):
+    """The ledger of reminders about a step waiting too long: one per step, so a reminder goes out once."""
+
+    step = models.OneToOneField(ApprovalStep, on_delete=models.CASCADE, related_name="reminder")
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.step_id} {self.sent_at:%Y-%m-%d}"

@@ -3,6 +3,8 @@ waiting step's approver (or whoever acts for them) approves or rejects with a co
 route and returns the item to its author; the next version starts a new route. Each kind of item registers
 what happens when it is signed or returned (the lower layer defines the hook, the higher ones register)."""
 
+from functools import partial
+
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
@@ -90,11 +92,7 @@ def approval_queue(*, user):
     """Steps waiting for the user (or for someone they act for) whose turn has come: the "to approve" queue."""
     acted_for = Membership.objects.current().filter(
         position_id__in=Acting.objects.current().filter(user=user).values("position_id")).values("user_id")
-    earlier_waiting = ApprovalStep.objects.filter(route=OuterRef("route"), order__lt=OuterRef("order"),
-                                                  state=ApprovalStep.State.WAITING)
-    return (ApprovalStep.objects.filter(state=ApprovalStep.State.WAITING, route__state=ApprovalRoute.State.IN_PROGRESS)
-            .filter(approver_id__in=[user.pk, *acted_for.values_list("user_id", flat=True)])
-            .exclude(Exists(earlier_waiting))
+    return (approval_queue_all().filter(approver_id__in=[user.pk, *acted_for.values_list("user_id", flat=True)])
             .select_related("route", "route__content_type", "approver").order_by("route__created_at"))
 
 
@@ -102,3 +100,52 @@ def approval_routes(item):
     """Every version of the item's route with its steps, oldest first."""
     return (ApprovalRoute.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
             .prefetch_related("steps__approver", "steps__decided_by").order_by("version"))
+
+
+def approval_remind_waiting(*, now=None):
+    """Remind each approver once about steps that have waited longer than APPROVAL_REMIND_AFTER_WORKING_DAYS
+    working days for them: one ledger row per step (set-based, unique), one message per approver naming
+    how many items wait. Returns the number of steps reminded about."""
+    from django.conf import settings
+    from django.db.models import Max
+    from django.utils.translation import gettext_lazy
+
+    from core.services.notifications import notification_send_many
+    from documents.models import ApprovalReminder
+    from documents.services.calendar import calendar_for
+
+    now = now or timezone.now()
+    today = timezone.localtime(now).date()
+    cutoff_day = calendar_for("AZ", around=today).subtract_working_days(today, settings.APPROVAL_REMIND_AFTER_WORKING_DAYS)
+    waiting = list(approval_queue_all().filter(reminder__isnull=True).annotate(
+        previous_decided=Max("route__steps__decided_at")).select_related("route", "approver"))
+    due = [s for s in waiting if timezone.localtime(s.previous_decided or s.route.created_at).date() <= cutoff_day]
+    if not due:
+        return 0
+    with transaction.atomic():
+        ApprovalReminder.objects.bulk_create([ApprovalReminder(step=s, sent_at=now) for s in due], ignore_conflicts=True)
+        ledger = set(ApprovalReminder.objects.filter(step__in=due, sent_at=now).values_list("step_id", flat=True))
+        per_approver = {}
+        for step in due:
+            if step.pk in ledger:
+                per_approver.setdefault(step.approver, []).append(step)
+        notification_send_many(items=[
+            (approver, "approval_waiting", partial(_waiting_title, len(steps)),
+             gettext_lazy("Open the “To approve” page to decide."), "/documents/approvals/")
+            for approver, steps in per_approver.items()])
+    return len(ledger)
+
+
+def _waiting_title(count):
+    from django.utils.translation import ngettext
+
+    return ngettext("%(count)d item waits for your visa or signature",
+                    "%(count)d items wait for your visa or signature", count) % {"count": count}
+
+
+def approval_queue_all():
+    """Every step whose turn has come, for every approver."""
+    earlier_waiting = ApprovalStep.objects.filter(route=OuterRef("route"), order__lt=OuterRef("order"),
+                                                  state=ApprovalStep.State.WAITING)
+    return (ApprovalStep.objects.filter(state=ApprovalStep.State.WAITING, route__state=ApprovalRoute.State.IN_PROGRESS)
+            .exclude(Exists(earlier_waiting)))

@@ -2,6 +2,7 @@
 attachment downloads (served only to those who may see the item)."""
 
 import secrets
+from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -49,9 +50,10 @@ def registry(request):
         if data["direction"]:
             documents = documents.filter(direction=data["direction"])
         if data["registered_from"]:
-            documents = documents.filter(registered_at__date__gte=data["registered_from"])
+            documents = documents.filter(registered_at__gte=timezone.make_aware(datetime.combine(data["registered_from"], time.min)))
         if data["registered_to"]:
-            documents = documents.filter(registered_at__date__lte=data["registered_to"])
+            documents = documents.filter(registered_at__lt=timezone.make_aware(
+                datetime.combine(data["registered_to"] + timedelta(days=1), time.min)))
         if data["text"]:
             text = data["text"]
             documents = documents.filter(Q(number__icontains=text) | Q(subject__icontains=text) | Q(correspondent__icontains=text))

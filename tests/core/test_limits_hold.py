@@ -32,7 +32,7 @@ def production_proxy_settings(settings):
 
 
 def test_rotating_x_forwarded_for_does_not_reset_the_login_limit(client, production_proxy_settings):
-    production_proxy_settings.PUBLIC_RATE_LIMITS = {**production_proxy_settings.PUBLIC_RATE_LIMITS, "login": "3/m"}
+    production_proxy_settings.PUBLIC_RATE_LIMITS = {**production_proxy_settings.PUBLIC_RATE_LIMITS, "login": "3/h"}
     codes = [client.post(reverse("login"), {"username": f"x{n}", "password": "y"}, HTTP_X_FORWARDED_FOR=f"203.0.113.{n}").status_code
              for n in range(5)]
     assert codes[:3] == [200, 200, 200] and codes[3:] == [429, 429]
@@ -51,7 +51,7 @@ def test_behind_one_trusted_proxy_only_the_address_it_saw_counts(client, setting
     settings.TRUSTED_PROXY_COUNT = 1
     request = type("R", (), {"META": {"REMOTE_ADDR": "10.0.0.2", "HTTP_X_FORWARDED_FOR": "1.2.3.4, 192.0.2.7"}})()
     assert client_address(request) == "192.0.2.7"  # the entry our proxy appended; "1.2.3.4" was the client's own
-    settings.PUBLIC_RATE_LIMITS = {**settings.PUBLIC_RATE_LIMITS, "login": "2/m"}
+    settings.PUBLIC_RATE_LIMITS = {**settings.PUBLIC_RATE_LIMITS, "login": "2/h"}
     codes = [client.post(reverse("login"), {"username": "x", "password": "y"}, REMOTE_ADDR="10.0.0.2",
                          HTTP_X_FORWARDED_FOR=f"1.1.1.{n}, 192.0.2.7").status_code for n in range(3)]
     assert codes == [200, 200, 429]
@@ -153,7 +153,7 @@ def test_an_expired_token_is_refused():
 
 
 def test_bad_tokens_are_limited_like_bad_passwords(settings):
-    settings.PUBLIC_RATE_LIMITS = {**settings.PUBLIC_RATE_LIMITS, "bad_token": "3/m"}
+    settings.PUBLIC_RATE_LIMITS = {**settings.PUBLIC_RATE_LIMITS, "bad_token": "3/h"}
     user = UserFactory()
     _token, good = api_token_create(user=user, name="real", days=30)
     client = APIClient()

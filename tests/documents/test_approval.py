@@ -149,3 +149,18 @@ def test_an_unsigned_draft_prints_marked_as_a_draft_without_a_number(client, dra
     response = client.get(reverse("documents:draft-letter", args=[draft.pk]))
     text, _size = _pdf_text(response.content)
     assert "DRAFT" in text and "_______" in text
+
+
+def test_approvers_are_reminded_once_about_a_visa_waiting_too_long(draft, staff, settings):
+    from core.models import Notification
+    from documents.models import ApprovalRoute
+    from documents.services.approval import approval_remind_waiting
+
+    settings.APPROVAL_REMIND_AFTER_WORKING_DAYS = 2
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    assert approval_remind_waiting() == 0  # sent today: not late
+    ApprovalRoute.objects.update(created_at=timezone.now() - timedelta(days=10))
+    assert approval_remind_waiting() == 1
+    assert approval_remind_waiting() == 0  # once
+    notices = Notification.objects.filter(kind="approval_waiting")
+    assert [n.recipient for n in notices] == [staff["info_head"]]  # the signer's turn has not come

@@ -5,7 +5,7 @@ from datetime import date
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from core.exceptions import ApplicationError, PermissionDeniedError
@@ -52,6 +52,7 @@ def test_the_transfer_list_names_closed_files_with_their_document_counts(importe
     assert [(r.index, r.documents_count) for r in rows] == [("01-1", 0), ("01-2", 0)]
 
 
+@translation.override("en")
 def test_disposal_is_refused_under_a_legal_hold_and_before_retention_ends(staff, imported, files):
     unit = imported["İctimaiyyətlə əlaqələr şöbəsi"]
     for key, words in (("held", "Court case 2-145/2026"), ("recent", "must be kept until"), ("permanent", "kept permanently")):
