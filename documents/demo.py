@@ -164,6 +164,16 @@ def _load_resolution(stdout, units):
     document = Document.objects.filter(direction="incoming").order_by("id").first()
     if not (head and info and officer and document):
         return
-    resolution_write(actor=head, document=document, text="Müsahibə üçün suallara cavab layihəsini hazırlayın, rəqəmləri yoxlayın.",
-                     executors=[(units["İctimaiyyətlə əlaqələr şöbəsi"], officer), (units["İnformasiya sektoru"], info)])
-    stdout.write(f"Resolution on {document.number}: two executors under control")
+    resolution = resolution_write(
+        actor=head, document=document, text="Müsahibə üçün suallara cavab layihəsini hazırlayın, rəqəmləri yoxlayın.",
+        executors=[(units["İctimaiyyətlə əlaqələr şöbəsi"], officer), (units["İnformasiya sektoru"], info)])
+    # the demo's letter arrived five weeks ago, so the responsible executor's part is overdue: its card is
+    # replayed from that start (as if the resolution had been written then)
+    from documents.models import ControlCard
+    from documents.services.control import deadline_compute
+
+    responsible = resolution.assignments.order_by("id").first()
+    card = ControlCard.objects.get(content_type__model="assignment", object_id=responsible.pk)
+    start = timezone.now() - timedelta(days=35)
+    ControlCard.objects.filter(pk=card.pk).update(start=start, due=deadline_compute(policy=card.policy, start=start).due)
+    stdout.write(f"Resolution on {document.number}: two executors under control, one overdue")

@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.bounds import validate_date_window
-from documents.models import AccessLevel, CaseFile, DeadlinePolicy, Direction
+from documents.models import AccessLevel, CaseFile, DeadlinePolicy, Direction, Document
 from units.models import Unit
 
 
@@ -99,6 +99,14 @@ class DocumentFilterForm(forms.Form):
     registered_to = forms.DateField(label=_("To"), required=False, validators=[validate_date_window],
                                     widget=forms.DateInput(attrs={"type": "date"}))
     text = forms.CharField(label=_("Number, subject or correspondent"), required=False, max_length=200)
+    state = forms.ChoiceField(label=_("State"), choices=[("", _("all")), *Document.State.choices], required=False)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug", required=False)
+    case_file = forms.ModelChoiceField(label=_("Case file"), queryset=CaseFile.objects.none(), required=False)
+
+    def __init__(self, *args, units=None, case_files=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = units if units is not None else Unit.objects.none()
+        self.fields["case_file"].queryset = case_files if case_files is not None else CaseFile.objects.none()
 
 
 class ResolutionForm(forms.Form):

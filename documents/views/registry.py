@@ -43,7 +43,11 @@ def _without(query, name):
 @login_required
 def registry(request):
     asked = any(name in request.GET for name in DocumentFilterForm.base_fields)  # ?lang= alone filters nothing
-    form = DocumentFilterForm(request.GET if asked else None)
+    # the units whose documents the user sees: their own scope, and for the registry the whole organisation
+    visible_units = Unit.objects.filter(Q(pk__in=Unit.objects.visible_to(request.user).values("pk"))
+                                        | Q(pk__in=units_user_may_register_for(user=request.user).values("pk"))).order_by("path")
+    form = DocumentFilterForm(request.GET if asked else None, units=visible_units,
+                              case_files=CaseFile.objects.filter(unit__in=visible_units).order_by("-year", "index"))
     documents = document_list(user=request.user)
     if form.is_bound and form.is_valid():
         data = form.cleaned_data
@@ -54,6 +58,12 @@ def registry(request):
         if data["registered_to"]:
             documents = documents.filter(registered_at__lt=timezone.make_aware(
                 datetime.combine(data["registered_to"] + timedelta(days=1), time.min)))
+        if data["state"]:
+            documents = documents.filter(state=data["state"])
+        if data["unit"]:
+            documents = documents.filter(unit__path__startswith=data["unit"].path)
+        if data["case_file"]:
+            documents = documents.filter(case_file=data["case_file"])
         if data["text"]:
             text = data["text"]
             documents = documents.filter(Q(number__icontains=text) | Q(subject__icontains=text) | Q(correspondent__icontains=text))

@@ -164,3 +164,30 @@ def test_approvers_are_reminded_once_about_a_visa_waiting_too_long(draft, staff,
     assert approval_remind_waiting() == 0  # once
     notices = Notification.objects.filter(kind="approval_waiting")
     assert [n.recipient for n in notices] == [staff["info_head"]]  # the signer's turn has not come
+
+
+def test_the_queue_and_drafts_pages_keep_a_constant_number_of_queries(client, staff, imported):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def send(n):
+        draft = draft_save(actor=staff["info_officer"], unit=imported["İnformasiya sektoru"], addressee="A", subject=f"Letter {n}",
+                           body="Text")
+        draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+
+    send(0)
+    client.force_login(staff["info_head"])
+    with CaptureQueriesContext(connection) as few:
+        client.get(reverse("documents:approval-queue"))
+    for n in range(1, 8):
+        send(n)
+    with CaptureQueriesContext(connection) as many:
+        page = client.get(reverse("documents:approval-queue")).content.decode()
+    assert "Letter 7" in page and len(many) == len(few)
+    client.force_login(staff["info_officer"])
+    with CaptureQueriesContext(connection) as drafts:
+        client.get(reverse("documents:drafts"))
+    send(8)
+    with CaptureQueriesContext(connection) as more_drafts:
+        client.get(reverse("documents:drafts"))
+    assert len(more_drafts) == len(drafts)

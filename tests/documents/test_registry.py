@@ -261,3 +261,15 @@ def test_the_api_registers_idempotently_and_filters(clerk, imported):
     assert [d["subject"] for d in listed["results"]] == ["Press accreditation"]
     refused = api.post("/api/v1/documents/", {**body, "correspondent": ""}, format="json", HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 400 and "correspondent" in refused.json()["fields"]
+
+
+def test_the_registry_page_filters_by_state_unit_and_case_file(client, clerk, imported, case_file):
+    client.force_login(clerk)
+    sector, department = imported["İnformasiya sektoru"], imported["İctimaiyyətlə əlaqələr şöbəsi"]
+    register(clerk, sector, subject="Sector letter")
+    register(clerk, department, subject="Department letter", case_file=case_file)
+    by_unit = client.get(reverse("documents:registry"), {"unit": sector.slug}).content.decode()
+    assert "Sector letter" in by_unit and "Department letter" not in by_unit
+    by_file = client.get(reverse("documents:registry"), {"case_file": case_file.pk}).content.decode()
+    assert "Department letter" in by_file and "Sector letter" not in by_file
+    assert client.get(reverse("documents:registry"), {"state": "nonsense"}).status_code == 400
