@@ -171,3 +171,19 @@ class ApprovalRouteForm(forms.Form):
 
 class ApprovalDecisionForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class HandOnForm(forms.Form):
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug")
+    executor = forms.ModelChoiceField(label=_("Executor"), queryset=Unit.objects.none(), required=False)
+    due_date = forms.DateField(label=_("Term"), required=False, validators=[validate_date_window],
+                               widget=forms.DateInput(attrs={"type": "date"}),
+                               help_text=_("Not later than your own term; empty: the same."))
+
+    def __init__(self, *args, assignment, **kwargs):
+        from core.models import User
+
+        super().__init__(*args, **kwargs)
+        self.fields["unit"].queryset = Unit.objects.filter(path__startswith=assignment.unit.path).order_by("path")
+        self.fields["executor"].queryset = User.objects.filter(
+            memberships__position__unit__path__startswith=assignment.unit.path, is_active=True).distinct()

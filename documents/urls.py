@@ -24,6 +24,7 @@ urlpatterns = [
     path("documents/approvals/<id:pk>/decide/", views.approval_decide_page, name="approval-decide"),
     path("documents/<id:pk>/resolution/", views.resolution_page, name="resolution"),
     path("documents/assignments/<id:pk>/report/", views.assignment_report_page, name="assignment-report"),
+    path("documents/assignments/<id:pk>/hand-on/", views.assignment_hand_on_page, name="assignment-hand-on"),
     path("documents/reports/<id:pk>/<str:decision>/", views.report_decision_page, name="report-decision"),
     path("plans/", views.plans_page, name="plans"),
     path("plans/<id:pk>/", views.plan_page, name="plan"),

@@ -43,7 +43,8 @@ def document_execution(*, user, document):
             roles = control_roles(user=user, card=card) if card else set()
             live = card is not None and card.state in ("open", "paused")
             entries.append({"assignment": assignment, "card": card, "reports": list(assignment.reports.all()),
-                            "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles})
+                            "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles,
+                            "may_hand_on": live and (EXECUTOR in roles or CONTROLLER in roles)})
         rows.append({"resolution": resolution, "assignments": entries})
     return rows
 

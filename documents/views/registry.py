@@ -26,7 +26,7 @@ from units.models import Unit
 from units.selectors import units_user_may_register_for
 
 __all__ = ["assignment_report_page", "attachment_download", "document_page", "document_register_page", "registry",
-           "report_decision_page", "resolution_page"]
+           "report_decision_page", "resolution_page", "assignment_hand_on_page"]
 
 
 def _registerable_units(user):
@@ -142,8 +142,14 @@ def _execution_forms(request, document, **bound):
     return forms
 
 
-def _document_page(request, document_pk, status=200, **bound):
+def _document_page(request, document_pk, status=200, hand_on_errors=None, **bound):
+    from documents.forms import HandOnForm
+
     detail = document_detail(user=request.user, pk=document_pk)
+    for row in detail["execution"]:
+        for entry in row["assignments"]:
+            if entry["may_hand_on"]:
+                entry["hand_on_form"] = (hand_on_errors or {}).get(entry["assignment"].pk) or HandOnForm(assignment=entry["assignment"])
     return render(request, "documents/document.html", {**detail, **_execution_forms(request, detail["document"], **bound)},
                   status=status)
 
@@ -194,6 +200,29 @@ def assignment_report_page(request, pk):
             messages.success(request, _("Your report is on the card; the head of the unit closes it."))
             return redirect("documents:document", pk=assignment.document_id)
     return _document_page(request, assignment.document_id, status=400, report_form=form)
+
+
+@login_required
+@require_POST
+def assignment_hand_on_page(request, pk):
+    from documents.forms import HandOnForm
+    from documents.models import Assignment
+    from documents.services.execution import assignment_hand_on
+
+    assignment = get_object_or_404(Assignment.objects.select_related("unit"), pk=pk)
+    access_document(user=request.user, pk=assignment.document_id)
+    form = HandOnForm(request.POST, assignment=assignment)
+    if form.is_valid():
+        data = form.cleaned_data
+        try:
+            assignment_hand_on(actor=request.user, parent=assignment, unit=data["unit"], user=data["executor"],
+                               due_date=data["due_date"])
+        except ApplicationError as error:
+            form_add_application_error(form, error)
+        else:
+            messages.success(request, _("The work is handed on; the new part is under control."))
+            return redirect("documents:document", pk=assignment.document_id)
+    return _document_page(request, assignment.document_id, status=400, hand_on_errors={assignment.pk: form})
 
 
 @login_required

@@ -191,3 +191,17 @@ def test_the_document_page_walks_a_head_and_an_executor_through_execution(client
     assert document.state == "executed"
     client.force_login(staff["icd_head"])
     assert client.post(reverse("documents:report-decision", args=[report.pk, "return"]), {"comment": "x"}).status_code == 404
+
+
+def test_the_document_page_hands_work_on_and_refuses_a_later_term(client, resolution, staff, imported):
+    from django.urls import reverse
+
+    responsible = resolution.assignments.order_by("id").first()
+    parent_due = timezone.localtime(card_of(responsible).due).date()
+    client.force_login(staff["info_officer"])
+    client.cookies["portal_language"] = "en"
+    url = reverse("documents:assignment-hand-on", args=[responsible.pk])
+    late = client.post(url, {"unit": imported["İnformasiya sektoru"].slug, "due_date": (parent_due + timedelta(days=3)).isoformat()})
+    assert late.status_code == 400 and "cannot be later than the parent assignment" in late.content.decode()
+    assert client.post(url, {"unit": imported["İnformasiya sektoru"].slug}).status_code == 302
+    assert Assignment.objects.filter(parent=responsible).count() == 1
