@@ -27,7 +27,7 @@ from documents.services.execution import (
 )
 from units.models import Unit
 
-__all__ = ["AssignmentHandOnApi", "AssignmentReportApi", "ReportAcceptApi", "ReportReturnApi", "ResolutionCreateApi"]
+__all__ = ["AssignmentHandOnApi", "AssignmentReportApi", "ReportDecisionApi", "ResolutionCreateApi"]
 
 
 class AssignmentSerializer(serializers.ModelSerializer):
@@ -190,25 +190,16 @@ class _DecisionInputSerializer(serializers.Serializer):
     comment = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
 
 
-class ReportAcceptApi(APIView):
-    """The controller accepts the report: the assignment is removed from control."""
+class ReportDecisionApi(APIView):
+    """The controller accepts the report (the assignment is removed from control) or returns it with a
+    comment (the assignment stays under control)."""
+
+    decision = None  # "accept" | "return", set in the URL configuration
 
     @extend_schema(request=_DecisionInputSerializer, responses=ReportSerializer)
     def post(self, request, pk):
         report = _report_for(request.user, pk)
         data = _DecisionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
-        return Response(ReportSerializer(report_accept(actor=request.user, report=report, comment=data.validated_data["comment"])).data)
-
-
-class ReportReturnApi(APIView):
-    """The controller returns the report with a comment; the assignment stays under control."""
-
-    @extend_schema(request=_DecisionInputSerializer, responses=ReportSerializer)
-    def post(self, request, pk):
-        report = _report_for(request.user, pk)
-        data = _DecisionInputSerializer(data=request.data)
-        data.is_valid(raise_exception=True)
-        return Response(ReportSerializer(report_return(actor=request.user, report=report, comment=data.validated_data["comment"])).data)
-
-
+        decide = report_accept if self.decision == "accept" else report_return
+        return Response(ReportSerializer(decide(actor=request.user, report=report, comment=data.validated_data["comment"])).data)
