@@ -273,3 +273,18 @@ def test_the_registry_page_filters_by_state_unit_and_case_file(client, clerk, im
     by_file = client.get(reverse("documents:registry"), {"case_file": case_file.pk}).content.decode()
     assert "Department letter" in by_file and "Sector letter" not in by_file
     assert client.get(reverse("documents:registry"), {"state": "nonsense"}).status_code == 400
+
+
+def test_the_registry_page_pages_back_in_time_without_counting(client, clerk, imported):
+    unit = imported["İnformasiya sektoru"]
+    for n in range(55):
+        register(clerk, unit, subject=f"Letter {n:02d}")
+    client.force_login(clerk)
+    client.cookies["portal_language"] = "en"
+    first = client.get(reverse("documents:registry"), {"text": "Letter"})
+    html = first.content.decode()
+    assert "Letter 54" in html and "Letter 04" not in html and "Older documents" in html
+    older = first.context["older"]
+    second = client.get(reverse("documents:registry"), {"text": "Letter", "before": older}).content.decode()
+    assert "Letter 04" in second and "Letter 00" in second and "Letter 54" not in second and "Older documents" not in second
+    assert client.get(reverse("documents:registry"), {"before": "garbage"}).status_code == 200
