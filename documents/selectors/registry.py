@@ -49,13 +49,44 @@ def document_execution(*, user, document):
     return rows
 
 
+def document_timeline(*, document, execution):
+    """Everything that happened to the document, newest first: registration and state changes, resolutions,
+    reports and the controller's decisions, and, for a letter signed through the chain, every version's visas
+    and signature."""
+    from django.utils.translation import gettext as _
+
+    from documents.models import ApprovalStep, OutgoingDraft
+
+    events = [(h.history_date, h.history_user, h.history_change_reason or h.get_state_display())
+              for h in document.history.select_related("history_user")]
+    for row in execution:
+        resolution = row["resolution"]
+        events.append((resolution.created_at, resolution.author, _("Resolution: %(text)s") % {"text": resolution.text}))
+        for entry in row["assignments"]:
+            for report in entry["reports"]:
+                events.append((report.created_at, report.author, _("Report (%(unit)s): %(text)s") % {
+                    "unit": entry["assignment"].unit.name, "text": report.text}))
+                if report.decided_at:
+                    events.append((report.decided_at, report.decided_by, f"{report.get_outcome_display()}"
+                                   + (f": {report.comment}" if report.comment else "")))
+    draft = OutgoingDraft.objects.filter(document=document).first()
+    if draft is not None:
+        steps = ApprovalStep.objects.filter(route__object_id=draft.pk, route__content_type__model="outgoingdraft",
+                                            decided_at__isnull=False).select_related("decided_by", "route")
+        for step in steps:
+            events.append((step.decided_at, step.decided_by, _("Version %(version)d: %(kind)s %(state)s") % {
+                "version": step.route.version, "kind": step.get_kind_display(), "state": step.get_state_display()}
+                + (f" — {step.comment}" if step.comment else "")))
+    return sorted(events, key=lambda event: event[0], reverse=True)
+
+
 def document_detail(*, user, pk):
     document = access_document(user=user, pk=pk)
+    execution = document_execution(user=user, document=document)
     return {
-        "document": document, "execution": document_execution(user=user, document=document),
+        "document": document, "execution": execution, "timeline": document_timeline(document=document, execution=execution),
         "attachments": list(attachments_of(document)),
         "replies": list(Document.objects.visible_to(user).filter(in_reply_to=document).only("id", "number", "subject")),
-        "history": list(document.history.select_related("history_user").order_by("-history_date")[:50]),
     }
 
 

@@ -5,7 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from core.exceptions import ApplicationError, PermissionDeniedError
@@ -191,3 +191,17 @@ def test_the_queue_and_drafts_pages_keep_a_constant_number_of_queries(client, st
     with CaptureQueriesContext(connection) as more_drafts:
         client.get(reverse("documents:drafts"))
     assert len(more_drafts) == len(drafts)
+
+
+def test_the_document_page_tells_the_whole_story_in_one_timeline(client, draft, staff):
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    approval_decide(step=waiting(draft), actor=staff["info_head"], approve=True, comment="Figures checked")
+    approval_decide(step=waiting(draft), actor=staff["pr_head"], approve=True)
+    draft.refresh_from_db()
+    client.force_login(staff["pr_head"])
+    client.cookies["portal_language"] = "en"
+    with translation.override("en"):
+        html = client.get(reverse("documents:document", args=[draft.document.pk])).content.decode()
+    timeline = html[html.index("Timeline"):]
+    assert "Figures checked" in timeline and "Version 1: visa approved" in timeline and "Version 1: signature" in timeline
+    assert timeline.index("signature") < timeline.index("Figures checked")  # newest first
