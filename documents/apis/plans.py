@@ -1,11 +1,14 @@
 """Work plans through the API: list, read, submit, approve or return (the same services and rules as the pages)."""
 
 from django.http import Http404
+from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.exceptions import ApplicationError
+from core.serializers import BoundedDateField
 from documents.models import WorkPlan, WorkPlanItem
 from documents.services import plans as plan_services
 from units.models import Unit
@@ -87,3 +90,53 @@ class WorkPlanActionApi(APIView):
         else:
             plan = plan_services.plan_return(actor=request.user, plan=plan, comment=data.validated_data["comment"])
         return Response(WorkPlanSerializer(plan).data)
+
+
+class WorkPlanCreateItemApi(APIView):
+    """Add a measure to a draft or returned plan: its title, the duty clauses it serves (ids), the responsible
+    person (id) and the term (within the plan's period)."""
+
+    class ItemInputSerializer(serializers.Serializer):
+        title = serializers.CharField(max_length=500)
+        clauses = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), min_length=1, max_length=50)
+        responsible = serializers.IntegerField(min_value=1, max_value=2**63 - 1)
+        due_date = BoundedDateField()
+
+    @extend_schema(request=ItemInputSerializer, responses={201: WorkPlanItemSerializer})
+    def post(self, request, pk):
+        from core.models import User
+        from units.models import Clause
+
+        plan = _plan(request.user, pk)
+        data = self.ItemInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        item = plan_services.plan_item_add(
+            actor=request.user, plan=plan, title=values["title"], clauses=list(Clause.objects.filter(pk__in=values["clauses"])),
+            responsible=User.objects.filter(pk=values["responsible"], is_active=True).first(), due_date=values["due_date"])
+        return Response(WorkPlanItemSerializer(item).data, status=201)
+
+
+class WorkPlanCreateApi(APIView):
+    """Draft a plan for a unit you work in: a quarter (1–4), a half-year (1–2) or a year."""
+
+    class PlanInputSerializer(serializers.Serializer):
+        unit = serializers.SlugField(max_length=200)
+        period = serializers.ChoiceField(choices=WorkPlan.Period.choices)
+        year = serializers.IntegerField(min_value=2000, max_value=2200)
+        number = serializers.IntegerField(min_value=1, max_value=4, required=False, default=1)
+
+    @extend_schema(request=PlanInputSerializer, responses={201: WorkPlanSerializer})
+    def post(self, request):
+        data = self.PlanInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = data.validated_data
+        unit = Unit.objects.filter(slug=values["unit"]).first()
+        if unit is None:
+            raise ApplicationError(_("No such unit."), fields={"unit": [_("No such unit.")]})
+        plan = plan_services.plan_create(actor=request.user, unit=unit, period=values["period"], year=values["year"],
+                                         number=values["number"])
+        return Response(WorkPlanSerializer(plan).data, status=201)
+
+
+__all__ += ["WorkPlanCreateApi", "WorkPlanCreateItemApi"]

@@ -145,3 +145,26 @@ def test_pages_and_api_walk_a_plan_to_its_report(client, plan, staff, duties):
     pdf = client.get(report_page, {"format": "pdf"})
     text = " ".join(p.extract_text() for p in PdfReader(BytesIO(pdf.content)).pages)
     assert "Digest" in text and duties[1].number in text
+
+
+def test_a_plan_is_drafted_through_the_api(staff, sector, duties, imported):
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(staff["info_officer"])
+    year, quarter = quarter_now()
+    created = api.post("/api/v1/work-plans/new/", {"unit": sector.slug, "period": "quarter", "year": year, "number": quarter},
+                       format="json")
+    assert created.status_code == 201, created.content
+    plan_id = created.json()["id"]
+    plan = WorkPlan.objects.get(pk=plan_id)
+    item = api.post(f"/api/v1/work-plans/{plan_id}/items/", {"title": "Digest", "clauses": [duties[0].pk],
+                    "responsible": staff["info_officer"].pk, "due_date": plan.bounds[1].isoformat()}, format="json")
+    assert item.status_code == 201 and item.json()["clauses"] == [duties[0].number]
+    foreign = Clause.objects.filter(unit=imported["International Cooperation Department"]).first()
+    refused = api.post(f"/api/v1/work-plans/{plan_id}/items/", {"title": "X", "clauses": [foreign.pk],
+                       "responsible": staff["info_officer"].pk, "due_date": plan.bounds[1].isoformat()}, format="json")
+    assert refused.status_code == 400 and "clauses" in refused.json()["fields"]
+    outsider = APIClient()
+    outsider.force_authenticate(staff["icd_head"])
+    assert outsider.post(f"/api/v1/work-plans/{plan_id}/items/", {}, format="json").status_code == 404
