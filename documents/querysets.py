@@ -25,6 +25,23 @@ class ControlCardQuerySet(models.QuerySet):
 
 
 class DocumentQuerySet(models.QuerySet):
+    def registered_between(self, first=None, last=None):
+        """Registered on the days first..last (in the portal's time zone), as a range on the moment itself so
+        the index on it serves."""
+        from datetime import datetime, time, timedelta
+
+        queryset = self
+        if first:
+            queryset = queryset.filter(registered_at__gte=timezone.make_aware(datetime.combine(first, time.min)))
+        if last:
+            queryset = queryset.filter(registered_at__lt=timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min)))
+        return queryset
+
+    def matching(self, text):
+        """Number, subject, correspondent or summary contains the text."""
+        return self.filter(Q(number__icontains=text) | Q(subject__icontains=text) | Q(correspondent__icontains=text)
+                           | Q(summary__icontains=text))
+
     def visible_to(self, user, on=None):
         """Documents a user may see. Heads, deputies and heads of sector (also acting): every document of
         their unit and below. A registry clerk: every document of the units under the clerk's unit (at the

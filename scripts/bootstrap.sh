@@ -29,4 +29,4 @@ if ! command -v uv >/dev/null 2>&1; then
   export PATH="$PWD/var/tools/bin:$PATH"
 fi
 UV_PYTHON_DOWNLOADS=never uv sync --frozen --quiet
-mkdir -p var/broker/queue var/broker/processed var/mail var/media
+mkdir -p var/broker/queue var/broker/processed var/broker/control var/mail var/media

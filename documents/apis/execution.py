@@ -2,7 +2,6 @@
 is reached through a document the user may see (404 otherwise)."""
 
 from django.contrib.auth import get_user_model
-from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
@@ -16,7 +15,7 @@ from core.exceptions import ApplicationError
 from core.serializers import BoundedDateField
 from documents.apis.registry import AttachmentSerializer
 from documents.models import POLICY_CODE_PATTERN, Assignment, AssignmentReport, ControlCard
-from documents.selectors import access_document
+from documents.selectors import access_assignment, access_document, access_report
 from documents.services.attachments import attachments_of
 from documents.services.execution import (
     assignment_hand_on,
@@ -78,22 +77,6 @@ class ReportSerializer(serializers.ModelSerializer):
     @extend_schema(responses=AttachmentSerializer(many=True))
     def get_attachments(self, report) -> list[dict]:
         return AttachmentSerializer(attachments_of(report), many=True).data
-
-
-def _assignment_for(user, pk):
-    assignment = Assignment.objects.select_related("document", "unit", "resolution").filter(pk=pk).first()
-    if assignment is None:
-        raise Http404
-    access_document(user=user, pk=assignment.document_id)
-    return assignment
-
-
-def _report_for(user, pk):
-    report = AssignmentReport.objects.select_related("assignment__document").filter(pk=pk).first()
-    if report is None:
-        raise Http404
-    access_document(user=user, pk=report.assignment.document_id)
-    return report
 
 
 def _unit(slug, field):
@@ -159,7 +142,7 @@ class AssignmentReportApi(APIView):
 
     @extend_schema(request={"multipart/form-data": ReportInputSerializer}, responses={201: ReportSerializer})
     def post(self, request, pk):
-        assignment = _assignment_for(request.user, pk)
+        assignment = access_assignment(user=request.user, pk=pk)
         data = self.ReportInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         report = assignment_report(actor=request.user, assignment=assignment, text=data.validated_data["text"],
@@ -177,7 +160,7 @@ class AssignmentHandOnApi(APIView):
 
     @extend_schema(request=HandOnInputSerializer, responses={201: AssignmentSerializer})
     def post(self, request, pk):
-        parent = _assignment_for(request.user, pk)
+        parent = access_assignment(user=request.user, pk=pk)
         data = self.HandOnInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
@@ -198,7 +181,7 @@ class ReportDecisionApi(APIView):
 
     @extend_schema(request=_DecisionInputSerializer, responses=ReportSerializer)
     def post(self, request, pk):
-        report = _report_for(request.user, pk)
+        report = access_report(user=request.user, pk=pk)
         data = _DecisionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         decide = report_accept if self.decision == "accept" else report_return

@@ -1,9 +1,5 @@
 """The registry API: list (filtered), register (idempotent), read, and attach files."""
 
-from datetime import datetime, time, timedelta
-
-from django.db.models import Q
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django_filters import rest_framework as filters
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -50,10 +46,6 @@ class DocumentSerializer(PortalModelSerializer):
         read_only_fields = fields
 
 
-def _day_start(day):
-    return timezone.make_aware(datetime.combine(day, time.min))
-
-
 class RegistryPagination(CursorPagination):
     """Newest first, 50 a page, no total count: the registry of a ministry grows to millions of documents,
     and counting them on every page would make each page slower as the registry grows."""
@@ -72,7 +64,7 @@ class DocumentFilter(PortalFilterSet):
     registered_to = BoundedDateFilter(method="filter_registered_to")
     correspondent = filters.CharFilter(lookup_expr="icontains", max_length=300)
     number = filters.CharFilter(lookup_expr="icontains", max_length=60)
-    text = filters.CharFilter(method="filter_text", max_length=200, label="subject or summary contains")
+    text = filters.CharFilter(method="filter_text", max_length=200, label="number, subject, correspondent or summary contains")
     unit = filters.CharFilter(field_name="unit__slug", max_length=200)
     case_file = IdFilter(field_name="case_file_id")
 
@@ -81,13 +73,13 @@ class DocumentFilter(PortalFilterSet):
         fields = ["direction", "state", "registered_from", "registered_to", "correspondent", "number", "text", "unit", "case_file"]
 
     def filter_registered_from(self, queryset, name, value):
-        return queryset.filter(registered_at__gte=_day_start(value))
+        return queryset.registered_between(first=value)
 
     def filter_registered_to(self, queryset, name, value):
-        return queryset.filter(registered_at__lt=_day_start(value + timedelta(days=1)))
+        return queryset.registered_between(last=value)
 
     def filter_text(self, queryset, name, value):
-        return queryset.filter(Q(subject__icontains=value) | Q(summary__icontains=value))
+        return queryset.matching(value)
 
 
 class DocumentRegisterInputSerializer(serializers.Serializer):

@@ -20,6 +20,26 @@ def access_document(*, user, pk):
     return document
 
 
+def access_assignment(*, user, pk):
+    """An assignment of a document the user may see; 404 otherwise."""
+    from documents.models import Assignment
+
+    assignment = Assignment.objects.select_related("document", "unit", "resolution").filter(pk=pk).first()
+    if assignment is None:
+        raise Http404
+    access_document(user=user, pk=assignment.document_id)
+    return assignment
+
+
+def access_report(*, user, pk):
+    """An execution report on a document the user may see; 404 otherwise."""
+    report = AssignmentReport.objects.select_related("assignment__document").filter(pk=pk).first()
+    if report is None:
+        raise Http404
+    access_document(user=user, pk=report.assignment.document_id)
+    return report
+
+
 def document_execution(*, user, document):
     """The document's resolutions, each with its assignments, their cards and reports, and what the user
     may do on each (report as the executor; accept or return as the controller)."""

@@ -2,7 +2,6 @@
 attachment downloads (served only to those who may see the item)."""
 
 import secrets
-from datetime import datetime, time, timedelta
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -19,7 +18,13 @@ from core.forms import form_add_application_error
 from core.spreadsheets import xlsx_response
 from documents.forms import DocumentFilterForm, DocumentRegisterForm
 from documents.models import Attachment, CaseFile
-from documents.selectors import access_document, document_detail, document_list
+from documents.selectors import (
+    access_assignment,
+    access_document,
+    access_report,
+    document_detail,
+    document_list,
+)
 from documents.services.attachments import attachment_may_download
 from documents.services.registry import document_register
 from units.models import Unit
@@ -54,11 +59,7 @@ def registry(request):
         data = form.cleaned_data
         if data["direction"]:
             documents = documents.filter(direction=data["direction"])
-        if data["registered_from"]:
-            documents = documents.filter(registered_at__gte=timezone.make_aware(datetime.combine(data["registered_from"], time.min)))
-        if data["registered_to"]:
-            documents = documents.filter(registered_at__lt=timezone.make_aware(
-                datetime.combine(data["registered_to"] + timedelta(days=1), time.min)))
+        documents = documents.registered_between(data["registered_from"], data["registered_to"])
         if data["state"]:
             documents = documents.filter(state=data["state"])
         if data["unit"]:
@@ -66,8 +67,7 @@ def registry(request):
         if data["case_file"]:
             documents = documents.filter(case_file=data["case_file"])
         if data["text"]:
-            text = data["text"]
-            documents = documents.filter(Q(number__icontains=text) | Q(subject__icontains=text) | Q(correspondent__icontains=text))
+            documents = documents.matching(data["text"])
     if request.GET.get("format") == "xlsx":
         return xlsx_response("registry.xlsx", [(_("Registry"), [
             _("Number"), _("Registered"), _("Direction"), _("Correspondent"), _("Their number"), _("Subject"), _("Unit"),
@@ -148,17 +148,24 @@ def attachment_download(request, pk):
     return response
 
 
+def _resolution_form(document, data=None, **kwargs):
+    """The resolution form with the document's unit and the units and people below it to choose from."""
+    from core.models import User
+    from documents.forms import ResolutionForm
+
+    units = Unit.objects.filter(path__startswith=document.unit.path).order_by("path")
+    people = User.objects.filter(memberships__position__unit__path__startswith=document.unit.path, is_active=True).distinct()
+    return ResolutionForm(data, units=units, people=people, **kwargs)
+
+
 def _execution_forms(request, document, **bound):
     """The forms the document page offers this user: a resolution for a head of the document's unit."""
-    from core.models import User
-    from documents.forms import ExecutionReportForm, ReportDecisionForm, ResolutionForm
+    from documents.forms import ExecutionReportForm, ReportDecisionForm
     from units.selectors import user_manages_unit
 
     forms = {"report_form": ExecutionReportForm(), "decision_form": ReportDecisionForm()}
     if user_manages_unit(user=request.user, unit=document.unit):
-        units = Unit.objects.filter(path__startswith=document.unit.path).order_by("path")
-        people = User.objects.filter(memberships__position__unit__path__startswith=document.unit.path, is_active=True).distinct()
-        forms["resolution_form"] = ResolutionForm(units=units, people=people, initial={"policy": "document.default"})
+        forms["resolution_form"] = _resolution_form(document, initial={"policy": "document.default"})
     forms.update(bound)
     return forms
 
@@ -178,14 +185,10 @@ def _document_page(request, document_pk, status=200, hand_on_errors=None, **boun
 @login_required
 @require_POST
 def resolution_page(request, pk):
-    from core.models import User
-    from documents.forms import ResolutionForm
     from documents.services.execution import resolution_write
 
     document = access_document(user=request.user, pk=pk)
-    units = Unit.objects.filter(path__startswith=document.unit.path)
-    people = User.objects.filter(memberships__position__unit__path__startswith=document.unit.path).distinct()
-    form = ResolutionForm(request.POST, units=units, people=people)
+    form = _resolution_form(document, request.POST)
     if form.is_valid():
         data = form.cleaned_data
         executors = [(data["responsible_unit"], data["responsible_person"])] + [
@@ -205,11 +208,9 @@ def resolution_page(request, pk):
 @require_POST
 def assignment_report_page(request, pk):
     from documents.forms import ExecutionReportForm
-    from documents.models import Assignment
     from documents.services.execution import assignment_report
 
-    assignment = get_object_or_404(Assignment, pk=pk)
-    access_document(user=request.user, pk=assignment.document_id)
+    assignment = access_assignment(user=request.user, pk=pk)
     form = ExecutionReportForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -227,11 +228,9 @@ def assignment_report_page(request, pk):
 @require_POST
 def assignment_hand_on_page(request, pk):
     from documents.forms import HandOnForm
-    from documents.models import Assignment
     from documents.services.execution import assignment_hand_on
 
-    assignment = get_object_or_404(Assignment.objects.select_related("unit"), pk=pk)
-    access_document(user=request.user, pk=assignment.document_id)
+    assignment = access_assignment(user=request.user, pk=pk)
     form = HandOnForm(request.POST, assignment=assignment)
     if form.is_valid():
         data = form.cleaned_data
@@ -250,11 +249,9 @@ def assignment_hand_on_page(request, pk):
 @require_POST
 def report_decision_page(request, pk, decision):
     from documents.forms import ReportDecisionForm
-    from documents.models import AssignmentReport
     from documents.services.execution import report_accept, report_return
 
-    report = get_object_or_404(AssignmentReport.objects.select_related("assignment"), pk=pk)
-    access_document(user=request.user, pk=report.assignment.document_id)
+    report = access_report(user=request.user, pk=pk)
     form = ReportDecisionForm(request.POST)
     if form.is_valid():
         try:

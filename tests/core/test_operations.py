@@ -60,7 +60,7 @@ def test_ctrl_c_stops_every_process_gracefully_and_exits_zero(tmp_path):
 def test_the_make_run_worker_and_beat_start_without_warnings(tmp_path):
     procfile = dict(line.split(": ", 1) for line in (REPO / "Procfile").read_text().splitlines() if line.strip())
     env = _clean_env(PORTAL_VAR_DIR=str(tmp_path))  # its own SQLite, broker folders and cache: nothing shared
-    for folder in ("broker/queue", "broker/processed"):
+    for folder in ("broker/queue", "broker/processed", "broker/control"):
         (tmp_path / folder).mkdir(parents=True)
     outputs = {}
     started = {"worker": "ready.", "beat": "beat: Starting"}
@@ -76,6 +76,7 @@ def test_the_make_run_worker_and_beat_start_without_warnings(tmp_path):
         rest, _ = process.communicate(timeout=60)
         outputs[name] = output + rest
     assert "ready." in outputs["worker"] and "beat: Starting" in outputs["beat"], outputs
+    assert not (REPO / "control").exists()  # kombu's exchange tables stay under the var folder
     for name, output in outputs.items():
         warnings = [line for line in output.splitlines() if "warning" in line.lower()]
         assert warnings == [], (name, warnings)
