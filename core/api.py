@@ -52,3 +52,28 @@ def exception_handler(exc, context):
         code = detail.code if hasattr(detail, "code") else getattr(exc, "default_code", "error")
         response.data = {"detail": str(detail), "code": code, "fields": {}}
     return response
+
+
+class FileRenderer:
+    """Lets a client that asks for the file's own type (`Accept: application/pdf`) reach a view that answers
+    with an HttpResponse; errors on such a view are still JSON (the JSON renderer comes first)."""
+
+    charset = None
+    render_style = "binary"
+
+    def render(self, data, accepted_media_type=None, renderer_context=None):
+        import json
+
+        return data if isinstance(data, bytes) else json.dumps(data, ensure_ascii=False).encode()
+
+
+def file_renderers(*media_types):
+    """[JSON, then one renderer per media type] for a view that answers with a file."""
+    from rest_framework.renderers import BaseRenderer, JSONRenderer
+
+    return [JSONRenderer, *(type(f"FileRenderer_{n}", (FileRenderer, BaseRenderer), {"media_type": media_type, "format": media_type.rsplit("/", 1)[-1][:20]})
+                            for n, media_type in enumerate(media_types))]
+
+
+PDF = "application/pdf"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"

@@ -30,6 +30,14 @@ _BODY_ERRORS = {
 
 
 class PortalAutoSchema(AutoSchema):
+    def _get_format_parameters(self):
+        # a view answering with a file has one answer whatever `?format=` says: no such parameter to document
+        from core.api import FileRenderer
+
+        if any(issubclass(renderer, FileRenderer) for renderer in self.view.renderer_classes):
+            return []
+        return super()._get_format_parameters()
+
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)
         errors = {**_ERRORS, **(_BODY_ERRORS if self.method in ("POST", "PUT", "PATCH") else {})}

@@ -110,13 +110,16 @@ class DocumentFilterForm(forms.Form):
 
 
 class ResolutionForm(forms.Form):
+    """The instruction, the responsible executor with the term, and up to three co-executors, each with
+    their own date or, left empty, the responsible executor's term."""
+
+    CO_EXECUTOR_ROWS = 3
+
     text = forms.CharField(label=_("Instruction"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
     responsible_unit = forms.ModelChoiceField(label=_("Responsible executor (unit)"), queryset=Unit.objects.none(),
                                               to_field_name="slug")
     responsible_person = forms.ModelChoiceField(label=_("Responsible executor (person)"), required=False,
                                                 queryset=Unit.objects.none())
-    co_executor_units = forms.ModelMultipleChoiceField(label=_("Co-executors"), required=False, queryset=Unit.objects.none(),
-                                                       to_field_name="slug")
     policy = forms.ModelChoiceField(label=_("Term"), queryset=DeadlinePolicy.objects.none(), to_field_name="code", required=False,
                                     empty_label=None)
     due_date = forms.DateField(label=_("…or by the date"), required=False, validators=[validate_date_window],
@@ -125,11 +128,56 @@ class ResolutionForm(forms.Form):
     def __init__(self, *args, units, people, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = units
-        self.fields["co_executor_units"].queryset = units
         self.fields["responsible_person"].queryset = people
         self.fields["policy"].queryset = DeadlinePolicy.objects.filter(organisation__isnull=True, is_active=True,
                                                                        code__startswith="document.").order_by("code")
         self.fields["policy"].label_from_instance = lambda p: f"{p.display_name} ({p.term_value} {p.get_term_unit_display()})"
+        for row in range(1, self.CO_EXECUTOR_ROWS + 1):
+            self.fields[f"co_{row}_unit"] = forms.ModelChoiceField(
+                label=_("Co-executor %(number)d (unit)") % {"number": row}, required=False, queryset=units, to_field_name="slug")
+            self.fields[f"co_{row}_person"] = forms.ModelChoiceField(
+                label=_("Co-executor %(number)d (person)") % {"number": row}, required=False, queryset=people)
+            self.fields[f"co_{row}_due_date"] = forms.DateField(
+                label=_("Co-executor %(number)d: by the date") % {"number": row}, required=False,
+                validators=[validate_date_window], widget=forms.DateInput(attrs={"type": "date"}))
+
+    def clean(self):
+        data = super().clean()
+        for row in range(1, self.CO_EXECUTOR_ROWS + 1):
+            if not data.get(f"co_{row}_unit") and (data.get(f"co_{row}_person") or data.get(f"co_{row}_due_date")):
+                self.add_error(f"co_{row}_unit", _("Choose the co-executor's unit."))
+        return data
+
+    def main_fields(self):
+        return [self[name] for name in ("text", "responsible_unit", "responsible_person", "policy", "due_date")]
+
+    def co_executor_rows(self):
+        """[(number, [unit, person, date bound fields])] for the page to lay out a row per co-executor."""
+        return [(row, [self[f"co_{row}_{name}"] for name in ("unit", "person", "due_date")])
+                for row in range(1, self.CO_EXECUTOR_ROWS + 1)]
+
+    def executors(self):
+        """[(unit, person, policy code, date)]: the responsible executor first, then the co-executors in the
+        order given (an exact repeat is left out). Empty terms fall back to the resolution's term."""
+        data = self.cleaned_data
+        rows, self._service_rows = [(data["responsible_unit"], data["responsible_person"], None, None)], ["responsible"]
+        for row in range(1, self.CO_EXECUTOR_ROWS + 1):
+            entry = (data.get(f"co_{row}_unit"), data.get(f"co_{row}_person"), None, data.get(f"co_{row}_due_date"))
+            if entry[0] and entry[:2] not in [r[:2] for r in rows]:
+                rows.append(entry)
+                self._service_rows.append(f"co_{row}")
+        return rows
+
+    def field_for_service_error(self, field):
+        """The form field for a service's `executors.<n>.<name>` error field."""
+        parts = field.split(".")
+        if len(parts) != 3 or parts[0] != "executors" or not parts[1].isdigit():
+            return field
+        prefix = self._service_rows[int(parts[1])]
+        name = {"executor": "person"}.get(parts[2], parts[2])
+        if prefix == "responsible":
+            return {"unit": "responsible_unit", "person": "responsible_person"}.get(name, name)
+        return f"{prefix}_{name}"
 
 
 class ExecutionReportForm(forms.Form):

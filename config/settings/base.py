@@ -230,6 +230,12 @@ SPECTACULAR_SETTINGS = {
         "AccessLevelEnum": "documents.models.AccessLevel",
         "WorkPlanStateEnum": "documents.models.WorkPlan.State",
         "ReportOutcomeEnum": "documents.models.AssignmentReport.Outcome",
+        "ApprovalStepKindEnum": "documents.models.ApprovalStep.Kind",
+        "ApprovalStepStateEnum": "documents.models.ApprovalStep.State",
+        "ApprovalRouteStateEnum": "documents.models.ApprovalRoute.State",
+        "DraftStateEnum": "documents.models.OutgoingDraft.State",
+        "DisposalActStateEnum": "documents.models.DisposalAct.State",
+        "WorkPlanReportStateEnum": "documents.models.WorkPlanReport.State",
     },
 }
 

@@ -7,7 +7,7 @@ from rest_framework.views import APIView
 
 from documents.models import ApprovalStep
 from documents.selectors import access_step
-from documents.services.approval import approval_decide, approval_queue
+from documents.services.approval import approval_decide, approval_item_url, approval_queue
 
 __all__ = ["ApprovalDecideApi", "ApprovalQueueApi"]
 
@@ -17,14 +17,19 @@ class ApprovalStepSerializer(serializers.ModelSerializer):
     item_type = serializers.CharField(source="route.content_type.model", read_only=True)
     item_id = serializers.IntegerField(source="route.object_id", read_only=True)
     version = serializers.IntegerField(source="route.version", read_only=True)
+    item_page = serializers.SerializerMethodField(help_text="The item's page in the portal, where it is read in full.")
     approver = serializers.StringRelatedField()
 
     class Meta:
         model = ApprovalStep
-        fields = ["id", "kind", "order", "state", "item", "item_type", "item_id", "version", "approver", "decided_at", "comment"]
+        fields = ["id", "kind", "order", "state", "item", "item_type", "item_id", "item_page", "version", "approver",
+                  "decided_at", "comment"]
 
     def get_item(self, step) -> str:
         return str(step.route.item)
+
+    def get_item_page(self, step) -> str:
+        return self.context["request"].build_absolute_uri(approval_item_url(step.route)) if "request" in self.context else approval_item_url(step.route)
 
 
 class ApprovalQueueApi(generics.ListAPIView):
@@ -53,4 +58,4 @@ class ApprovalDecideApi(APIView):
         data.is_valid(raise_exception=True)
         step = approval_decide(step=step, actor=request.user, approve=data.validated_data["approve"],
                                comment=data.validated_data["comment"])
-        return Response(ApprovalStepSerializer(step).data)
+        return Response(ApprovalStepSerializer(step, context={"request": request}).data)

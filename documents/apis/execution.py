@@ -18,6 +18,7 @@ from documents.models import POLICY_CODE_PATTERN, Assignment, AssignmentReport, 
 from documents.selectors import access_assignment, access_document, access_report
 from documents.services.attachments import attachments_of
 from documents.services.execution import (
+    ExecutorTerm,
     assignment_hand_on,
     assignment_report,
     report_accept,
@@ -97,27 +98,25 @@ def _user(pk, field):
     return user
 
 
+class ExecutorInputSerializer(serializers.Serializer):
+    """One executor and, optionally, their own term (a policy code or a date)."""
+
+    unit = serializers.SlugField(max_length=200)
+    executor = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True, default=None)
+    policy = serializers.RegexField(POLICY_CODE_PATTERN, max_length=64, required=False, allow_null=True, default=None)
+    due_date = BoundedDateField(required=False, allow_null=True, default=None)
+
+
 class ResolutionCreateApi(APIView):
     """A head's resolution on a document: the first executor is responsible, the others co-executors; each
-    gets an assignment under control (term: the policy, or `due_date`)."""
-
-    class ExecutorInputSerializer(serializers.Serializer):
-        unit = serializers.SlugField(max_length=200)
-        executor = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True, default=None)
+    gets an assignment under control with its own term: the executor's `policy` or `due_date`, else the
+    resolution's. An error about the n-th executor names the field `executors.<n>.<name>`."""
 
     class ResolutionInputSerializer(serializers.Serializer):
         text = serializers.CharField(max_length=5000)
-        executors = serializers.ListField(child=serializers.DictField(), min_length=1, max_length=20)
+        executors = ExecutorInputSerializer(many=True, min_length=1, max_length=20)
         policy = serializers.RegexField(POLICY_CODE_PATTERN, max_length=64, required=False, default="document.default")
         due_date = BoundedDateField(required=False, allow_null=True, default=None)
-
-        def validate_executors(self, value):
-            parsed = []
-            for item in value:
-                entry = ResolutionCreateApi.ExecutorInputSerializer(data=item)
-                entry.is_valid(raise_exception=True)
-                parsed.append(entry.validated_data)
-            return parsed
 
     @extend_schema(request=ResolutionInputSerializer, responses={201: ResolutionSerializer})
     def post(self, request, pk):
@@ -125,7 +124,8 @@ class ResolutionCreateApi(APIView):
         data = self.ResolutionInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         values = data.validated_data
-        executors = [(_unit(e["unit"], "executors"), _user(e["executor"], "executors")) for e in values["executors"]]
+        executors = [ExecutorTerm(_unit(e["unit"], f"executors.{n}.unit"), _user(e["executor"], f"executors.{n}.executor"),
+                                  e["policy"], e["due_date"]) for n, e in enumerate(values["executors"])]
         resolution = resolution_write(actor=request.user, document=document, text=values["text"], executors=executors,
                                       policy_code=values["policy"], due_date=values["due_date"])
         return Response(ResolutionSerializer(resolution).data, status=201)

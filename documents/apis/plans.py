@@ -2,15 +2,19 @@
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from core.api import PDF, XLSX, file_renderers
 from core.exceptions import ApplicationError
 from core.serializers import BoundedDateField
-from documents.models import WorkPlan, WorkPlanItem
+from core.spreadsheets import xlsx_response
+from documents.models import WorkPlan, WorkPlanItem, WorkPlanReport
 from documents.services import plans as plan_services
+from documents.services.letters import letter_pdf_response
 from units.models import Unit
 
 __all__ = ["WorkPlanActionApi", "WorkPlanDetailApi", "WorkPlanListApi"]
@@ -140,3 +144,99 @@ class WorkPlanCreateApi(APIView):
 
 
 __all__ += ["WorkPlanCreateApi", "WorkPlanCreateItemApi"]
+
+
+def _approved_plan(user, pk):
+    plan = _plan(user, pk)
+    if plan.state != WorkPlan.State.APPROVED:
+        raise Http404  # only an approved plan has a report
+    return plan
+
+
+class ReportRowSerializer(serializers.Serializer):
+    item = WorkPlanItemSerializer()
+    outcome = serializers.ChoiceField(choices=["done_on_time", "done_late", "not_done", "dropped"])
+    card = serializers.IntegerField(source="card.pk", allow_null=True, default=None)
+
+
+class UnplannedDutySerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    number = serializers.CharField()
+    text = serializers.CharField()
+
+
+class WorkPlanReportSerializer(serializers.Serializer):
+    plan = WorkPlanSerializer()
+    state = serializers.ChoiceField(choices=WorkPlanReport.State.choices)
+    narrative = serializers.CharField(allow_blank=True)
+    approved_at = serializers.DateTimeField(allow_null=True)
+    counts = serializers.DictField(child=serializers.IntegerField())
+    rows = ReportRowSerializer(many=True)
+    unplanned_duties = UnplannedDutySerializer(many=True, help_text="Duties of the unit's regulation no measure cited.")
+
+
+def _report_data(plan):
+    facts = plan_services.plan_report_build(plan=plan)
+    report = WorkPlanReport.objects.filter(plan=plan).first()
+    return WorkPlanReportSerializer({
+        "plan": plan, "state": report.state if report else WorkPlanReport.State.DRAFT,
+        "narrative": report.narrative if report else "", "approved_at": report.approved_at if report else None,
+        "counts": facts["counts"], "rows": facts["rows"], "unplanned_duties": facts["unplanned"]}).data
+
+
+class WorkPlanReportApi(APIView):
+    """The period report of an approved plan: each measure's outcome, the duties nobody planned, the narrative;
+    PUT saves the narrative (the unit's staff, until the head approves)."""
+
+    class NarrativeInputSerializer(serializers.Serializer):
+        narrative = serializers.CharField(max_length=50000, allow_blank=True)
+
+    @extend_schema(responses=WorkPlanReportSerializer)
+    def get(self, request, pk):
+        return Response(_report_data(_approved_plan(request.user, pk)))
+
+    @extend_schema(request=NarrativeInputSerializer, responses=WorkPlanReportSerializer)
+    def put(self, request, pk):
+        plan = _approved_plan(request.user, pk)
+        data = self.NarrativeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        plan_services.plan_report_save(actor=request.user, plan=plan, narrative=data.validated_data["narrative"])
+        return Response(_report_data(plan))
+
+
+class WorkPlanReportApproveApi(APIView):
+    """The approving head (of the parent department, or the acting head) approves the period report."""
+
+    @extend_schema(request=None, responses=WorkPlanReportSerializer)
+    def post(self, request, pk):
+        plan = _approved_plan(request.user, pk)
+        plan_services.plan_report_approve(actor=request.user, plan=plan)
+        return Response(_report_data(plan))
+
+
+class WorkPlanReportPdfApi(APIView):
+    """The period report as a PDF letter to the approving head."""
+
+    renderer_classes = file_renderers(PDF)
+
+    @extend_schema(responses={(200, PDF): OpenApiResponse(OpenApiTypes.BINARY)})
+    def get(self, request, pk):
+        plan = _approved_plan(request.user, pk)
+        report = WorkPlanReport.objects.filter(plan=plan).select_related("approved_by").first()
+        letter = plan_services.plan_report_letter(plan=plan, facts=plan_services.plan_report_build(plan=plan), report=report)
+        return letter_pdf_response(letter, filename=f"work-plan-report-{plan.pk}", inline=False)
+
+
+class WorkPlanReportXlsxApi(APIView):
+    """The period report as a workbook: the measures with their outcomes, and the unplanned duties."""
+
+    renderer_classes = file_renderers(XLSX)
+
+    @extend_schema(responses={(200, XLSX): OpenApiResponse(OpenApiTypes.BINARY)})
+    def get(self, request, pk):
+        plan = _approved_plan(request.user, pk)
+        return xlsx_response(f"work-plan-report-{plan.pk}.xlsx",
+                             plan_services.plan_report_sheets(facts=plan_services.plan_report_build(plan=plan)))
+
+
+__all__ += ["WorkPlanReportApi", "WorkPlanReportApproveApi", "WorkPlanReportPdfApi", "WorkPlanReportXlsxApi"]

@@ -6,7 +6,7 @@ from core.models import User
 from documents.models import ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_acts_for, approval_current_step, approval_routes
 
-__all__ = ["access_draft", "access_step", "draft_detail", "draft_letter", "drafts_of"]
+__all__ = ["access_draft", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_units_for", "drafts_of"]
 
 
 def _may_see_draft(user, draft):
@@ -42,6 +42,23 @@ def draft_detail(*, user, draft):
             "history": list(draft.history.select_related("history_user").order_by("-history_date")[:30])}
 
 
+def draft_units_for(*, user):
+    """The units a user may write drafts for: their own and the units below them."""
+    from units.models import Unit
+
+    units = Unit.objects.none()
+    for path in user.memberships.values_list("position__unit__path", flat=True):
+        units |= Unit.objects.filter(path__startswith=path)
+    return units.order_by("path")
+
+
+def draft_approvers(*, draft):
+    """Who may visa or sign: the staff of the draft's organisation."""
+    organisation_path = draft.unit.path.split(".", 1)[0] + "."
+    return (User.objects.filter(memberships__position__unit__path__startswith=organisation_path, is_active=True)
+            .distinct().order_by("last_name", "first_name"))
+
+
 def drafts_of(*, user):
     return OutgoingDraft.objects.filter(author=user).select_related("unit", "document").order_by("-created_at")
 
@@ -67,3 +84,11 @@ def draft_letter(*, draft):
         signer_name=str(signer) if signer else "",
         signer_title=f"{position.position.get_kind_display().capitalize()}, {position.position.unit.name}" if position else "",
     )
+
+
+def draft_letter_response(*, draft):
+    """The draft's letter as a PDF response, named by its registration number once it has one."""
+    from documents.services.letters import letter_pdf_response
+
+    return letter_pdf_response(draft_letter(draft=draft),
+                               filename=f"letter-{draft.document.number if draft.document else f'draft-{draft.pk}'}")

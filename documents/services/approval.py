@@ -15,12 +15,18 @@ from core.exceptions import ApplicationError, PermissionDeniedError
 from documents.models import ApprovalRoute, ApprovalStep
 from units.models import Acting, Membership
 
-# model -> {"signed": f(item, actor), "rejected": f(item, actor, comment)}
+# model -> {"signed": f(item, actor), "rejected": f(item, actor, comment), "url": f(item) -> the item's page}
 _HOOKS = {}
 
 
-def approval_register(model, *, signed, rejected):
-    _HOOKS[model] = {"signed": signed, "rejected": rejected}
+def approval_register(model, *, signed, rejected, url):
+    _HOOKS[model] = {"signed": signed, "rejected": rejected, "url": url}
+
+
+def approval_item_url(route):
+    """The page where the route's item is read and decided (each app registers its own)."""
+    hooks = _HOOKS.get(route.content_type.model_class())
+    return hooks["url"](route.object_id) if hooks else ""
 
 
 def approval_start(*, item, steps, actor):

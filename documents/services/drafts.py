@@ -1,6 +1,7 @@
 """Outgoing letters: drafted by an officer, approved through the chain, registered by the signature."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from core.exceptions import ApplicationError, PermissionDeniedError
@@ -15,7 +16,9 @@ def _fail(field, message):
 
 def draft_save(*, actor, unit, addressee, subject, body, in_reply_to=None, draft=None):
     """Create a draft, or edit one that is not in approval (a returned draft becomes the next version)."""
-    if not actor.memberships.filter(position__unit__path__startswith=unit.path).exists() and not actor.is_superuser:
+    from documents.selectors.approval import draft_units_for
+
+    if not actor.is_superuser and not draft_units_for(user=actor).filter(pk=unit.pk).exists():
         raise PermissionDeniedError(_("Drafts are written by the unit's staff."))
     for field, value in (("addressee", addressee), ("subject", subject), ("body", body)):
         if not (value or "").strip():
@@ -68,4 +71,5 @@ def _rejected(draft, actor, comment):
     draft.save(update_fields=["state"])
 
 
-approval_register(OutgoingDraft, signed=_signed, rejected=_rejected)
+approval_register(OutgoingDraft, signed=_signed, rejected=_rejected,
+                  url=lambda pk: reverse("documents:draft", args=[pk]))

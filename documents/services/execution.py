@@ -1,6 +1,7 @@
 """Execution of documents: resolution → assignments (each under control) → reports → removal from control."""
 
 from datetime import date
+from typing import NamedTuple
 
 from django.db import transaction
 from django.utils import timezone
@@ -20,11 +21,21 @@ def _fail(field, message, code="invalid"):
     raise ApplicationError(message, code=code, fields={field: [message]})
 
 
-def _term_for(*, due_date, start):
+class ExecutorTerm(NamedTuple):
+    """One executor of a resolution with their own term: a policy's code, or an explicit date; neither
+    means the resolution's default term."""
+
+    unit: object
+    user: object = None
+    policy_code: str | None = None
+    due_date: date | None = None
+
+
+def _term_for(*, due_date, start, field="due_date"):
     """An explicit date as a term in calendar days from the start (a non-working last day moves to the
     next working day, Civil Code art. 370.2)."""
     if not in_date_window(due_date) or due_date <= timezone.localtime(start).date():
-        _fail("due_date", _("The term must be a date after today."))
+        _fail(field, _("The term must be a date after today."))
     return Term((due_date - timezone.localtime(start).date()).days, TermUnit.CALENDAR_DAYS)
 
 
@@ -34,37 +45,54 @@ def _card_of(assignment):
 
 
 def _open_card(*, assignment, actor, policy, due_date, start, title):
-    term = _term_for(due_date=due_date, start=start) if due_date else None
+    term = _term_for(due_date=due_date, start=start) if due_date else None  # checked before, see resolution_write
     return control_open(item=assignment, policy=policy, start=start, responsible_unit=assignment.unit, title=title,
                         executor=assignment.executor, actor=actor, term=term)
 
 
 def resolution_write(*, actor, document, text, executors, policy_code="document.default", due_date=None):
-    """A head's resolution. `executors` is [(unit, user or None)], the first one responsible, the others
-    co-executors; each becomes an assignment with its own control card (term: the policy, or `due_date`)."""
+    """A head's resolution. `executors` is a list of `ExecutorTerm` (or tuples in its order: unit, user,
+    policy code, due date), the first one responsible, the others co-executors; each becomes an assignment
+    with its own control card and its own term: its policy or date, else the resolution's `policy_code` or
+    `due_date`. Errors about the n-th executor name the field `executors.<n>.<name>`."""
     if not (user_manages_unit(user=actor, unit=document.unit) or actor.is_superuser):
         raise PermissionDeniedError(_("Only a head of the document's unit may write a resolution on it."))
     if not (text or "").strip():
         _fail("text", _("Write the instruction."))
+    executors = [ExecutorTerm(*entry) for entry in executors]
     if not executors:
         _fail("executors", _("Name the responsible executor."))
-    for unit, user in executors:
-        if not user_manages_unit(user=actor, unit=unit):
-            _fail("executors", _("%(unit)s is not under your direction.") % {"unit": unit.name})
-        if user is not None and not user.memberships.filter(position__unit=unit).exists():
-            _fail("executors", _("%(user)s does not work in %(unit)s.") % {"user": user, "unit": unit.name})
-    policy = policy_for(code=policy_code, organisation=document.organisation)
     start = timezone.now()
+    if due_date is not None:
+        _term_for(due_date=due_date, start=start)
+    policies, terms = {}, []
+    for index, entry in enumerate(executors):
+        if not user_manages_unit(user=actor, unit=entry.unit):
+            _fail(f"executors.{index}.unit", _("%(unit)s is not under your direction.") % {"unit": entry.unit.name})
+        if entry.user is not None and not entry.user.memberships.filter(position__unit=entry.unit).exists():
+            _fail(f"executors.{index}.executor", _("%(user)s does not work in %(unit)s.") % {"user": entry.user, "unit": entry.unit.name})
+        if entry.due_date is not None:
+            _term_for(due_date=entry.due_date, start=start, field=f"executors.{index}.due_date")
+        code = entry.policy_code or policy_code
+        if code not in policies:
+            try:
+                policies[code] = policy_for(code=code, organisation=document.organisation)
+            except ApplicationError as error:
+                _fail(f"executors.{index}.policy" if entry.policy_code else "policy", error.message, code=error.code)
+        # the executor's own term wins over the resolution's; a policy named for the executor beats a default date
+        own_date = entry.due_date or (None if entry.policy_code else due_date)
+        terms.append((policies[code], own_date))
     with transaction.atomic():
         resolution = Resolution(document=document, author=actor, text=text.strip())
         resolution._history_user = actor
         resolution.save()
-        for index, (unit, user) in enumerate(executors):
-            assignment = Assignment(resolution=resolution, document=document, unit=unit, executor=user, created_by=actor,
+        for index, (entry, (policy, own_date)) in enumerate(zip(executors, terms, strict=True)):
+            assignment = Assignment(resolution=resolution, document=document, unit=entry.unit, executor=entry.user,
+                                    created_by=actor,
                                     role=Assignment.Role.RESPONSIBLE if index == 0 else Assignment.Role.CO_EXECUTOR)
             assignment._history_user = actor
             assignment.save()
-            _open_card(assignment=assignment, actor=actor, policy=policy, due_date=due_date, start=start,
+            _open_card(assignment=assignment, actor=actor, policy=policy, due_date=own_date, start=start,
                        title=f"{document.number}: {text.strip()}")
         if document.state == Document.State.REGISTERED:
             document.state = Document.State.IN_EXECUTION

@@ -35,3 +35,14 @@ def letter_pdf(letter, *, language=None):
     from weasyprint import HTML
 
     return HTML(string=letter_html(letter, language=language)).write_pdf()
+
+
+def letter_pdf_response(letter, *, filename, inline=True):
+    """The letter as a PDF HTTP response (pages and API alike); `filename` without the extension, a slash-free
+    registration number or a descriptive name."""
+    from django.http import HttpResponse
+
+    response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename.replace("/", "-")}.pdf"'
+    return response

@@ -206,3 +206,37 @@ def plan_report_approve(*, actor, plan):
     report._history_user = actor
     report.save()
     return report
+
+
+def _outcome_labels():
+    return {"done_on_time": _("done on time"), "done_late": _("done late"), "not_done": _("not done"), "dropped": _("dropped")}
+
+
+def plan_report_letter(*, plan, facts, report):
+    """The period report as a letter to the approving head (the PDF renderer's input)."""
+    from documents.services.letters import Letter
+
+    outcome = _outcome_labels()
+    lines = [report.narrative if report else ""]
+    lines.append("\n".join(f"{n}. {row['item'].title} — {outcome[row['outcome']]}"
+                           + (f" ({row['item'].dropped_reason})" if row["item"].dropped_reason else "")
+                           for n, row in enumerate(facts["rows"], start=1)))
+    if facts["unplanned"]:
+        lines.append(_("Duties of the regulation that no measure covered:") + "\n" +
+                     "\n".join(f"{c.number} {c.text}" for c in facts["unplanned"]))
+    approver = report.approved_by if report and report.approved_by else None
+    return Letter(organisation=plan.unit.organisation.name, unit=plan.unit.name, addressee=plan_approver_unit(plan).name,
+                  subject=_("Report on the work plan for %(period)s") % {"period": plan.period_label},
+                  body="\n\n".join(part for part in lines if part), number=f"{plan.period_label}", date=timezone.localdate(),
+                  signer_name=str(approver) if approver else "")
+
+
+def plan_report_sheets(*, facts):
+    """The period report as spreadsheet sheets: the measures with their outcomes, and the unplanned duties."""
+    outcome = _outcome_labels()
+    return [
+        (_("Measures"), [_("Measure"), _("Duties of the regulation"), _("Responsible"), _("Term"), _("Outcome")],
+         [[r["item"].title, ", ".join(c.number for c in r["item"].clauses.all()), str(r["item"].responsible),
+           r["item"].due_date, outcome[r["outcome"]]] for r in facts["rows"]]),
+        (_("Unplanned duties"), [_("Clause"), _("Text")], [[c.number, c.text] for c in facts["unplanned"]]),
+    ]

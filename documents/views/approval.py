@@ -8,34 +8,24 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
-from core.models import User
 from documents.forms import ApprovalDecisionForm, ApprovalRouteForm, DraftForm
-from documents.selectors import access_draft, access_step, draft_detail, drafts_of
-from documents.services.approval import approval_decide, approval_queue
+from documents.selectors import (
+    access_draft,
+    access_step,
+    draft_approvers,
+    draft_detail,
+    draft_units_for,
+    drafts_of,
+)
+from documents.services.approval import approval_decide, approval_item_url, approval_queue
 from documents.services.drafts import draft_save, draft_send_for_approval
-from units.models import Unit
 
 __all__ = ["approval_decide_page", "approval_queue_page", "draft_page", "drafts_page"]
 
 
-def _my_units(user):
-    paths = user.memberships.values_list("position__unit__path", flat=True)
-    units = Unit.objects.none()
-    for path in paths:
-        units |= Unit.objects.filter(path__startswith=path)
-    return units.order_by("path")
-
-
-def _people_of(draft):
-    """Who may visa or sign: the staff of the draft's organisation."""
-    organisation_path = draft.unit.path.split(".", 1)[0] + "."
-    return (User.objects.filter(memberships__position__unit__path__startswith=organisation_path, is_active=True)
-            .distinct().order_by("last_name", "first_name"))
-
-
 @login_required
 def drafts_page(request):
-    units = _my_units(request.user)
+    units = draft_units_for(user=request.user)
     form = DraftForm(request.POST or None, units=units)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -57,9 +47,9 @@ def draft_page(request, pk):
     edit_form = route_form = None
     status = 200
     if editable:
-        edit_form = DraftForm(request.POST if request.POST.get("action") == "edit" else None, units=_my_units(request.user),
+        edit_form = DraftForm(request.POST if request.POST.get("action") == "edit" else None, units=draft_units_for(user=request.user),
                               initial={"unit": draft.unit.slug, "addressee": draft.addressee, "subject": draft.subject, "body": draft.body})
-        route_form = ApprovalRouteForm(request.POST if request.POST.get("action") == "send" else None, people=_people_of(draft))
+        route_form = ApprovalRouteForm(request.POST if request.POST.get("action") == "send" else None, people=draft_approvers(draft=draft))
     if request.method == "POST" and editable:
         try:
             if request.POST.get("action") == "edit" and edit_form.is_valid():
@@ -84,6 +74,8 @@ def draft_page(request, pk):
 @login_required
 def approval_queue_page(request):
     steps = list(approval_queue(user=request.user))
+    for step in steps:
+        step.item_url = approval_item_url(step.route)
     return render(request, "documents/approval_queue.html", {"steps": steps})
 
 
@@ -92,7 +84,6 @@ def approval_queue_page(request):
 def approval_decide_page(request, pk):
     step = access_step(user=request.user, pk=pk)
     form = ApprovalDecisionForm(request.POST)
-    draft_id = step.route.object_id
     if form.is_valid():
         try:
             approval_decide(step=step, actor=request.user, approve=request.POST.get("decision") == "approve",
@@ -101,22 +92,15 @@ def approval_decide_page(request, pk):
             messages.error(request, error.message)
         else:
             messages.success(request, _("Your decision is recorded."))
-    return redirect("documents:draft", pk=draft_id)
+    return redirect(approval_item_url(step.route))
 
 
 @login_required
 def draft_letter_pdf(request, pk):
     """The draft as a letter (marked DRAFT until it is signed and numbered), in the reader's language."""
-    from django.http import HttpResponse
+    from documents.selectors import draft_letter_response
 
-    from documents.selectors import draft_letter
-    from documents.services.letters import letter_pdf
-
-    draft = access_draft(user=request.user, pk=pk)
-    response = HttpResponse(letter_pdf(draft_letter(draft=draft)), content_type="application/pdf")
-    name = draft.document.number.replace("/", "-") if draft.document else f"draft-{draft.pk}"
-    response["Content-Disposition"] = f'inline; filename="letter-{name}.pdf"'
-    return response
+    return draft_letter_response(draft=access_draft(user=request.user, pk=pk))
 
 
 __all__ += ["draft_letter_pdf"]

@@ -11,7 +11,12 @@ from django.views.decorators.http import require_POST
 from core.exceptions import ApplicationError
 from core.spreadsheets import xlsx_response
 from documents.models import CaseFile, DisposalAct
-from documents.services.archive import archive_transfer_list, disposal_act_approve, disposal_act_create
+from documents.services.archive import (
+    archive_transfer_list,
+    archive_transfer_sheets,
+    disposal_act_approve,
+    disposal_act_create,
+)
 from units.selectors import units_user_may_register_for, user_manages_unit
 
 __all__ = ["archive_page", "disposal_approve_page", "disposal_create_page"]
@@ -48,10 +53,7 @@ def archive_page(request):
     year = min(max(year, 1900), 2200)
     context = _archive_context(request, unit, year)
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(f"archive-transfer-{year}.xlsx", [(_("Transfer list"), [
-            _("Index"), _("Title"), _("Unit"), _("Year"), _("Documents"), _("Retention (years)"), _("Legal basis")],
-            [[r.index, r.title, r.unit.name, r.year, r.documents_count,
-              r.retention_years if r.retention_years is not None else _("permanent"), r.legal_basis] for r in context["rows"]])])
+        return xlsx_response(f"archive-transfer-{year}.xlsx", archive_transfer_sheets(rows=context["rows"]))
     return render(request, "documents/archive.html", context)
 
 

@@ -3,7 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -121,24 +121,6 @@ def plan_page(request, pk):
     }, status=status)
 
 
-def _report_letter(plan, facts, report):
-    from documents.services.letters import Letter
-
-    outcome = {"done_on_time": _("done on time"), "done_late": _("done late"), "not_done": _("not done"), "dropped": _("dropped")}
-    lines = [report.narrative if report else ""]
-    lines.append("\n".join(f"{n}. {row['item'].title} — {outcome[row['outcome']]}"
-                           + (f" ({row['item'].dropped_reason})" if row["item"].dropped_reason else "")
-                           for n, row in enumerate(facts["rows"], start=1)))
-    if facts["unplanned"]:
-        lines.append(_("Duties of the regulation that no measure covered:") + "\n" +
-                     "\n".join(f"{c.number} {c.text}" for c in facts["unplanned"]))
-    approver = report.approved_by if report and report.approved_by else None
-    return Letter(organisation=plan.unit.organisation.name, unit=plan.unit.name, addressee=plan_services.plan_approver_unit(plan).name,
-                  subject=_("Report on the work plan for %(period)s") % {"period": plan.period_label},
-                  body="\n\n".join(part for part in lines if part), number=f"{plan.period_label}", date=timezone.localdate(),
-                  signer_name=str(approver) if approver else "")
-
-
 @login_required
 def plan_report_page(request, pk):
     plan = _access_plan(request.user, pk)
@@ -160,18 +142,12 @@ def plan_report_page(request, pk):
             messages.error(request, error.message)
             status = 400
     if request.GET.get("format") == "pdf":
-        from documents.services.letters import letter_pdf
+        from documents.services.letters import letter_pdf_response
 
-        response = HttpResponse(letter_pdf(_report_letter(plan, facts, report)), content_type="application/pdf")
-        response["Content-Disposition"] = f'attachment; filename="work-plan-report-{plan.pk}.pdf"'
-        return response
+        return letter_pdf_response(plan_services.plan_report_letter(plan=plan, facts=facts, report=report),
+                                   filename=f"work-plan-report-{plan.pk}", inline=False)
     if request.GET.get("format") == "xlsx":
-        return xlsx_response(f"work-plan-report-{plan.pk}.xlsx", [
-            (_("Measures"), [_("Measure"), _("Duties of the regulation"), _("Responsible"), _("Term"), _("Outcome")],
-             [[r["item"].title, ", ".join(c.number for c in r["item"].clauses.all()), str(r["item"].responsible),
-               r["item"].due_date, r["outcome"]] for r in facts["rows"]]),
-            (_("Unplanned duties"), [_("Clause"), _("Text")], [[c.number, c.text] for c in facts["unplanned"]]),
-        ])
+        return xlsx_response(f"work-plan-report-{plan.pk}.xlsx", plan_services.plan_report_sheets(facts=facts))
     return render(request, "documents/plan_report.html", {
         "plan": plan, "facts": facts, "report": report,
         "may_approve": user_manages_unit(user=request.user, unit=plan_services.plan_approver_unit(plan)),

@@ -191,12 +191,11 @@ def resolution_page(request, pk):
     form = _resolution_form(document, request.POST)
     if form.is_valid():
         data = form.cleaned_data
-        executors = [(data["responsible_unit"], data["responsible_person"])] + [
-            (unit, None) for unit in data["co_executor_units"] if unit != data["responsible_unit"]]
         try:
-            resolution_write(actor=request.user, document=document, text=data["text"], executors=executors,
+            resolution_write(actor=request.user, document=document, text=data["text"], executors=form.executors(),
                              policy_code=data["policy"].code if data["policy"] else "document.default", due_date=data["due_date"])
         except ApplicationError as error:
+            error.fields = {form.field_for_service_error(name): messages for name, messages in error.fields.items()}
             form_add_application_error(form, error)
         else:
             messages.success(request, _("The resolution is written; each executor's part is under control."))
@@ -273,19 +272,14 @@ def report_decision_page(request, pk, decision):
 @login_required
 def document_letter_pdf(request, pk):
     """An outgoing document's letter (from the draft it was signed from), for whoever may see the document."""
-    from django.http import HttpResponse
-
     from documents.models import OutgoingDraft
-    from documents.selectors import draft_letter
-    from documents.services.letters import letter_pdf
+    from documents.selectors import draft_letter_response
 
     document = access_document(user=request.user, pk=pk)
     draft = OutgoingDraft.objects.filter(document=document).select_related("unit", "document", "in_reply_to").first()
     if draft is None:
         raise Http404
-    response = HttpResponse(letter_pdf(draft_letter(draft=draft)), content_type="application/pdf")
-    response["Content-Disposition"] = f'inline; filename="letter-{document.number.replace("/", "-")}.pdf"'
-    return response
+    return draft_letter_response(draft=draft)
 
 
 __all__ += ["document_letter_pdf"]

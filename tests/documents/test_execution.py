@@ -1,6 +1,6 @@
 """Resolution → assignments → control cards → report → removal from control; handing on inside a unit."""
 
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -10,6 +10,7 @@ from rest_framework.test import APIClient
 from core.exceptions import ApplicationError, PermissionDeniedError
 from documents.models import Assignment, AssignmentReport, ControlCard, Document
 from documents.services.execution import (
+    ExecutorTerm,
     assignment_hand_on,
     assignment_report,
     report_accept,
@@ -120,11 +121,11 @@ def test_only_a_head_of_the_documents_unit_writes_a_resolution(document, staff, 
     with pytest.raises(ApplicationError) as error:  # units outside the head's direction
         resolution_write(actor=staff["pr_head"], document=document, text="x",
                          executors=[(imported["International Cooperation Department"], None)])
-    assert "executors" in error.value.fields
+    assert "executors.0.unit" in error.value.fields
     with pytest.raises(ApplicationError) as error:  # a person who does not work in the unit named
         resolution_write(actor=staff["pr_head"], document=document, text="x",
                          executors=[(imported["İnformasiya sektoru"], staff["comm_officer"])])
-    assert "executors" in error.value.fields
+    assert "executors.0.executor" in error.value.fields
 
 
 def test_an_explicit_date_becomes_the_cards_term(document, staff, imported):
@@ -137,6 +138,70 @@ def test_an_explicit_date_becomes_the_cards_term(document, staff, imported):
         resolution_write(actor=staff["pr_head"], document=document, text="Yesterday",
                          executors=[(imported["İnformasiya sektoru"], None)], due_date=timezone.localdate())
     assert "due_date" in error.value.fields
+
+
+def test_each_executor_has_their_own_term(document, staff, imported):
+    """The responsible executor on the policy, one co-executor by an earlier date, another on a longer policy."""
+    soon = timezone.localdate() + timedelta(days=5)
+    resolution = resolution_write(
+        actor=staff["pr_head"], document=document, text="Split the work",
+        executors=[ExecutorTerm(imported["İctimaiyyətlə əlaqələr şöbəsi"], staff["pr_officer"]),
+                   ExecutorTerm(imported["İnformasiya sektoru"], staff["info_officer"], due_date=soon),
+                   ExecutorTerm(imported["Kommunikasiya sektoru"], None, policy_code="media.false_report_response")])
+    responsible, by_date, urgent = (card_of(a) for a in resolution.assignments.order_by("id"))
+    assert responsible.policy.code == "document.default" and responsible.term_value == 30
+    assert by_date.term_unit == "calendar_days" and by_date.term_value == 5
+    assert urgent.policy.code == "media.false_report_response" and urgent.term_unit == "working_days"
+    assert len({responsible.due, by_date.due, urgent.due}) == 3
+
+
+def test_a_bad_term_names_the_executor_it_belongs_to(document, staff, imported):
+    with pytest.raises(ApplicationError) as error:
+        resolution_write(actor=staff["pr_head"], document=document, text="x",
+                         executors=[(imported["İnformasiya sektoru"], None),
+                                    ExecutorTerm(imported["Kommunikasiya sektoru"], due_date=timezone.localdate())])
+    assert list(error.value.fields) == ["executors.1.due_date"]
+    with pytest.raises(ApplicationError) as error:
+        resolution_write(actor=staff["pr_head"], document=document, text="x",
+                         executors=[ExecutorTerm(imported["İnformasiya sektoru"], policy_code="no.such")])
+    assert list(error.value.fields) == ["executors.0.policy"]
+    assert not Assignment.objects.exists() and not ControlCard.objects.exists()
+
+
+def test_the_api_takes_a_term_per_executor(document, staff, imported):
+    head = APIClient()
+    head.force_authenticate(staff["pr_head"])
+    soon = timezone.localdate() + timedelta(days=7)
+    url = f"/api/v1/documents/{document.pk}/resolutions/"
+    refused = head.post(url, {"text": "Answer", "executors": [
+        {"unit": imported["İnformasiya sektoru"].slug},
+        {"unit": imported["Kommunikasiya sektoru"].slug, "due_date": "2001-01-01"}]}, format="json")
+    assert refused.status_code == 400 and "executors.1.due_date" in refused.json()["fields"]
+    created = head.post(url, {"text": "Answer", "policy": "media.false_report_response", "executors": [
+        {"unit": imported["İnformasiya sektoru"].slug},
+        {"unit": imported["Kommunikasiya sektoru"].slug, "due_date": soon.isoformat()}]}, format="json")
+    assert created.status_code == 201, created.content
+    first, second = created.json()["assignments"]
+    assert card_of(Assignment.objects.get(pk=first["id"])).policy.code == "media.false_report_response"
+    assert date.fromisoformat(second["due"][:10]) >= soon
+
+
+def test_the_resolution_form_gives_a_co_executor_a_date_and_keeps_a_refused_one(client, document, staff, imported):
+    from django.urls import reverse
+
+    client.force_login(staff["pr_head"])
+    client.cookies["portal_language"] = "en"
+    url = reverse("documents:resolution", args=[document.pk])
+    typed = {"text": "Two parts", "responsible_unit": imported["İnformasiya sektoru"].slug, "policy": "document.default",
+             "co_1_unit": imported["Kommunikasiya sektoru"].slug, "co_1_due_date": timezone.localdate().isoformat()}
+    refused = client.post(url, typed)
+    body = refused.content.decode()
+    assert refused.status_code == 400 and "The term must be a date after today." in body and "Two parts" in body
+    assert not Assignment.objects.exists()
+    soon = timezone.localdate() + timedelta(days=4)
+    assert client.post(url, {**typed, "co_1_due_date": soon.isoformat()}).status_code == 302
+    co = Assignment.objects.get(role="co_executor")
+    assert co.unit == imported["Kommunikasiya sektoru"] and card_of(co).term_value == 4
 
 
 def test_the_api_walks_resolution_report_and_acceptance(document, staff, imported):
