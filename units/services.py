@@ -6,9 +6,11 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 from simple_history.utils import bulk_create_with_history
 
 from core.exceptions import ApplicationError
+from core.history import history_reason
 from units.importer.text import fold, search_form
 from units.models import Clause, Membership, Position, PositionKind, Regulation, Unit, UnitKind
 
@@ -150,7 +152,7 @@ def regulation_import(*, parsed, source_text, source_name="", actor=None):
         if not clause.is_repealed:
             clause.is_repealed = True
             clause._history_user = actor
-            clause._change_reason = "No longer in the regulation text"
+            clause._change_reason = history_reason(gettext_noop("No longer in the regulation text"))
             clause.save()
             summary["repealed"] += 1
     return regulation, summary

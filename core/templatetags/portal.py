@@ -20,3 +20,11 @@ def iso_datetime(value):
 def iso_date(value):
     day = parse_date(value) if isinstance(value, str) else value
     return formats.date_format(day, "DATE_FORMAT") if isinstance(day, date) else value
+
+
+@register.filter
+def history_reason(value):
+    """A stored history reason in the reader's language (core.history)."""
+    from core.history import history_reason_text
+
+    return history_reason_text(value)

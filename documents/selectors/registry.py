@@ -77,7 +77,9 @@ def document_timeline(*, document, execution):
 
     from documents.models import ApprovalStep, OutgoingDraft
 
-    events = [(h.history_date, h.history_user, h.history_change_reason or h.get_state_display())
+    from core.history import history_reason_text
+
+    events = [(h.history_date, h.history_user, history_reason_text(h.history_change_reason) or h.get_state_display())
               for h in document.history.select_related("history_user")]
     for row in execution:
         resolution = row["resolution"]

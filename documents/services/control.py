@@ -10,9 +10,11 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.bounds import date_window_message, in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError
+from core.history import history_reason
 from documents.domain.calendar import CalendarRangeError
 from documents.domain.control_states import (
     CONTROLLER,
@@ -209,8 +211,8 @@ def control_extend(*, card, actor, reason, legal_basis, value=None, new_due=None
     card.due = _recomputed_due(card)
     ControlExtension.objects.filter(pk=extension.pk).update(new_due=card.due)
     card.due_changed_at = timezone.now()
-    _save(card, actor, _("Extended by %(value)d %(unit)s: %(reason)s") % {
-        "value": value, "unit": TermUnit(unit).label, "reason": reason.strip()}, ["due", "due_changed_at"])
+    _save(card, actor, history_reason(gettext_noop("Extended by %(value)d %(unit)s: %(reason)s"),
+                                      value=value, unit=TermUnit(unit).label, reason=reason.strip()), ["due", "due_changed_at"])
     return card
 
 
@@ -224,7 +226,7 @@ def control_pause(*, card, actor, reason, at=None):
         raise ApplicationError(_("Give the reason for the pause."), fields={"reason": [_("This field is required.")]})
     ControlPause.objects.create(card=card, reason=reason.strip(), paused_by=actor, started_at=at or timezone.now())
     card.state = state
-    _save(card, actor, _("Paused: %(reason)s") % {"reason": reason.strip()}, ["state"])
+    _save(card, actor, history_reason(gettext_noop("Paused: %(reason)s"), reason=reason.strip()), ["state"])
     return card
 
 
@@ -240,7 +242,7 @@ def control_resume(*, card, actor, at=None):
     card.state = state
     card.due = _recomputed_due(card)
     card.due_changed_at = timezone.now()
-    _save(card, actor, _("Resumed"), ["state", "due", "due_changed_at"])
+    _save(card, actor, history_reason(gettext_noop("Resumed")), ["state", "due", "due_changed_at"])
     return card
 
 
@@ -255,7 +257,7 @@ def control_close(*, card, actor, result="", cancelled=False):
     card.state = state
     card.closed_at = timezone.now()
     card.result = result
-    _save(card, actor, _("Cancelled") if cancelled else _("Done"), ["state", "closed_at", "result"])
+    _save(card, actor, history_reason(gettext_noop("Cancelled") if cancelled else gettext_noop("Done")), ["state", "closed_at", "result"])
     return card
 
 
@@ -270,7 +272,7 @@ def control_report(*, card, actor, report):
     if not report:
         raise ApplicationError(_("Write what was done."), fields={"report": [_("This field is required.")]})
     card.result = report[:5000]
-    _save(card, actor, _("Reported: %(report)s") % {"report": report[:200]}, ["result"])
+    _save(card, actor, history_reason(gettext_noop("Reported: %(report)s"), report=report[:200]), ["result"])
     return card
 
 
@@ -328,7 +330,7 @@ def control_recompute_for_calendar_change(*, country, day, batch_size=500):
         .select_related("policy").prefetch_related("extensions", "pauses").order_by("pk")
     )
     total, last_pk = 0, 0
-    reason = _("Calendar changed: %(day)s") % {"day": day.isoformat()}
+    reason = history_reason(gettext_noop("Calendar changed: %(day)s"), day=day.isoformat())
     while True:
         batch = list(cards.filter(pk__gt=last_pk)[:batch_size])
         if not batch:

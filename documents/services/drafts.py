@@ -3,8 +3,10 @@
 from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError
+from core.history import history_reason
 from documents.models import ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_register, approval_start
 from documents.services.registry import document_register
@@ -50,7 +52,7 @@ def draft_send_for_approval(*, actor, draft, visas, signer):
                                                        (ApprovalStep.Kind.SIGNATURE, signer)])
         draft.state = OutgoingDraft.State.IN_APPROVAL
         draft._history_user = actor
-        draft._change_reason = _("Sent for approval, version %(version)d") % {"version": draft.version}
+        draft._change_reason = history_reason(gettext_noop("Sent for approval, version %(version)d"), version=draft.version)
         draft.save(update_fields=["state"])
     return draft
 
@@ -60,14 +62,14 @@ def _signed(draft, actor):
                                            correspondent=draft.addressee, summary=draft.body, in_reply_to=draft.in_reply_to)
     draft.state, draft.document = OutgoingDraft.State.SIGNED, document
     draft._history_user = actor
-    draft._change_reason = _("Signed and registered as %(number)s") % {"number": document.number}
+    draft._change_reason = history_reason(gettext_noop("Signed and registered as %(number)s"), number=document.number)
     draft.save(update_fields=["state", "document"])
 
 
 def _rejected(draft, actor, comment):
     draft.state = OutgoingDraft.State.RETURNED
     draft._history_user = actor
-    draft._change_reason = _("Returned: %(comment)s") % {"comment": comment[:200]}
+    draft._change_reason = history_reason(gettext_noop("Returned: %(comment)s"), comment=comment[:200])
     draft.save(update_fields=["state"])
 
 

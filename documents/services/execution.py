@@ -6,9 +6,11 @@ from typing import NamedTuple
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.bounds import in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError
+from core.history import history_reason
 from documents.domain.control_states import CONTROLLER, EXECUTOR
 from documents.domain.deadlines import Term
 from documents.models import Assignment, AssignmentReport, ControlCard, Document, Resolution, TermUnit
@@ -97,7 +99,7 @@ def resolution_write(*, actor, document, text, executors, policy_code="document.
         if document.state == Document.State.REGISTERED:
             document.state = Document.State.IN_EXECUTION
             document._history_user = actor
-            document._change_reason = _("Resolution: %(text)s") % {"text": text.strip()[:200]}
+            document._change_reason = history_reason(gettext_noop("Resolution: %(text)s"), text=text.strip()[:200])
             document.save(update_fields=["state"])
     return resolution
 
@@ -173,7 +175,7 @@ def report_accept(*, actor, report, comment=""):
         if not open_cards.exists() and document.state != Document.State.EXECUTED:
             document.state = Document.State.EXECUTED
             document._history_user = actor
-            document._change_reason = _("Executed: every assignment is removed from control.")
+            document._change_reason = history_reason(gettext_noop("Executed: every assignment is removed from control."))
             document.save(update_fields=["state"])
     return report
 

@@ -5,8 +5,10 @@ for that nobody planned."""
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError
+from core.history import history_reason
 from documents.domain.deadlines import Term
 from documents.models import ControlCard, TermUnit, WorkPlan, WorkPlanItem, WorkPlanReport
 from documents.services.control import control_open, policy_for
@@ -49,7 +51,7 @@ def plan_create(*, actor, unit, period, year, number=1):
     if WorkPlan.objects.filter(unit=unit, period=period, year=year, number=number).exists():
         _fail("period", _("The unit already has a plan for this period."), code="duplicate_plan")
     plan = WorkPlan(unit=unit, period=period, year=year, number=number, author=actor)
-    _save(plan, actor, _("Drafted"))
+    _save(plan, actor, history_reason(gettext_noop("Drafted")))
     return plan
 
 
@@ -98,7 +100,7 @@ def plan_submit(*, actor, plan):
         if not plan.items.exists():
             _fail("items", _("Add at least one measure before submitting."))
         plan.state = WorkPlan.State.SUBMITTED
-        _save(plan, actor, _("Submitted for approval"), ["state"])
+        _save(plan, actor, history_reason(gettext_noop("Submitted for approval")), ["state"])
     return plan
 
 
@@ -117,7 +119,7 @@ def plan_return(*, actor, plan, comment):
         if plan.state != WorkPlan.State.SUBMITTED:
             raise ApplicationError(_("Only a submitted plan can be returned."), code="wrong_state")
         plan.state, plan.comment, plan.decided_by, plan.decided_at = WorkPlan.State.RETURNED, comment.strip(), actor, timezone.now()
-        _save(plan, actor, _("Returned: %(comment)s") % {"comment": comment.strip()[:200]},
+        _save(plan, actor, history_reason(gettext_noop("Returned: %(comment)s"), comment=comment.strip()[:200]),
               ["state", "comment", "decided_by", "decided_at"])
     return plan
 
@@ -137,7 +139,7 @@ def plan_approve(*, actor, plan):
             control_open(item=item, policy=policy, start=start, responsible_unit=plan.unit, executor=item.responsible,
                          title=f"{plan.period_label}: {item.title}", actor=actor, term=Term(days, TermUnit.CALENDAR_DAYS))
         plan.state, plan.decided_by, plan.decided_at = WorkPlan.State.APPROVED, actor, start
-        _save(plan, actor, _("Approved"), ["state", "decided_by", "decided_at"])
+        _save(plan, actor, history_reason(gettext_noop("Approved")), ["state", "decided_by", "decided_at"])
     return plan
 
 

@@ -3,9 +3,11 @@
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.bounds import in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError
+from core.history import history_reason
 from core.idempotency import idempotent_create
 from documents.models import DEFAULT_NUMBER_FORMATS, Direction, Document, Journal
 from documents.services.attachments import attachment_add_many, attachments_check_all
@@ -80,7 +82,7 @@ def document_register(*, actor, unit, direction, subject, correspondent="", corr
                 in_reply_to=in_reply_to, supersedes=supersedes,
             )
             document._history_user = actor
-            document._change_reason = _("Registered as %(number)s") % {"number": number}
+            document._change_reason = history_reason(gettext_noop("Registered as %(number)s"), number=number)
             document.full_clean(exclude=["journal", "organisation", "unit", "registered_by"])
             document.save()
             if attachments:

@@ -9,6 +9,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from core.exceptions import PermissionDeniedError
+from core.history import history_reason_text
 from documents.domain.control_states import CONTROLLER, EXECUTOR, allowed_actions
 from documents.models import ControlCard
 from documents.services.control import control_close, control_report, control_roles
@@ -60,7 +61,7 @@ def test_the_executor_reports_and_the_head_closes(card, staff):
     control_report(card=card, actor=staff["info_officer"], report="Answer sent on 25 November")
     closed = control_close(card=card, actor=staff["info_head"], result="Answer sent on 25 November")
     assert closed.state == "done"
-    reasons = [h.history_change_reason for h in ControlCard.history.filter(id=card.pk)]
+    reasons = [history_reason_text(h.history_change_reason) for h in ControlCard.history.filter(id=card.pk)]
     assert any("Answer sent on 25 November" in (r or "") for r in reasons)
 
 
