@@ -10,6 +10,7 @@ api_v1 = [
     path("", include("core.api_urls")),
     path("", include("units.api_urls")),
     path("", include("documents.api_urls")),
+    path("", include("appeals.api_urls")),
 ]
 
 urlpatterns = [
@@ -17,6 +18,7 @@ urlpatterns = [
     path("accounts/", include("core.account_urls")),
     path("structure/", include("units.urls")),
     path("", include("documents.urls")),
+    path("", include("appeals.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),

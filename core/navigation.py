@@ -14,6 +14,7 @@ PUBLIC = [
 ]
 STAFF = [
     (_("Inbox"), "core:staff-home"),
+    (_("Citizens' cases"), "appeals:staff-cases"),
     (_("My control"), "documents:my-control"),
     (_("Unit control"), "documents:unit-control"),
     (_("Registry"), "documents:registry"),

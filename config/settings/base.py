@@ -206,6 +206,7 @@ REST_FRAMEWORK = {
         "user": env("API_USER_RATE", default="600/minute"),
         "token": env("API_TOKEN_RATE", default="10/minute"),
         "regulation_preview": env("RATE_LIMIT_REGULATION_PREVIEW", default="20/hour"),
+        "appeal_submit": env("RATE_LIMIT_APPEAL_SUBMIT", default="10/hour"),
     },
     # only the configured proxies' X-Forwarded-For is believed (see TRUSTED_PROXY_COUNT)
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
@@ -270,6 +271,8 @@ PUBLIC_RATE_LIMITS = {
     "password_reset": env("RATE_LIMIT_PASSWORD_RESET", default="5/m"),
     "regulation_preview": env("RATE_LIMIT_REGULATION_PREVIEW", default="20/hour"),
     "bad_token": env("RATE_LIMIT_BAD_TOKEN", default="10/m"),
+    "appeal_submit": env("RATE_LIMIT_APPEAL_SUBMIT", default="10/h"),
+    "appeal_track": env("RATE_LIMIT_APPEAL_TRACK", default="120/m"),
 }
 
 # Login lockout (django-axes) for every login form (site, admin, API token endpoint): an account, and

@@ -75,9 +75,8 @@ def document_timeline(*, document, execution):
     and signature."""
     from django.utils.translation import gettext as _
 
-    from documents.models import ApprovalStep, OutgoingDraft
-
     from core.history import history_reason_text
+    from documents.models import ApprovalStep, OutgoingDraft
 
     events = [(h.history_date, h.history_user, history_reason_text(h.history_change_reason) or h.get_state_display())
               for h in document.history.select_related("history_user")]

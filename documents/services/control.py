@@ -231,27 +231,46 @@ def control_pause(*, card, actor, reason, at=None):
 
 
 @transaction.atomic
-def control_resume(*, card, actor, at=None):
-    """Restart the clock; the due date is recomputed from the working days that remained."""
+def control_resume(*, card, actor, at=None, on_event=None):
+    """Restart the clock; the due date is recomputed from the working days that remained. `on_event` (a
+    history reason) restarts it on an outside event, e.g. the appellant's reply, with no role needed."""
     card = _locked(card)
     state = _next_state(card, "resume")
-    _require_role(actor, card, "resume")
+    if on_event is None:
+        _require_role(actor, card, "resume")
     pause = card.pauses.get(ended_at__isnull=True)
     pause.ended_at = at or timezone.now()
     pause.save(update_fields=["ended_at"])
     card.state = state
     card.due = _recomputed_due(card)
     card.due_changed_at = timezone.now()
-    _save(card, actor, history_reason(gettext_noop("Resumed")), ["state", "due", "due_changed_at"])
+    _save(card, actor, on_event or history_reason(gettext_noop("Resumed")), ["state", "due", "due_changed_at"])
     return card
 
 
 @transaction.atomic
-def control_close(*, card, actor, result="", cancelled=False):
+def control_reassign(*, card, actor, responsible_unit, executor=None):
+    """Hand the card to another responsible unit or executor (routing an appeal, assigning an officer).
+    The caller checks who may route; the term does not change."""
+    card = _locked(card)
+    if card.state not in (ControlCard.State.OPEN, ControlCard.State.PAUSED):
+        raise ApplicationError(_("This card is %(state)s; that is not possible now.") % {"state": card.get_state_display()},
+                               code="wrong_state")
+    card.responsible_unit, card.executor = responsible_unit, executor
+    _save(card, actor, history_reason(gettext_noop("Assigned to %(unit)s"), unit=responsible_unit.name),
+          ["responsible_unit", "executor"])
+    return card
+
+
+@transaction.atomic
+def control_close(*, card, actor, result="", cancelled=False, system=False):
+    """Remove the card from control (done) or cancel it. `system`: closed as part of another service's
+    decision that checked its own rights (an appeal answered when its letter is signed)."""
     card = _locked(card)
     action = "cancel" if cancelled else "close"
     state = _next_state(card, action)
-    _require_role(actor, card, action)
+    if not system:
+        _require_role(actor, card, action)
     if card.state == ControlCard.State.PAUSED:
         card.pauses.filter(ended_at__isnull=True).update(ended_at=timezone.now())
     card.state = state

@@ -10,6 +10,7 @@ from core.history import history_reason
 from documents.models import ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_register, approval_start
 from documents.services.registry import document_register
+from documents.signals import draft_returned, draft_signed
 
 
 def _fail(field, message):
@@ -64,6 +65,7 @@ def _signed(draft, actor):
     draft._history_user = actor
     draft._change_reason = history_reason(gettext_noop("Signed and registered as %(number)s"), number=document.number)
     draft.save(update_fields=["state", "document"])
+    draft_signed.send(sender=OutgoingDraft, draft=draft, document=document, actor=actor)
 
 
 def _rejected(draft, actor, comment):
@@ -71,6 +73,7 @@ def _rejected(draft, actor, comment):
     draft._history_user = actor
     draft._change_reason = history_reason(gettext_noop("Returned: %(comment)s"), comment=comment[:200])
     draft.save(update_fields=["state"])
+    draft_returned.send(sender=OutgoingDraft, draft=draft, actor=actor, comment=comment)
 
 
 approval_register(OutgoingDraft, signed=_signed, rejected=_rejected,

@@ -1,0 +1,75 @@
+"""Reads of cases: staff visibility (404 for anyone else), the citizen's view through the tracking link."""
+
+import re
+
+from django.http import Http404
+
+from appeals.models import Case, CaseMessage
+from appeals.services import case_card
+from core.history import history_reason_text
+from documents.services.control import control_explain
+from units.models import Unit
+
+TOKEN_PATTERN = re.compile(r"^[A-Za-z0-9_-]{20,64}$")
+
+
+def public_organisation():
+    """The organisation citizens write to through this portal: its top unit."""
+    organisation = Unit.objects.filter(parent__isnull=True, is_active=True).order_by("path").first()
+    if organisation is None:
+        raise Http404
+    return organisation
+
+
+def access_case(*, user, pk):
+    case = Case.objects.visible_to(user).select_related("unit", "executor", "suggested_unit", "organisation").filter(pk=pk).first()
+    if case is None:
+        raise Http404
+    return case
+
+
+def case_for_token(*, token):
+    """The citizen's case by its tracking token; 404 for an unknown or malformed one."""
+    case = Case.objects.filter(tracking_token=token).select_related("answer_draft__document").first() if TOKEN_PATTERN.match(token or "") else None
+    if case is None:
+        raise Http404
+    return case
+
+
+def case_due(case):
+    """The card's due date and how it was computed (policy, legal basis, skipped days, pauses), or None."""
+    card = case_card(case)
+    if card is None:
+        return None
+    return {"card": card, "explanation": control_explain(card=card)}
+
+
+def case_public_timeline(*, case):
+    """What the citizen sees: each state the case went through, and the messages; no staff names."""
+    events, last_state = [], None
+    for record in case.history.order_by("history_date", "history_id"):
+        if record.state != last_state:
+            events.append({"at": record.history_date, "text": Case.State(record.state).label})
+            last_state = record.state
+    for message in case.messages.all():
+        events.append({"at": message.created_at, "text": message.text, "direction": message.direction})
+    return sorted(events, key=lambda e: e["at"])
+
+
+def case_staff_timeline(*, case):
+    """Everything, with who did it, newest first."""
+    events = [{"at": r.history_date, "who": r.history_user, "text": history_reason_text(r.history_change_reason) or r.get_state_display()}
+              for r in case.history.select_related("history_user")]
+    events += [{"at": m.created_at, "who": m.author, "text": m.text, "direction": m.direction}
+               for m in CaseMessage.objects.filter(case=case).select_related("author")]
+    return sorted(events, key=lambda e: e["at"], reverse=True)
+
+
+def case_letter(*, case):
+    """The signed answer letter (for the citizen's PDF), or None before it is signed."""
+    from documents.selectors import draft_letter
+
+    draft = case.answer_draft
+    if draft is None or draft.document_id is None:
+        return None
+    return draft_letter(draft=draft)

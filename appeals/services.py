@@ -1,0 +1,296 @@
+"""Every write on a citizen's case: submission and registration, routing, assignment, clarification, the
+answer through the approval chain. Each reuses the documents layer: the numbering service, control cards
+and their policies, attachments, the outgoing draft and its approval route, the outbox."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from appeals.models import AnswerForm, AppealKind, Case, CaseMessage, CaseType, Channel, Urgency
+from core.exceptions import ApplicationError, PermissionDeniedError
+from core.history import history_reason
+from core.idempotency import idempotent_create
+from documents.models import Journal
+from documents.services.attachments import attachment_add_many, attachments_check_all
+from documents.services.control import (
+    control_close,
+    control_open,
+    control_pause,
+    control_reassign,
+    control_resume,
+    policy_for,
+)
+from documents.services.drafts import draft_save, draft_send_for_approval
+from documents.services.numbering import registration_number_next
+from units.selectors import unit_heads, unit_suggest_for_text, user_is_registry_for, user_manages_unit
+
+JOURNALS = {CaseType.APPEAL: ("appeals", gettext_noop("Citizens' appeals"), "M-{seq}/{yy}"),
+            CaseType.INFORMATION_REQUEST: ("information-requests", gettext_noop("Information requests"), "I-{seq}/{yy}")}
+POLICIES = {Urgency.NONE: "inforequest.standard", Urgency.LOSES_VALUE: "inforequest.urgent",
+            Urgency.LIFE_LIBERTY: "inforequest.life_liberty"}
+ANONYMOUS_REASON = gettext_noop(
+    "An anonymous written appeal (no name and no address to answer to) is not considered "
+    "(Law “On citizens' appeals”, art. 6.3–6.4). It is registered and kept.")
+PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{5,20}$")
+
+
+def _fail(field, message, code="invalid"):
+    raise ApplicationError(message, code=code, fields={field: [message]})
+
+
+def _save(case, actor, reason, fields=None):
+    case._history_user = actor
+    case._change_reason = reason
+    case.save(update_fields=fields) if fields else case.save()
+
+
+def _clean(case_type, data):
+    """The submission's values, stripped, or a clear error naming every field at fault."""
+    values = {key: (value.strip() if isinstance(value, str) else value) for key, value in data.items()}
+    errors = {}
+    if case_type == CaseType.APPEAL and values.get("kind") not in AppealKind.values:
+        errors["kind"] = [_("Choose an application, a complaint or a suggestion.")]
+    if not values.get("subject"):
+        errors["subject"] = [_("Say briefly what it is about.")]
+    if not values.get("text"):
+        errors["text"] = [_("Write your appeal.") if case_type == CaseType.APPEAL else _("Say what information you need.")]
+    if values.get("email"):
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            errors["email"] = [_("Enter a valid e-mail address, e.g. name@example.az.")]
+    if values.get("phone") and not PHONE_PATTERN.match(values["phone"]):
+        errors["phone"] = [_("Enter a phone number with digits only, e.g. +994 50 123 45 67.")]
+    if values.get("is_collective") and (values.get("signatories") or 1) < 2:
+        errors["signatories"] = [_("A collective appeal has at least two signatories.")]
+    if case_type == CaseType.INFORMATION_REQUEST:
+        if values.get("urgency", Urgency.NONE) not in Urgency.values:
+            errors["urgency"] = [_("Choose the ground of urgency.")]
+        elif values.get("urgency", Urgency.NONE) != Urgency.NONE and not values.get("urgency_explanation"):
+            errors["urgency_explanation"] = [_("Explain why the answer is urgent.")]
+        if values.get("answer_form", AnswerForm.EMAIL) not in AnswerForm.values:
+            errors["answer_form"] = [_("Choose how you want the answer.")]
+        if not values.get("name"):
+            errors["name"] = [_("Give your name: the law asks for it in an information request.")]
+        if not (values.get("email") or values.get("address")):
+            errors["email"] = [_("Give an e-mail or a postal address for the answer.")]
+    if errors:
+        raise ApplicationError(next(iter(errors.values()))[0], fields=errors)
+    return values
+
+
+def _journal(organisation, case_type):
+    code, name, number_format = JOURNALS[case_type]
+    journal, _created = Journal.objects.get_or_create(organisation=organisation, code=code,
+                                                      defaults={"name": name, "direction": "incoming", "number_format": number_format})
+    return journal
+
+
+def _policy_code(case):
+    return "appeal.standard" if case.case_type == CaseType.APPEAL else POLICIES[case.urgency]
+
+
+def case_card(case):
+    from documents.models import ControlCard
+
+    return ControlCard.objects.filter(content_type__app_label="appeals", content_type__model="case", object_id=case.pk).first()
+
+
+def tracking_url(case):
+    return reverse("appeals:track", args=[case.tracking_token])
+
+
+def _notify_citizen(case, subject, body):
+    """An e-mail to the citizen through the outbox (written in this transaction, sent after it commits)."""
+    from django.conf import settings
+
+    from core.services.outbox import outbox_enqueue
+
+    if case.email:
+        link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{tracking_url(case)}"
+        outbox_enqueue(to=[case.email], subject=subject, body=f"{body}\n\n{_('Follow your case')}: {link}")
+
+
+def case_submit(*, organisation, case_type, data, attachments=(), channel=Channel.ONLINE, received_at=None, actor=None,
+                idempotency_key=None):
+    """Register a case: the next number of the organisation's journal, a control card with the statutory term
+    counted from receipt, the suggested unit, the files. An anonymous appeal is registered and closed as not
+    considered. The same idempotency key returns the first case. Returns (case, created)."""
+    if case_type not in CaseType.values:
+        _fail("case_type", _("Choose an appeal or an information request."))
+    if channel not in Channel.values:
+        _fail("channel", _("Choose how the case arrived."))
+    values = _clean(case_type, data)
+    attachments = list(attachments)
+    attachments_check_all(attachments)
+    received_at = received_at or timezone.now()
+    if received_at > timezone.now():
+        _fail("received_at", _("The date of receipt cannot be in the future."))
+
+    def create():
+        with transaction.atomic():
+            journal = _journal(organisation, case_type)
+            year, sequence, number = registration_number_next(journal=journal, on=timezone.localtime(received_at).date())
+            suggestions = unit_suggest_for_text(text=f"{values.get('subject', '')} {values.get('text', '')}",
+                                                organisation=organisation, limit=1)
+            case = Case(
+                organisation=organisation, case_type=case_type, kind=values.get("kind", "") if case_type == CaseType.APPEAL else "",
+                channel=channel, received_at=received_at, journal=journal, year=year, sequence=sequence, number=number,
+                subject=values["subject"][:300], text=values["text"], answer_form=values.get("answer_form") or AnswerForm.EMAIL,
+                urgency=values.get("urgency") or Urgency.NONE, urgency_explanation=values.get("urgency_explanation", ""),
+                name=values.get("name", ""), email=values.get("email", ""), phone=values.get("phone", ""),
+                address=values.get("address", ""), is_collective=bool(values.get("is_collective")),
+                signatories=values.get("signatories") or 1, registered_by=actor,
+                suggested_unit=suggestions[0]["unit"] if suggestions else None,
+                suggested_clauses=", ".join(suggestions[0]["clauses"])[:200] if suggestions else "",
+            )
+            case.full_clean(exclude=["journal", "organisation", "tracking_token"])
+            _save(case, actor, history_reason(gettext_noop("Registered as %(number)s"), number=number))
+            if attachments:
+                attachment_add_many(item=case, uploads=attachments, actor=actor)
+            card = control_open(item=case, policy=policy_for(code=_policy_code(case), organisation=organisation),
+                                start=received_at, responsible_unit=organisation, title=f"{number}: {case.subject}", actor=actor)
+            anonymous = case_type == CaseType.APPEAL and not (case.name or case.email or case.phone or case.address)
+            if anonymous:
+                case.state, case.outcome_reason = Case.State.NOT_CONSIDERED, ANONYMOUS_REASON
+                _save(case, actor, history_reason(ANONYMOUS_REASON), ["state", "outcome_reason"])
+                control_close(card=card, actor=None, result=ANONYMOUS_REASON, system=True)
+            else:
+                _notify_citizen(case, _("Your appeal is registered: %(number)s") % {"number": number},
+                                _("Your case %(number)s is registered. The answer is due by %(due)s.") % {
+                                    "number": number, "due": timezone.localtime(card.due).strftime("%d.%m.%Y %H:%M")})
+            return case
+
+    return idempotent_create(user=actor, scope=f"case:{organisation.pk}", key=idempotency_key, create=create)
+
+
+def _require_registry(actor, case):
+    if not (user_is_registry_for(user=actor, unit=case.organisation) or user_manages_unit(user=actor, unit=case.organisation)):
+        raise PermissionDeniedError(_("Only the registry routes cases."))
+
+
+def case_route(*, actor, case, unit):
+    """The registry sends the case to the competent unit (the suggestion or another of the organisation's)."""
+    _require_registry(actor, case)  # the organisation never changes: checking the caller's copy is safe
+    if not unit.path.startswith(case.organisation.path):
+        _fail("unit", _("Choose a unit of the organisation."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if case.is_closed or case.state == Case.State.IN_APPROVAL:
+            raise ApplicationError(_("This case can no longer be routed."), code="wrong_state")
+        case.unit, case.executor, case.state = unit, None, Case.State.ROUTED
+        _save(case, actor, history_reason(gettext_noop("Routed to %(unit)s"), unit=unit.name), ["unit", "executor", "state"])
+        control_reassign(card=case_card(case), actor=actor, responsible_unit=unit)
+    return case
+
+
+def case_assign(*, actor, case, executor):
+    """A head of the unit names the executor (someone working in the unit or below)."""
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
+        if case.unit is None or not user_manages_unit(user=actor, unit=case.unit):
+            raise PermissionDeniedError(_("Only a head of the unit assigns the executor."))
+        if not executor.memberships.filter(position__unit__path__startswith=case.unit.path).exists():
+            _fail("executor", _("%(user)s does not work in %(unit)s.") % {"user": executor, "unit": case.unit.name})
+        if case.state not in (Case.State.ROUTED, Case.State.IN_PROGRESS):
+            raise ApplicationError(_("This case cannot be assigned now."), code="wrong_state")
+        case.executor, case.state = executor, Case.State.IN_PROGRESS
+        _save(case, actor, history_reason(gettext_noop("Assigned to %(user)s"), user=str(executor)), ["executor", "state"])
+        control_reassign(card=case_card(case), actor=actor, responsible_unit=case.unit, executor=executor)
+    return case
+
+
+def _require_executor(actor, case):
+    if not (case.executor_id == actor.pk or (case.unit is not None and user_manages_unit(user=actor, unit=case.unit))):
+        raise PermissionDeniedError(_("Only the executor or a head of the unit works on the case."))
+
+
+def case_ask_clarification(*, actor, case, question):
+    """Ask the citizen to clarify: the clock stops until the reply."""
+    if not (question or "").strip():
+        _fail("question", _("Write what the citizen should clarify."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
+        _require_executor(actor, case)
+        if not (case.email or case.phone or case.address):
+            _fail("question", _("The citizen left no contact to ask."))
+        if case.state != Case.State.IN_PROGRESS:
+            raise ApplicationError(_("Clarification can be asked only while the case is in progress."), code="wrong_state")
+        CaseMessage.objects.create(case=case, direction=CaseMessage.Direction.TO_CITIZEN, text=question.strip(), author=actor)
+        control_pause(card=case_card(case), actor=actor, reason=question.strip()[:500])
+        case.state = Case.State.WAITING_CITIZEN
+        _save(case, actor, history_reason(gettext_noop("Clarification asked: %(question)s"), question=question.strip()[:200]),
+              ["state"])
+        _notify_citizen(case, _("Please clarify your case %(number)s") % {"number": case.number}, question.strip())
+    return case
+
+
+def case_reply(*, case, text):
+    """The citizen's reply through the tracking link: the clock restarts from the days that remained."""
+    if not (text or "").strip():
+        _fail("text", _("Write your reply."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update().get(pk=case.pk)
+        if case.state != Case.State.WAITING_CITIZEN:
+            raise ApplicationError(_("No clarification is asked on this case now."), code="wrong_state")
+        CaseMessage.objects.create(case=case, direction=CaseMessage.Direction.FROM_CITIZEN, text=text.strip()[:10000])
+        control_resume(card=case_card(case), actor=None, on_event=history_reason(gettext_noop("The citizen replied")))
+        case.state = Case.State.IN_PROGRESS
+        _save(case, None, history_reason(gettext_noop("The citizen replied")), ["state"])
+    return case
+
+
+def case_answer(*, actor, case, text, signer=None):
+    """The executor writes the reasoned answer; it goes to the head's signature through the approval chain
+    as an outgoing letter in reply to the case (registered in the registry when signed)."""
+    if not (text or "").strip():
+        _fail("text", _("Write the answer."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).select_related("unit", "answer_draft").get(pk=case.pk)
+        _require_executor(actor, case)
+        if signer is None and case.unit_id:
+            heads = unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, [])
+            signer = heads[0] if heads else None
+        if signer is None:
+            _fail("signer", _("The unit has no head to sign the answer; name the signer."))
+        if case.state != Case.State.IN_PROGRESS:
+            raise ApplicationError(_("The answer can be written while the case is in progress."), code="wrong_state")
+        addressee = case.name or _("Citizen")
+        draft = draft_save(actor=actor, unit=case.unit, addressee=f"{addressee}\n{case.address}".strip(),
+                           subject=_("Answer to your appeal %(number)s") % {"number": case.number}, body=text.strip(),
+                           draft=case.answer_draft if case.answer_draft and case.answer_draft.state == "returned" else None)
+        draft_send_for_approval(actor=actor, draft=draft, visas=[], signer=signer)
+        case.answer_draft, case.answer_text, case.state = draft, text.strip(), Case.State.IN_APPROVAL
+        _save(case, actor, history_reason(gettext_noop("Answer sent for signature")), ["answer_draft", "answer_text", "state"])
+    return case
+
+
+def case_answer_signed(*, draft, document, actor):
+    """The head signed the answer: the case is answered, its card closed, the citizen told."""
+    case = Case.objects.select_for_update().filter(answer_draft=draft).first()
+    if case is None:
+        return None
+    case.state, case.answered_at = Case.State.ANSWERED, timezone.now()
+    _save(case, actor, history_reason(gettext_noop("Answered: letter %(number)s"), number=document.number),
+          ["state", "answered_at"])
+    card = case_card(case)
+    if card is not None and card.state in ("open", "paused"):
+        control_close(card=card, actor=actor, result=case.answer_text[:5000], system=True)
+    _notify_citizen(case, _("The answer to your case %(number)s") % {"number": case.number}, case.answer_text)
+    return case
+
+
+def case_answer_returned(*, draft, actor, comment):
+    """The head returned the answer: the executor revises it (the case is in progress again)."""
+    case = Case.objects.select_for_update().filter(answer_draft=draft).first()
+    if case is None:
+        return None
+    case.state = Case.State.IN_PROGRESS
+    _save(case, actor, history_reason(gettext_noop("Answer returned: %(comment)s"), comment=comment[:200]), ["state"])
+    return case

@@ -1,0 +1,161 @@
+"""A citizen's case from the form to the signed answer: registration with the statutory term, routing by the
+registry, assignment, clarification that stops and restarts the clock, the answer through the head's
+signature (registered as an outgoing letter), the citizen's tracking page and the public API."""
+
+import pytest
+from django.urls import reverse
+from rest_framework.test import APIClient
+
+from appeals.models import Case
+from appeals.services import (
+    case_answer,
+    case_ask_clarification,
+    case_assign,
+    case_card,
+    case_reply,
+    case_route,
+    case_submit,
+)
+from core.exceptions import ApplicationError, PermissionDeniedError
+from core.models import OutboundEmail
+from documents.models import ApprovalStep, Document
+from documents.services.approval import approval_decide
+
+pytestmark = pytest.mark.django_db
+
+APPEAL = {"kind": "complaint", "subject": "Pension not paid for October", "text": "My pension for October was not paid.",
+          "name": "Leyla Həsənova", "email": "leyla@example.az", "phone": "+994 50 123 45 67", "address": "Bakı, Nizami küç. 5"}
+
+
+@pytest.fixture
+def ministry(imported):
+    return imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
+
+
+@pytest.fixture
+def staff(staff, ministry):
+    """The shared staff and the ministry's registry clerk."""
+    from tests.factories import UserFactory
+    from units.services import membership_assign
+
+    clerk = UserFactory(username="clerk", preferred_language="en")
+    membership_assign(user=clerk, unit=ministry, kind="clerk")
+    return {**staff, "clerk": clerk}
+
+
+def test_an_online_appeal_is_registered_with_its_term_and_the_citizen_is_written_to(ministry):
+    case, created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    assert created and case.number.startswith("M-") and case.state == "registered"
+    card = case_card(case)
+    assert card.policy.code == "appeal.standard" and card.responsible_unit == ministry
+    assert OutboundEmail.objects.filter(to=["leyla@example.az"], subject__contains=case.number).exists()
+    second, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    assert second.sequence == case.sequence + 1
+
+
+def test_information_requests_take_the_term_of_their_urgency(ministry):
+    request = {"subject": "Budget of the programme", "text": "The 2026 budget", "name": "Anar Əliyev", "email": "anar@example.az"}
+    terms = {}
+    for urgency, explanation in (("none", ""), ("loses_value", "A hearing on Friday"), ("life_liberty", "Detention")):
+        case, _created = case_submit(organisation=ministry, case_type="information_request",
+                                     data={**request, "urgency": urgency, "urgency_explanation": explanation})
+        terms[urgency] = case_card(case).policy.code
+    assert terms == {"none": "inforequest.standard", "loses_value": "inforequest.urgent", "life_liberty": "inforequest.life_liberty"}
+    with pytest.raises(ApplicationError) as error:
+        case_submit(organisation=ministry, case_type="information_request", data={**request, "urgency": "loses_value"})
+    assert "urgency_explanation" in error.value.fields
+
+
+def test_an_anonymous_appeal_is_registered_and_closed_as_not_considered(ministry):
+    case, _created = case_submit(organisation=ministry, case_type="appeal",
+                                 data={"kind": "complaint", "subject": "Anonymous", "text": "Nobody signed this."})
+    assert case.state == "not_considered" and "6.3" in case.outcome_reason
+    assert case_card(case).state == "done" and Case.objects.filter(pk=case.pk).exists()
+    assert not OutboundEmail.objects.exists()
+
+
+def test_from_routing_to_the_signed_answer(ministry, staff, imported):
+    sector = imported["İnformasiya sektoru"]
+    case, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    with pytest.raises(PermissionDeniedError):
+        case_route(actor=staff["info_officer"], case=case, unit=sector)  # an officer does not route
+    case = case_route(actor=staff["clerk"], case=case, unit=sector)
+    assert case.state == "routed" and case_card(case).responsible_unit == sector
+    case = case_assign(actor=staff["info_head"], case=case, executor=staff["info_officer"])
+    due_before = case_card(case).due
+    case = case_ask_clarification(actor=staff["info_officer"], case=case, question="Which bank account?")
+    assert case.state == "waiting_citizen" and case_card(case).state == "paused"
+    case = case_reply(case=case, text="Kapital Bank, account ending 1234")
+    card = case_card(case)
+    assert case.state == "in_progress" and card.state == "open" and card.due >= due_before
+    case = case_answer(actor=staff["info_officer"], case=case, text="The pension was paid on 20 November.")
+    assert case.state == "in_approval"
+    step = ApprovalStep.objects.get(route__object_id=case.answer_draft_id, state="waiting")
+    assert step.approver == staff["info_head"] and step.kind == "signature"
+    approval_decide(step=step, actor=staff["info_head"], approve=True)
+    case.refresh_from_db()
+    assert case.state == "answered" and case.answered_at is not None
+    assert case_card(case).state == "done"
+    letter = Document.objects.get(pk=case.answer_draft.document_id)
+    assert letter.direction == "outgoing"
+    assert OutboundEmail.objects.filter(to=["leyla@example.az"], body__contains="The pension was paid on 20 November.").exists()
+
+
+def test_a_returned_answer_goes_back_to_the_executor(ministry, staff, imported):
+    case, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    case_route(actor=staff["clerk"], case=case, unit=imported["İnformasiya sektoru"])
+    case_assign(actor=staff["info_head"], case=case, executor=staff["info_officer"])
+    case = case_answer(actor=staff["info_officer"], case=Case.objects.get(pk=case.pk), text="Short answer.")
+    step = ApprovalStep.objects.get(route__object_id=case.answer_draft_id, state="waiting")
+    approval_decide(step=step, actor=staff["info_head"], approve=False, comment="Give the payment date")
+    case.refresh_from_db()
+    assert case.state == "in_progress"
+    case = case_answer(actor=staff["info_officer"], case=case, text="Paid on 20 November.")
+    assert case.answer_draft.version == 2 and case.state == "in_approval"
+
+
+def test_the_citizen_submits_on_the_page_and_follows_the_case(client, ministry):
+    url = reverse("appeals:submit")
+    client.cookies["portal_language"] = "en"
+    form = client.get(url)
+    assert form.status_code == 200 and 'name="website"' in form.content.decode()
+    bad = client.post(url, {**APPEAL, "email": "not-an-address", "submission_key": "k1"})
+    assert bad.status_code == 400 and "Pension not paid for October" in bad.content.decode()
+    assert "valid e-mail" in bad.content.decode() and not Case.objects.exists()
+    good = client.post(url, {**APPEAL, "submission_key": "k2"})
+    assert good.status_code == 302
+    again = client.post(url, {**APPEAL, "submission_key": "k2"})  # the double click
+    assert again["Location"] == good["Location"] and Case.objects.count() == 1
+    page = client.get(good["Location"]).content.decode()
+    case = Case.objects.get()
+    assert case.number in page and "Law" in page and "Leyla" not in page.split("<main")[0]
+    robot = client.post(url, {**APPEAL, "submission_key": "k3", "website": "http://spam"})
+    assert robot.status_code == 400 and Case.objects.count() == 1
+
+
+def test_the_public_api_submits_idempotently_and_tracks(ministry):
+    api = APIClient()
+    api.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    created = api.post("/api/v1/public/appeals/", APPEAL, format="json", HTTP_IDEMPOTENCY_KEY="retry-1")
+    assert created.status_code == 201, created.content
+    body = created.json()
+    assert body["registration_number"].startswith("M-") and body["status"] == "registered"
+    assert "+04:00" in body["due"] and body["due_explanation"]["policy"] == "appeal.standard"
+    replay = api.post("/api/v1/public/appeals/", APPEAL, format="json", HTTP_IDEMPOTENCY_KEY="retry-1")
+    assert replay.status_code == 200 and replay.json()["registration_number"] == body["registration_number"]
+    assert Case.objects.count() == 1
+    bad = api.post("/api/v1/public/appeals/", {**APPEAL, "kind": "poem", "subject": ""}, format="json")
+    assert bad.status_code == 400 and {"kind", "subject"} <= set(bad.json()["fields"])
+    tracked = api.get(f"/api/v1/public/cases/{body['tracking_token']}/")
+    assert tracked.status_code == 200 and tracked.json()["timeline"] and "name" not in tracked.json()
+    assert api.get("/api/v1/public/cases/not-a-token/").status_code == 404
+    assert api.get("/api/v1/public/cases/" + "x" * 32 + "/").status_code == 404
+
+
+def test_staff_of_another_unit_get_404_and_the_registry_sees_the_new_case(client, ministry, staff):
+    case, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    client.force_login(staff["icd_head"])
+    assert client.get(reverse("appeals:staff-case", args=[case.pk])).status_code == 404
+    client.force_login(staff["clerk"])
+    page = client.get(reverse("appeals:staff-case", args=[case.pk]))
+    assert page.status_code == 200 and 'value="route"' in page.content.decode()
