@@ -19,7 +19,7 @@ def load(stdout):
     sector = Unit.objects.filter(name="İnformasiya sektoru").first()
     if organisation is None or sector is None or len(people) < 3 or Case.objects.exists():
         return
-    person = {"name": "Leyla Həsənova", "email": "leyla@example.az", "phone": "+994 50 123 45 67", "address": "Bakı, Nizami küç. 5"}
+    person = {"name": "Səbinə Quliyeva", "email": "sabina@example.az", "phone": "+994 50 123 45 67", "address": "Bakı, Nizami küç. 5"}
     appeals = [
         ("complaint", "Oktyabr ayı üçün pensiya ödənilməyib", "Oktyabr ayının pensiyası kartıma köçürülməyib. Səbəbini bildirməyinizi xahiş edirəm."),
         ("application", "Ünvanlı sosial yardım üçün sənədlər", "Ünvanlı dövlət sosial yardımı üçün hansı sənədlər lazımdır?"),

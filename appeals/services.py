@@ -4,6 +4,7 @@ and their policies, attachments, the outgoing draft and its approval route, the 
 
 import re
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
@@ -16,6 +17,7 @@ from appeals.models import AnswerForm, AppealKind, Case, CaseMessage, CaseType, 
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.idempotency import idempotent_create
+from core.services.outbox import outbox_enqueue
 from documents.models import Journal
 from documents.services.attachments import attachment_add_many, attachments_check_all
 from documents.services.control import (
@@ -108,10 +110,6 @@ def tracking_url(case):
 
 def _notify_citizen(case, subject, body):
     """An e-mail to the citizen through the outbox (written in this transaction, sent after it commits)."""
-    from django.conf import settings
-
-    from core.services.outbox import outbox_enqueue
-
     if case.email:
         link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{tracking_url(case)}"
         outbox_enqueue(to=[case.email], subject=subject, body=f"{body}\n\n{_('Follow your case')}: {link}")
@@ -133,12 +131,13 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
     if received_at > timezone.now():
         _fail("received_at", _("The date of receipt cannot be in the future."))
 
+    # ranked before the transaction: the journal's counter row stays locked only for the insert itself
+    suggestions = unit_suggest_for_text(text=f"{values['subject']} {values['text']}", organisation=organisation, limit=1)
+
     def create():
         with transaction.atomic():
             journal = _journal(organisation, case_type)
             year, sequence, number = registration_number_next(journal=journal, on=timezone.localtime(received_at).date())
-            suggestions = unit_suggest_for_text(text=f"{values.get('subject', '')} {values.get('text', '')}",
-                                                organisation=organisation, limit=1)
             case = Case(
                 organisation=organisation, case_type=case_type, kind=values.get("kind", "") if case_type == CaseType.APPEAL else "",
                 channel=channel, received_at=received_at, journal=journal, year=year, sequence=sequence, number=number,
@@ -170,19 +169,44 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
     return idempotent_create(user=actor, scope=f"case:{organisation.pk}", key=idempotency_key, create=create)
 
 
-def _require_registry(actor, case):
-    if not (user_is_registry_for(user=actor, unit=case.organisation) or user_manages_unit(user=actor, unit=case.organisation)):
-        raise PermissionDeniedError(_("Only the registry routes cases."))
+# the states in which each staff action is possible
+ACTION_STATES = {
+    "route": {Case.State.REGISTERED, Case.State.ROUTED, Case.State.IN_PROGRESS, Case.State.WAITING_CITIZEN},
+    "assign": {Case.State.ROUTED, Case.State.IN_PROGRESS},
+    "clarify": {Case.State.IN_PROGRESS},
+    "answer": {Case.State.IN_PROGRESS},
+}
+
+
+def _holds_role(user, case, action):
+    """Who may: the registry (or a head of the organisation) routes; a head of the unit assigns; the executor
+    or a head of the unit asks and answers."""
+    if action == "route":
+        return user_is_registry_for(user=user, unit=case.organisation) or user_manages_unit(user=user, unit=case.organisation)
+    manages = case.unit is not None and user_manages_unit(user=user, unit=case.unit)
+    return manages if action == "assign" else manages or case.executor_id == user.pk
+
+
+def case_actions(*, user, case):
+    """The staff actions `user` may take on `case` now (the pages offer these; the services check the same)."""
+    return {action for action, states in ACTION_STATES.items() if case.state in states and _holds_role(user, case, action)}
+
+
+def _require(actor, case, action):
+    if not _holds_role(actor, case, action):
+        raise PermissionDeniedError({
+            "route": _("Only the registry routes cases."), "assign": _("Only a head of the unit assigns the executor."),
+        }.get(action, _("Only the executor or a head of the unit works on the case.")))
 
 
 def case_route(*, actor, case, unit):
     """The registry sends the case to the competent unit (the suggestion or another of the organisation's)."""
-    _require_registry(actor, case)  # the organisation never changes: checking the caller's copy is safe
+    _require(actor, case, "route")  # the organisation never changes: checking the caller's copy is safe
     if not unit.path.startswith(case.organisation.path):
         _fail("unit", _("Choose a unit of the organisation."))
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
-        if case.is_closed or case.state == Case.State.IN_APPROVAL:
+        if case.state not in ACTION_STATES["route"]:
             raise ApplicationError(_("This case can no longer be routed."), code="wrong_state")
         case.unit, case.executor, case.state = unit, None, Case.State.ROUTED
         _save(case, actor, history_reason(gettext_noop("Routed to %(unit)s"), unit=unit.name), ["unit", "executor", "state"])
@@ -194,21 +218,15 @@ def case_assign(*, actor, case, executor):
     """A head of the unit names the executor (someone working in the unit or below)."""
     with transaction.atomic():
         case = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
-        if case.unit is None or not user_manages_unit(user=actor, unit=case.unit):
-            raise PermissionDeniedError(_("Only a head of the unit assigns the executor."))
+        _require(actor, case, "assign")
         if not executor.memberships.filter(position__unit__path__startswith=case.unit.path).exists():
             _fail("executor", _("%(user)s does not work in %(unit)s.") % {"user": executor, "unit": case.unit.name})
-        if case.state not in (Case.State.ROUTED, Case.State.IN_PROGRESS):
+        if case.state not in ACTION_STATES["assign"]:
             raise ApplicationError(_("This case cannot be assigned now."), code="wrong_state")
         case.executor, case.state = executor, Case.State.IN_PROGRESS
         _save(case, actor, history_reason(gettext_noop("Assigned to %(user)s"), user=str(executor)), ["executor", "state"])
         control_reassign(card=case_card(case), actor=actor, responsible_unit=case.unit, executor=executor)
     return case
-
-
-def _require_executor(actor, case):
-    if not (case.executor_id == actor.pk or (case.unit is not None and user_manages_unit(user=actor, unit=case.unit))):
-        raise PermissionDeniedError(_("Only the executor or a head of the unit works on the case."))
 
 
 def case_ask_clarification(*, actor, case, question):
@@ -217,10 +235,10 @@ def case_ask_clarification(*, actor, case, question):
         _fail("question", _("Write what the citizen should clarify."))
     with transaction.atomic():
         case = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
-        _require_executor(actor, case)
+        _require(actor, case, "clarify")
         if not (case.email or case.phone or case.address):
             _fail("question", _("The citizen left no contact to ask."))
-        if case.state != Case.State.IN_PROGRESS:
+        if case.state not in ACTION_STATES["clarify"]:
             raise ApplicationError(_("Clarification can be asked only while the case is in progress."), code="wrong_state")
         CaseMessage.objects.create(case=case, direction=CaseMessage.Direction.TO_CITIZEN, text=question.strip(), author=actor)
         control_pause(card=case_card(case), actor=actor, reason=question.strip()[:500])
@@ -253,13 +271,13 @@ def case_answer(*, actor, case, text, signer=None):
         _fail("text", _("Write the answer."))
     with transaction.atomic():
         case = Case.objects.select_for_update(of=("self",)).select_related("unit", "answer_draft").get(pk=case.pk)
-        _require_executor(actor, case)
+        _require(actor, case, "answer")
         if signer is None and case.unit_id:
             heads = unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, [])
             signer = heads[0] if heads else None
         if signer is None:
             _fail("signer", _("The unit has no head to sign the answer; name the signer."))
-        if case.state != Case.State.IN_PROGRESS:
+        if case.state not in ACTION_STATES["answer"]:
             raise ApplicationError(_("The answer can be written while the case is in progress."), code="wrong_state")
         addressee = case.name or _("Citizen")
         draft = draft_save(actor=actor, unit=case.unit, addressee=f"{addressee}\n{case.address}".strip(),

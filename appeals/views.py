@@ -27,6 +27,7 @@ from appeals.selectors import (
     public_organisation,
 )
 from appeals.services import (
+    case_actions,
     case_answer,
     case_ask_clarification,
     case_assign,
@@ -39,7 +40,6 @@ from core.forms import form_add_application_error
 from core.idempotency import idempotency_key_clean
 from core.ratelimit import rate_limit
 from documents.services.attachments import attachments_of
-from units.selectors import user_is_registry_for, user_manages_unit
 
 FORMS = {CaseType.APPEAL: AppealForm, CaseType.INFORMATION_REQUEST: InformationRequestForm}
 
@@ -122,17 +122,17 @@ def staff_cases(request):
 def staff_case(request, pk):
     case = access_case(user=request.user, pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
-    may_route = user_is_registry_for(user=request.user, unit=case.organisation) or user_manages_unit(user=request.user, unit=case.organisation)
-    manages = case.unit is not None and user_manages_unit(user=request.user, unit=case.unit)
-    works = case.executor_id == request.user.pk or manages
+    allowed = case_actions(user=request.user, case=case)
     forms = {}
-    if may_route and not case.is_closed and case.state != Case.State.IN_APPROVAL:
+    if "route" in allowed:
+        preselected = case.unit or case.suggested_unit
         forms["route_form"] = RouteForm(request.POST if action == "route" else None, organisation=case.organisation,
-                                        initial={"unit": (case.unit or case.suggested_unit).slug if (case.unit or case.suggested_unit) else None})
-    if manages and case.state in (Case.State.ROUTED, Case.State.IN_PROGRESS):
+                                        initial={"unit": preselected.slug if preselected else None})
+    if "assign" in allowed:
         forms["assign_form"] = AssignForm(request.POST if action == "assign" else None, unit=case.unit)
-    if works and case.state == Case.State.IN_PROGRESS:
+    if "clarify" in allowed:
         forms["clarify_form"] = ClarificationForm(request.POST if action == "clarify" else None)
+    if "answer" in allowed:
         forms["answer_form"] = AnswerTextForm(request.POST if action == "answer" else None, initial={"text": case.answer_text})
     status = 200
     if action:

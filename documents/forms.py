@@ -156,24 +156,26 @@ class ResolutionForm(forms.Form):
         return [(row, [self[f"co_{row}_{name}"] for name in ("unit", "person", "due_date")])
                 for row in range(1, self.CO_EXECUTOR_ROWS + 1)]
 
-    def executors(self):
-        """[(unit, person, policy code, date)]: the responsible executor first, then the co-executors in the
-        order given (an exact repeat is left out). Empty terms fall back to the resolution's term."""
+    def _executor_rows(self):
+        """[(form row prefix, (unit, person, policy code, date))]: the responsible executor first, then the
+        co-executors in the order given (an exact repeat is left out). Empty terms mean the resolution's."""
         data = self.cleaned_data
-        rows, self._service_rows = [(data["responsible_unit"], data["responsible_person"], None, None)], ["responsible"]
+        rows = [("responsible", (data["responsible_unit"], data["responsible_person"], None, None))]
         for row in range(1, self.CO_EXECUTOR_ROWS + 1):
             entry = (data.get(f"co_{row}_unit"), data.get(f"co_{row}_person"), None, data.get(f"co_{row}_due_date"))
-            if entry[0] and entry[:2] not in [r[:2] for r in rows]:
-                rows.append(entry)
-                self._service_rows.append(f"co_{row}")
+            if entry[0] and entry[:2] not in [r[:2] for _prefix, r in rows]:
+                rows.append((f"co_{row}", entry))
         return rows
+
+    def executors(self):
+        return [entry for _prefix, entry in self._executor_rows()]
 
     def field_for_service_error(self, field):
         """The form field for a service's `executors.<n>.<name>` error field."""
         parts = field.split(".")
         if len(parts) != 3 or parts[0] != "executors" or not parts[1].isdigit():
             return field
-        prefix = self._service_rows[int(parts[1])]
+        prefix = self._executor_rows()[int(parts[1])][0]
         name = {"executor": "person"}.get(parts[2], parts[2])
         if prefix == "responsible":
             return {"unit": "responsible_unit", "person": "responsible_person"}.get(name, name)

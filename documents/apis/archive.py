@@ -137,5 +137,4 @@ class DisposalActApproveApi(APIView):
         if act is None:
             raise Http404
         act = disposal_act_approve(actor=request.user, act=act)
-        act.refresh_from_db()
         return Response(DisposalActSerializer(act).data)

@@ -8,6 +8,7 @@ from rest_framework.test import APIClient
 
 from appeals.models import Case
 from appeals.services import (
+    case_actions,
     case_answer,
     case_ask_clarification,
     case_assign,
@@ -82,6 +83,9 @@ def test_from_routing_to_the_signed_answer(ministry, staff, imported):
     case = case_route(actor=staff["clerk"], case=case, unit=sector)
     assert case.state == "routed" and case_card(case).responsible_unit == sector
     case = case_assign(actor=staff["info_head"], case=case, executor=staff["info_officer"])
+    assert case_actions(user=staff["info_officer"], case=case) == {"clarify", "answer"}
+    assert case_actions(user=staff["clerk"], case=case) == {"route"}
+    assert case_actions(user=staff["icd_head"], case=case) == set()
     due_before = case_card(case).due
     case = case_ask_clarification(actor=staff["info_officer"], case=case, question="Which bank account?")
     assert case.state == "waiting_citizen" and case_card(case).state == "paused"
