@@ -5,7 +5,17 @@ import uuid
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from appeals.models import AnswerForm, AppealKind, Urgency
+from appeals.models import (
+    AnswerForm,
+    AppealKind,
+    CaseType,
+    Channel,
+    ExternalBody,
+    NotConsideredGround,
+    Outcome,
+    RefusalGround,
+    Urgency,
+)
 from documents.forms import MultipleFileField
 from units.models import Unit
 
@@ -51,9 +61,10 @@ class InformationRequestForm(_CitizenForm):
     urgency_explanation = forms.CharField(label=_("Why it is urgent"), required=False, max_length=2000,
                                           widget=forms.Textarea(attrs={"rows": 2}))
     answer_form = forms.ChoiceField(label=_("How should we answer?"), choices=AnswerForm.choices, initial=AnswerForm.EMAIL)
+    publish_consent = forms.BooleanField(label=_("The answer may be published (without my personal data)"), required=False)
 
     field_order = ["subject", "text", "urgency", "urgency_explanation", "answer_form", "name", "email", "phone", "address",
-                   "attachments"]
+                   "publish_consent", "attachments"]
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -88,5 +99,71 @@ class ClarificationForm(forms.Form):
     question = forms.CharField(label=_("What should the citizen clarify?"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3}))
 
 
+class ContestForm(forms.Form):
+    text = forms.CharField(label=_("What do you disagree with?"), max_length=10000, widget=forms.Textarea(attrs={"rows": 4}))
+
+
 class AnswerTextForm(forms.Form):
+    """The decision: the outcome (those open to the case's type), its ground from the legal list, the letter."""
+
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=())
+    ground = forms.ChoiceField(label=_("Legal ground (refusal, partial answer, not considered)"), required=False, choices=())
     text = forms.CharField(label=_("The reasoned answer"), max_length=50000, widget=forms.Textarea(attrs={"rows": 10}))
+
+    def __init__(self, *args, case_type, **kwargs):
+        super().__init__(*args, **kwargs)
+        if case_type == CaseType.INFORMATION_REQUEST:
+            outcomes, grounds = (Outcome.FULL, Outcome.PARTIAL, Outcome.REFUSED), RefusalGround.choices
+        else:
+            outcomes, grounds = (Outcome.FULL, Outcome.NOT_CONSIDERED), [
+                (value, label) for value, label in NotConsideredGround.choices if value != NotConsideredGround.ANONYMOUS]
+        self.fields["outcome"].choices = [(o.value, o.label) for o in outcomes]
+        self.fields["ground"].choices = [("", "—"), *grounds]
+
+
+class ForwardForm(forms.Form):
+    body = forms.ModelChoiceField(label=_("Competent body"), queryset=ExternalBody.objects.filter(is_active=True))
+    text = forms.CharField(label=_("Covering letter (the citizen receives a copy)"), max_length=20000,
+                           widget=forms.Textarea(attrs={"rows": 5}))
+
+
+class ExtraStudyForm(forms.Form):
+    reason = forms.CharField(label=_("What needs extra study or checking?"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class ExtendForm(forms.Form):
+    days = forms.IntegerField(label=_("Working days to add"), min_value=1, max_value=30)
+    reason = forms.CharField(label=_("Reason (the citizen is told)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
+
+
+class RegisterForm(forms.Form):
+    """The clerk registers a case that came by post, e-mail, phone or at a reception, the day it arrived."""
+
+    case_type = forms.ChoiceField(label=_("Type"), choices=CaseType.choices)
+    channel = forms.ChoiceField(label=_("Arrived by"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    received_at = forms.DateTimeField(label=_("Received"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
+                                      help_text=_("The term counts from this moment."))
+    kind = forms.ChoiceField(label=_("Kind of appeal"), choices=[("", "—"), *AppealKind.choices], required=False)
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    text = forms.CharField(label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6}))
+    name = forms.CharField(label=_("Full name"), max_length=200, required=False)
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False)
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False)
+    address = forms.CharField(label=_("Postal address"), max_length=300, required=False)
+    is_collective = forms.BooleanField(label=_("A collective appeal (signed by several people)"), required=False)
+    signatories = forms.IntegerField(label=_("Number of signatories"), min_value=1, max_value=1_000_000, required=False)
+    urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NONE, required=False)
+    urgency_explanation = forms.CharField(label=_("Why it is urgent"), required=False, max_length=2000)
+    answer_form = forms.ChoiceField(label=_("How should we answer?"), choices=AnswerForm.choices, initial=AnswerForm.POST)
+    language = forms.ChoiceField(label=_("Language of the answer"), choices=())
+    attachments = MultipleFileField(label=_("Scans and files"), required=False)
+
+    def __init__(self, *args, **kwargs):
+        from django.conf import settings
+
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = list(settings.LANGUAGES)
+        self.fields["language"].initial = settings.LANGUAGE_CODE
+
+    def service_data(self):
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "case_type", "channel", "received_at")}

@@ -38,6 +38,35 @@ class Urgency(models.TextChoices):
     LIFE_LIBERTY = "life_liberty", _("a threat to life, health or liberty")
 
 
+class Outcome(models.TextChoices):
+    FULL = "full", _("answered in full")
+    PARTIAL = "partial", _("answered in part")
+    REFUSED = "refused", _("information refused")
+    FORWARDED = "forwarded", _("forwarded to the competent body")
+    NOT_CONSIDERED = "not_considered", _("not considered")
+
+
+class RefusalGround(models.TextChoices):
+    """Grounds on which information may be refused (Law 1024-IIQ "On obtaining information", art. 21 and 35).
+    Only these: a refusal names one, with the reasons."""
+
+    RESTRICTED = "restricted", _("The information is of restricted access: a state secret or for official use only (art. 35)")
+    PERSONAL_DATA = "personal_data", _("The information is personal data of another person (art. 35.3)")
+    NOT_HELD = "not_held", _("The ministry does not hold the information and does not know who does (art. 21.1)")
+    PUBLISHED = "published", _("The information is published; the requester is told where (art. 21.1)")
+    REPEATED = "repeated", _("The same information was given to the requester earlier (art. 21.1)")
+    UNIDENTIFIED = "unidentified", _("The requester cannot be identified (art. 21.1)")
+
+
+class NotConsideredGround(models.TextChoices):
+    """Why an appeal is left unconsidered (Law 1308-IVQ "On citizens' appeals", art. 6 and 8)."""
+
+    ANONYMOUS = "anonymous", _("Anonymous: no name and no address to answer to (art. 6.3–6.4)")
+    REPEATED = "repeated", _("Repeated without new facts after reasoned answers in the last year (art. 8)")
+    COURT = "court", _("The matter has been decided by a court (art. 8)")
+    WITHDRAWN = "withdrawn", _("The citizen withdrew the appeal")
+
+
 class AnswerForm(models.TextChoices):
     EMAIL = "email", _("by e-mail")
     POST = "post", _("by post")
@@ -56,6 +85,7 @@ class Case(models.Model):
         WAITING_CITIZEN = "waiting_citizen", _("waiting for the citizen's clarification")
         IN_APPROVAL = "in_approval", _("answer in approval")
         ANSWERED = "answered", _("answered")
+        FORWARDED = "forwarded", _("forwarded to the competent body")
         NOT_CONSIDERED = "not_considered", _("not considered")
 
     organisation = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation"))
@@ -91,7 +121,17 @@ class Case(models.Model):
     answer_draft = models.OneToOneField("documents.OutgoingDraft", on_delete=models.PROTECT, null=True, blank=True,
                                         related_name="case")
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True)
+    outcome = models.CharField(_("outcome"), max_length=16, choices=Outcome.choices, blank=True)
     outcome_reason = models.TextField(_("reason"), blank=True)
+    refusal_ground = models.CharField(_("legal ground of the refusal"), max_length=16, choices=RefusalGround.choices, blank=True)
+    not_considered_ground = models.CharField(_("ground"), max_length=16, choices=NotConsideredGround.choices, blank=True)
+    forwarded_to = models.ForeignKey("appeals.ExternalBody", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                     verbose_name=_("forwarded to"))
+    repeat_of = models.ForeignKey("self", on_delete=models.SET_NULL, null=True, blank=True, related_name="repeats",
+                                  verbose_name=_("repeats"))
+    publish_consent = models.BooleanField(_("the answer may be published"), default=False)
+    contested_count = models.PositiveSmallIntegerField(_("times contested"), default=0)
+    language = models.CharField(_("language"), max_length=8, default="az")
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                       verbose_name=_("registered by"))
     created_at = models.DateTimeField(default=timezone.now)
@@ -112,6 +152,8 @@ class Case(models.Model):
             models.Index(fields=["unit", "state", "-received_at"], name="case_unit_state"),
             models.Index(fields=["executor", "state"], name="case_executor_state"),
             models.Index(fields=["email"], name="case_email"),
+            models.Index(fields=["phone"], name="case_phone"),
+            models.Index(fields=["organisation", "received_at"], name="case_org_received"),
         ]
 
     def __str__(self):
@@ -126,15 +168,38 @@ class Case(models.Model):
 
     @property
     def is_closed(self):
-        return self.state in (self.State.ANSWERED, self.State.NOT_CONSIDERED)
+        return self.state in CLOSED_STATES
+
+
+CLOSED_STATES = (Case.State.ANSWERED, Case.State.FORWARDED, Case.State.NOT_CONSIDERED)
+
+
+class ExternalBody(models.Model):
+    """A state body or organisation cases may be forwarded to (the registry of bodies)."""
+
+    name = models.CharField(_("name"), max_length=300, unique=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    is_active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        verbose_name = _("body cases are forwarded to")
+        verbose_name_plural = _("bodies cases are forwarded to")
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
 
 
 class CaseMessage(models.Model):
-    """A question to the citizen (the clock stops) or the citizen's reply (it restarts)."""
+    """A question to the citizen (the clock stops) or the citizen's reply (it restarts); a notice to the citizen
+    (an extension, a new term); the citizen's objection to the answer (the case reopens)."""
 
     class Direction(models.TextChoices):
         TO_CITIZEN = "to_citizen", _("to the citizen")
         FROM_CITIZEN = "from_citizen", _("from the citizen")
+        NOTICE = "notice", _("notice to the citizen")
+        CONTEST = "contest", _("the citizen contests the answer")
 
     case = models.ForeignKey(Case, on_delete=models.CASCADE, related_name="messages")
     direction = models.CharField(max_length=12, choices=Direction.choices)
@@ -147,3 +212,17 @@ class CaseMessage(models.Model):
 
     def __str__(self):
         return f"{self.case.number}: {self.get_direction_display()}"
+
+
+class StatisticsReport(models.Model):
+    """The monthly statistics letter to the heads, once per organisation and month (the beat task's guard)."""
+
+    organisation = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+")
+    month = models.DateField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organisation", "month"], name="statistics_report_once")]
+
+    def __str__(self):
+        return f"{self.organisation_id}: {self.month:%Y-%m}"

@@ -22,4 +22,32 @@ class CaseQuerySet(models.QuerySet):
         return self.filter(condition)
 
     def open(self):
-        return self.exclude(state__in=["answered", "not_considered"])
+        return self.exclude(state__in=["answered", "forwarded", "not_considered"])
+
+    def overdue(self, value=True):
+        """Cases whose current control card is open past its due moment (derived, never stored)."""
+        from django.contrib.contenttypes.models import ContentType
+        from django.db.models import Exists, OuterRef
+        from django.utils import timezone
+
+        from documents.models import ControlCard
+
+        late = ControlCard.objects.filter(content_type=ContentType.objects.get_for_model(self.model), object_id=OuterRef("pk"),
+                                          state=ControlCard.State.OPEN, due__lt=timezone.now())
+        return self.filter(Exists(late)) if value else self.exclude(Exists(late))
+
+    def received_between(self, first=None, last=None):
+        """Received on the days first..last in the portal's time zone, as a range the index serves."""
+        from datetime import datetime, time, timedelta
+
+        from django.utils import timezone
+
+        queryset = self
+        if first:
+            queryset = queryset.filter(received_at__gte=timezone.make_aware(datetime.combine(first, time.min)))
+        if last:
+            queryset = queryset.filter(received_at__lt=timezone.make_aware(datetime.combine(last + timedelta(days=1), time.min)))
+        return queryset
+
+    def matching(self, text):
+        return self.filter(Q(number__icontains=text) | Q(subject__icontains=text))

@@ -9,11 +9,23 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from appeals.models import AnswerForm, AppealKind, Case, CaseMessage, CaseType, Channel, Urgency
+from appeals.models import (
+    AnswerForm,
+    AppealKind,
+    Case,
+    CaseMessage,
+    CaseType,
+    Channel,
+    NotConsideredGround,
+    Outcome,
+    RefusalGround,
+    Urgency,
+)
+from appeals.repeats import repeat_find
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.idempotency import idempotent_create
@@ -21,7 +33,9 @@ from core.services.outbox import outbox_enqueue
 from documents.models import Journal
 from documents.services.attachments import attachment_add_many, attachments_check_all
 from documents.services.control import (
+    control_change_policy,
     control_close,
+    control_extend,
     control_open,
     control_pause,
     control_reassign,
@@ -39,6 +53,9 @@ POLICIES = {Urgency.NONE: "inforequest.standard", Urgency.LOSES_VALUE: "inforequ
 ANONYMOUS_REASON = gettext_noop(
     "An anonymous written appeal (no name and no address to answer to) is not considered "
     "(Law “On citizens' appeals”, art. 6.3–6.4). It is registered and kept.")
+FORWARD_POLICIES = {CaseType.APPEAL: "appeal.forward", CaseType.INFORMATION_REQUEST: "inforequest.forward"}
+NOT_CONSIDERED_POLICY = "appeal.left_unconsidered_notice"
+REPEATED_ANSWERS_LIMIT = 3  # reasoned answers in 12 months after which a repeat without new facts may be left unconsidered
 PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{5,20}$")
 
 
@@ -63,6 +80,7 @@ def _clean(case_type, data):
     if not values.get("text"):
         errors["text"] = [_("Write your appeal.") if case_type == CaseType.APPEAL else _("Say what information you need.")]
     if values.get("email"):
+        values["email"] = values["email"].lower()
         try:
             validate_email(values["email"])
         except ValidationError:
@@ -87,6 +105,12 @@ def _clean(case_type, data):
     return values
 
 
+def _language(requested):
+    """The citizen's language for our letters: the one asked for (the clerk's form), else the page's."""
+    languages = dict(settings.LANGUAGES)
+    return requested if requested in languages else (translation.get_language() or settings.LANGUAGE_CODE)[:8]
+
+
 def _journal(organisation, case_type):
     code, name, number_format = JOURNALS[case_type]
     journal, _created = Journal.objects.get_or_create(organisation=organisation, code=code,
@@ -99,20 +123,36 @@ def _policy_code(case):
 
 
 def case_card(case):
+    """The case's current control card (a contested case gets a new one; the old ones stay as they closed)."""
     from documents.models import ControlCard
 
-    return ControlCard.objects.filter(content_type__app_label="appeals", content_type__model="case", object_id=case.pk).first()
+    return (ControlCard.objects.filter(content_type__app_label="appeals", content_type__model="case", object_id=case.pk)
+            .select_related("policy").order_by("-id").first())
 
 
 def tracking_url(case):
     return reverse("appeals:track", args=[case.tracking_token])
 
 
-def _notify_citizen(case, subject, body):
-    """An e-mail to the citizen through the outbox (written in this transaction, sent after it commits)."""
+def _notify_citizen(case, subject, body="", typed="", **params):
+    """An e-mail to the citizen in the language they wrote in, through the outbox (written in this transaction,
+    sent after it commits). `subject` and `body` are messages (gettext_noop) filled with `params`, then what
+    the staff typed follows as typed."""
     if case.email:
         link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{tracking_url(case)}"
-        outbox_enqueue(to=[case.email], subject=subject, body=f"{body}\n\n{_('Follow your case')}: {link}")
+        with translation.override(case.language or settings.LANGUAGE_CODE):
+            params = {key: str(value) for key, value in params.items()}
+            text = "\n\n".join(part for part in (_(body) % params if body else "", typed) if part)
+            outbox_enqueue(to=[case.email], subject=_(subject) % params, body=f"{text}\n\n{_('Follow your case')}: {link}")
+
+
+def _due_text(card):
+    return timezone.localtime(card.due).strftime("%d.%m.%Y %H:%M")
+
+
+def _notice(case, actor, text):
+    """A notice to the citizen that stays in the case's timeline (an extension, a forwarding)."""
+    CaseMessage.objects.create(case=case, direction=CaseMessage.Direction.NOTICE, text=text, author=actor)
 
 
 def case_submit(*, organisation, case_type, data, attachments=(), channel=Channel.ONLINE, received_at=None, actor=None,
@@ -133,6 +173,9 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
 
     # ranked before the transaction: the journal's counter row stays locked only for the insert itself
     suggestions = unit_suggest_for_text(text=f"{values['subject']} {values['text']}", organisation=organisation, limit=1)
+    if channel != Channel.ONLINE and not (actor and (user_is_registry_for(user=actor, unit=organisation) or actor.is_superuser)):
+        raise PermissionDeniedError(_("Only the registry registers cases that arrive by post, e-mail, phone or at a reception."))
+    repeat_of = repeat_find(organisation=organisation, values=values, before=received_at)
 
     def create():
         with transaction.atomic():
@@ -148,6 +191,8 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
                 signatories=values.get("signatories") or 1, registered_by=actor,
                 suggested_unit=suggestions[0]["unit"] if suggestions else None,
                 suggested_clauses=", ".join(suggestions[0]["clauses"])[:200] if suggestions else "",
+                repeat_of=repeat_of, publish_consent=bool(values.get("publish_consent")) and case_type == CaseType.INFORMATION_REQUEST,
+                language=_language(values.get("language")),
             )
             case.full_clean(exclude=["journal", "organisation", "tracking_token"])
             _save(case, actor, history_reason(gettext_noop("Registered as %(number)s"), number=number))
@@ -157,34 +202,45 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
                                 start=received_at, responsible_unit=organisation, title=f"{number}: {case.subject}", actor=actor)
             anonymous = case_type == CaseType.APPEAL and not (case.name or case.email or case.phone or case.address)
             if anonymous:
-                case.state, case.outcome_reason = Case.State.NOT_CONSIDERED, ANONYMOUS_REASON
-                _save(case, actor, history_reason(ANONYMOUS_REASON), ["state", "outcome_reason"])
+                case.state, case.outcome, case.outcome_reason = Case.State.NOT_CONSIDERED, Outcome.NOT_CONSIDERED, ANONYMOUS_REASON
+                case.not_considered_ground = NotConsideredGround.ANONYMOUS
+                _save(case, actor, history_reason(ANONYMOUS_REASON), ["state", "outcome", "outcome_reason", "not_considered_ground"])
                 control_close(card=card, actor=None, result=ANONYMOUS_REASON, system=True)
             else:
-                _notify_citizen(case, _("Your appeal is registered: %(number)s") % {"number": number},
-                                _("Your case %(number)s is registered. The answer is due by %(due)s.") % {
-                                    "number": number, "due": timezone.localtime(card.due).strftime("%d.%m.%Y %H:%M")})
+                _notify_citizen(case, gettext_noop("Your appeal is registered: %(number)s"),
+                                gettext_noop("Your case %(number)s is registered. The answer is due by %(due)s."),
+                                number=number, due=_due_text(card))
             return case
 
     return idempotent_create(user=actor, scope=f"case:{organisation.pk}", key=idempotency_key, create=create)
 
 
 # the states in which each staff action is possible
+_OPEN = {Case.State.REGISTERED, Case.State.ROUTED, Case.State.IN_PROGRESS, Case.State.WAITING_CITIZEN}
 ACTION_STATES = {
-    "route": {Case.State.REGISTERED, Case.State.ROUTED, Case.State.IN_PROGRESS, Case.State.WAITING_CITIZEN},
+    "route": _OPEN,
     "assign": {Case.State.ROUTED, Case.State.IN_PROGRESS},
     "clarify": {Case.State.IN_PROGRESS},
     "answer": {Case.State.IN_PROGRESS},
+    "forward": {Case.State.REGISTERED, Case.State.ROUTED, Case.State.IN_PROGRESS},
+    "extra_study": _OPEN,
+    "extend": {Case.State.ROUTED, Case.State.IN_PROGRESS, Case.State.WAITING_CITIZEN},
 }
 
 
 def _holds_role(user, case, action):
-    """Who may: the registry (or a head of the organisation) routes; a head of the unit assigns; the executor
-    or a head of the unit asks and answers."""
-    if action == "route":
-        return user_is_registry_for(user=user, unit=case.organisation) or user_manages_unit(user=user, unit=case.organisation)
+    """Who may: the registry (or a head of the organisation) routes and switches an appeal to extra study; a head
+    of the unit assigns, extends and switches too; the executor or a head of the unit asks and answers; the
+    registry, the executor or a head forwards."""
+    registry = user_is_registry_for(user=user, unit=case.organisation) or user_manages_unit(user=user, unit=case.organisation)
     manages = case.unit is not None and user_manages_unit(user=user, unit=case.unit)
-    return manages if action == "assign" else manages or case.executor_id == user.pk
+    return {
+        "route": registry,
+        "assign": manages,
+        "extend": manages,
+        "extra_study": case.case_type == CaseType.APPEAL and (registry or manages),
+        "forward": registry or manages or case.executor_id == user.pk,
+    }.get(action, manages or case.executor_id == user.pk)
 
 
 def case_actions(*, user, case):
@@ -196,7 +252,18 @@ def _require(actor, case, action):
     if not _holds_role(actor, case, action):
         raise PermissionDeniedError({
             "route": _("Only the registry routes cases."), "assign": _("Only a head of the unit assigns the executor."),
+            "extend": _("Only a head of the unit extends the term."),
+            "extra_study": _("Only the registry or a head of the unit puts an appeal under extra study."),
         }.get(action, _("Only the executor or a head of the unit works on the case.")))
+
+
+def _locked_case(case, action):
+    """The case locked for `action`, with the caller's right and the state checked."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("unit", "organisation", "answer_draft").get(pk=case.pk)
+    if case.state not in ACTION_STATES[action]:
+        raise ApplicationError(_("That is not possible while the case is %(state)s.") % {"state": case.get_state_display()},
+                               code="wrong_state")
+    return case
 
 
 def case_route(*, actor, case, unit):
@@ -245,7 +312,7 @@ def case_ask_clarification(*, actor, case, question):
         case.state = Case.State.WAITING_CITIZEN
         _save(case, actor, history_reason(gettext_noop("Clarification asked: %(question)s"), question=question.strip()[:200]),
               ["state"])
-        _notify_citizen(case, _("Please clarify your case %(number)s") % {"number": case.number}, question.strip())
+        _notify_citizen(case, gettext_noop("Please clarify your case %(number)s"), typed=question.strip(), number=case.number)
     return case
 
 
@@ -264,51 +331,159 @@ def case_reply(*, case, text):
     return case
 
 
-def case_answer(*, actor, case, text, signer=None):
-    """The executor writes the reasoned answer; it goes to the head's signature through the approval chain
-    as an outgoing letter in reply to the case (registered in the registry when signed)."""
-    if not (text or "").strip():
-        _fail("text", _("Write the answer."))
+def case_extra_study(*, actor, case, reason):
+    """The appeal needs extra study or checking: the term becomes 30 working days from registration (art. 10.1);
+    the citizen is told the new date."""
     with transaction.atomic():
-        case = Case.objects.select_for_update(of=("self",)).select_related("unit", "answer_draft").get(pk=case.pk)
-        _require(actor, case, "answer")
-        if signer is None and case.unit_id:
-            heads = unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, [])
-            signer = heads[0] if heads else None
-        if signer is None:
-            _fail("signer", _("The unit has no head to sign the answer; name the signer."))
-        if case.state not in ACTION_STATES["answer"]:
-            raise ApplicationError(_("The answer can be written while the case is in progress."), code="wrong_state")
-        addressee = case.name or _("Citizen")
-        draft = draft_save(actor=actor, unit=case.unit, addressee=f"{addressee}\n{case.address}".strip(),
-                           subject=_("Answer to your appeal %(number)s") % {"number": case.number}, body=text.strip(),
-                           draft=case.answer_draft if case.answer_draft and case.answer_draft.state == "returned" else None)
-        draft_send_for_approval(actor=actor, draft=draft, visas=[], signer=signer)
-        case.answer_draft, case.answer_text, case.state = draft, text.strip(), Case.State.IN_APPROVAL
-        _save(case, actor, history_reason(gettext_noop("Answer sent for signature")), ["answer_draft", "answer_text", "state"])
+        case = _locked_case(case, "extra_study")
+        _require(actor, case, "extra_study")
+        card = case_card(case)
+        if card.policy.code != "appeal.standard":
+            raise ApplicationError(_("Only an appeal under the standard term can be put under extra study."), code="wrong_policy")
+        card = control_change_policy(card=card, actor=actor, reason=reason,
+                                     policy=policy_for(code="appeal.extra_study", organisation=case.organisation))
+        _save(case, actor, history_reason(gettext_noop("Extra study: %(reason)s"), reason=reason.strip()[:200]), [])
+        _notice(case, actor, reason.strip())
+        _notify_citizen(case, gettext_noop("New term for your case %(number)s"),
+                        gettext_noop("Your case %(number)s needs extra study. The answer is now due by %(due)s."),
+                        typed=reason.strip(), number=case.number, due=_due_text(card))
     return case
 
 
+def case_extend(*, actor, case, days, reason):
+    """A head of the unit extends the term (within the policy's maximum, on its legal basis); the citizen is told."""
+    with transaction.atomic():
+        case = _locked_case(case, "extend")
+        _require(actor, case, "extend")
+        card = case_card(case)
+        card = control_extend(card=card, actor=actor, reason=reason, legal_basis=card.policy.legal_basis, value=days)
+        _save(case, actor, history_reason(gettext_noop("Term extended: %(reason)s"), reason=reason.strip()[:200]), [])
+        _notice(case, actor, reason.strip())
+        _notify_citizen(case, gettext_noop("New term for your case %(number)s"),
+                        gettext_noop("The term of your case %(number)s is extended. The answer is now due by %(due)s."),
+                        typed=reason.strip(), number=case.number, due=_due_text(card))
+    return case
+
+
+LETTER_SUBJECTS = {
+    Outcome.FULL: gettext_noop("Answer to your appeal %(number)s"),
+    Outcome.PARTIAL: gettext_noop("Answer to your appeal %(number)s"),
+    Outcome.REFUSED: gettext_noop("On your information request %(number)s"),
+    Outcome.FORWARDED: gettext_noop("Your appeal %(number)s is forwarded"),
+    Outcome.NOT_CONSIDERED: gettext_noop("Your appeal %(number)s is left unconsidered"),
+}
+
+
+def _check_outcome(case, outcome, ground, body):
+    if outcome not in Outcome.values:
+        _fail("outcome", _("Choose the outcome."))
+    if outcome in (Outcome.PARTIAL, Outcome.REFUSED):
+        if case.case_type != CaseType.INFORMATION_REQUEST:
+            _fail("outcome", _("Only information is refused or given in part; an appeal is answered on the merits."))
+        if ground not in RefusalGround.values:
+            _fail("ground", _("A refusal names its legal ground: choose one from the list."))
+    if outcome == Outcome.NOT_CONSIDERED:
+        if case.case_type != CaseType.APPEAL:
+            _fail("outcome", _("An information request is answered, refused on a legal ground or forwarded."))
+        if ground not in NotConsideredGround.values:
+            _fail("ground", _("Choose why the appeal is left unconsidered."))
+    if outcome == Outcome.FORWARDED and (body is None or not body.is_active):
+        _fail("body", _("Choose the body the case goes to."))
+
+
+def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None, signer=None):
+    """The decision on the case as a letter to the head's signature through the approval chain, registered as an
+    outgoing letter when signed: a reasoned answer (in full; for information, in part or refused on a legal ground
+    from the list), forwarding to the competent body, or leaving the appeal unconsidered with its ground. Forwarding
+    and leaving unconsidered have their own notice terms: the card moves to that policy now."""
+
+    if not (text or "").strip():
+        _fail("text", _("Write the answer."))
+    _check_outcome(case, outcome, ground, body)
+    action = "forward" if outcome == Outcome.FORWARDED else "answer"
+    with transaction.atomic():
+        case = _locked_case(case, action)
+        _require(actor, case, action)
+        unit = case.unit or case.organisation
+        if signer is None:
+            heads = unit_heads(unit_ids=[unit.pk]).get(unit.pk, [])
+            signer = heads[0] if heads else None
+        if signer is None:
+            _fail("signer", _("The unit has no head to sign the answer; name the signer."))
+        if outcome == Outcome.FORWARDED:
+            addressee = f"{body.name}\n{body.address}".strip()
+        else:
+            addressee = f"{case.name or _('Citizen')}\n{case.address}".strip()
+        with translation.override(case.language or settings.LANGUAGE_CODE):
+            subject = _(LETTER_SUBJECTS[outcome]) % {"number": case.number}
+        draft = draft_save(actor=actor, unit=unit, addressee=addressee, subject=subject, body=text.strip(),
+                           draft=case.answer_draft if case.answer_draft and case.answer_draft.state == "returned" else None)
+        draft_send_for_approval(actor=actor, draft=draft, visas=[], signer=signer)
+        notice_policy = {Outcome.FORWARDED: (FORWARD_POLICIES[case.case_type], case.received_at),
+                         Outcome.NOT_CONSIDERED: (NOT_CONSIDERED_POLICY, timezone.now())}.get(outcome)
+        card = case_card(case)
+        if notice_policy and card.policy.code != notice_policy[0]:
+            control_change_policy(card=card, actor=actor, reason=str(Outcome(outcome).label), start=notice_policy[1],
+                                  policy=policy_for(code=notice_policy[0], organisation=case.organisation))
+        case.answer_draft, case.answer_text, case.state = draft, text.strip(), Case.State.IN_APPROVAL
+        case.outcome, case.forwarded_to = outcome, body if outcome == Outcome.FORWARDED else None
+        case.refusal_ground = ground if outcome in (Outcome.PARTIAL, Outcome.REFUSED) else ""
+        case.not_considered_ground = ground if outcome == Outcome.NOT_CONSIDERED else ""
+        _save(case, actor, history_reason(gettext_noop("%(outcome)s: sent for signature"), outcome=Outcome(outcome).label),
+              ["answer_draft", "answer_text", "state", "outcome", "forwarded_to", "refusal_ground", "not_considered_ground"])
+    return case
+
+
+FINAL_STATES = {Outcome.FORWARDED: Case.State.FORWARDED, Outcome.NOT_CONSIDERED: Case.State.NOT_CONSIDERED}
+
+
 def case_answer_signed(*, draft, document, actor):
-    """The head signed the answer: the case is answered, its card closed, the citizen told."""
-    case = Case.objects.select_for_update().filter(answer_draft=draft).first()
+    """The head signed the letter: the case takes its outcome, its card closes, the citizen is told (and the body
+    a case is forwarded to receives it)."""
+    case = Case.objects.select_for_update(of=("self",)).select_related("forwarded_to").filter(answer_draft=draft).first()
     if case is None:
         return None
-    case.state, case.answered_at = Case.State.ANSWERED, timezone.now()
-    _save(case, actor, history_reason(gettext_noop("Answered: letter %(number)s"), number=document.number),
-          ["state", "answered_at"])
+    case.state, case.answered_at = FINAL_STATES.get(case.outcome, Case.State.ANSWERED), timezone.now()
+    case.outcome = case.outcome or Outcome.FULL
+    _save(case, actor, history_reason(gettext_noop("%(outcome)s: letter %(number)s"), outcome=Outcome(case.outcome).label,
+                                      number=document.number), ["state", "answered_at", "outcome"])
     card = case_card(case)
     if card is not None and card.state in ("open", "paused"):
         control_close(card=card, actor=actor, result=case.answer_text[:5000], system=True)
-    _notify_citizen(case, _("The answer to your case %(number)s") % {"number": case.number}, case.answer_text)
+    _notify_citizen(case, LETTER_SUBJECTS[case.outcome], typed=case.answer_text, number=case.number)
+    if case.outcome == Outcome.FORWARDED and case.forwarded_to.email:
+        outbox_enqueue(to=[case.forwarded_to.email], subject=f"{document.number}: {case.subject}",
+                       body=f"{case.answer_text}\n\n---\n{case.number}, {case.name}, {case.address} {case.email} {case.phone}\n\n{case.text}")
     return case
 
 
 def case_answer_returned(*, draft, actor, comment):
-    """The head returned the answer: the executor revises it (the case is in progress again)."""
+    """The head returned the letter: the executor revises it (the case is in progress again)."""
     case = Case.objects.select_for_update().filter(answer_draft=draft).first()
     if case is None:
         return None
-    case.state = Case.State.IN_PROGRESS
+    case.state = Case.State.IN_PROGRESS if case.executor_id else Case.State.ROUTED if case.unit_id else Case.State.REGISTERED
     _save(case, actor, history_reason(gettext_noop("Answer returned: %(comment)s"), comment=comment[:200]), ["state"])
+    return case
+
+
+def case_contest(*, case, text):
+    """The citizen contests the answer through the tracking link: the case reopens with the executor who answered
+    it and a new control card under the case's term, counted from the objection."""
+
+    if not (text or "").strip():
+        _fail("text", _("Say what you disagree with."))
+    with transaction.atomic():
+        case = Case.objects.select_for_update(of=("self",)).select_related("organisation", "unit").get(pk=case.pk)
+        if case.state != Case.State.ANSWERED:
+            raise ApplicationError(_("Only an answered case can be contested."), code="wrong_state")
+        CaseMessage.objects.create(case=case, direction=CaseMessage.Direction.CONTEST, text=text.strip()[:10000])
+        case.state = Case.State.IN_PROGRESS if case.executor_id else Case.State.ROUTED
+        case.contested_count += 1
+        case.outcome, case.answered_at = "", None
+        _save(case, None, history_reason(gettext_noop("The citizen contested the answer")),
+              ["state", "contested_count", "outcome", "answered_at"])
+        control_open(item=case, policy=policy_for(code=_policy_code(case), organisation=case.organisation), start=timezone.now(),
+                     responsible_unit=case.unit or case.organisation, executor=case.executor,
+                     title=f"{case.number}: {case.subject}", actor=None)
     return case

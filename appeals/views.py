@@ -7,16 +7,23 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from appeals.filters import CaseFilter
 from appeals.forms import (
     AnswerTextForm,
     AppealForm,
     AssignForm,
     ClarificationForm,
+    ContestForm,
+    ExtendForm,
+    ExtraStudyForm,
+    ForwardForm,
     InformationRequestForm,
+    RegisterForm,
     ReplyForm,
     RouteForm,
 )
-from appeals.models import Case, CaseType
+from appeals.models import Case, CaseType, Outcome
+from appeals.repeats import repeat_summary
 from appeals.selectors import (
     access_case,
     case_due,
@@ -31,6 +38,9 @@ from appeals.services import (
     case_answer,
     case_ask_clarification,
     case_assign,
+    case_contest,
+    case_extend,
+    case_extra_study,
     case_reply,
     case_route,
     case_submit,
@@ -38,8 +48,10 @@ from appeals.services import (
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.idempotency import idempotency_key_clean
+from core.paging import keyset_page
 from core.ratelimit import rate_limit
 from documents.services.attachments import attachments_of
+from units.selectors import user_is_registry_for
 
 FORMS = {CaseType.APPEAL: AppealForm, CaseType.INFORMATION_REQUEST: InformationRequestForm}
 
@@ -78,23 +90,27 @@ def _track_path(case):
 @rate_limit("appeal_track")
 def track(request, token):
     case = case_for_token(token=token)
-    reply_form = ReplyForm(request.POST or None) if case.state == Case.State.WAITING_CITIZEN else None
+    post = request.POST if request.method == "POST" else None
+    reply_form = ReplyForm(post) if case.state == Case.State.WAITING_CITIZEN else None
+    contest_form = ContestForm(post) if case.state == Case.State.ANSWERED else None
     status = 200
     if request.method == "POST":
-        if reply_form is None:
+        form, act, done = ((reply_form, case_reply, _("Thank you: your reply is with the executor, and the clock runs again."))
+                           if reply_form else (contest_form, case_contest, _("Your objection is registered: the case is reopened.")))
+        if form is None:
             raise Http404
-        if reply_form.is_valid():
+        if form.is_valid():
             try:
-                case_reply(case=case, text=reply_form.cleaned_data["text"])
+                act(case=case, text=form.cleaned_data["text"])
             except ApplicationError as error:
-                form_add_application_error(reply_form, error)
+                form_add_application_error(form, error)
             else:
-                messages.success(request, _("Thank you: your reply is with the executor, and the clock runs again."))
+                messages.success(request, done)
                 return redirect(_track_path(case))
         status = 400
     return render(request, "appeals/track.html", {
         "case": case, "new": request.GET.get("new") == "1", "due": case_due(case), "timeline": case_public_timeline(case=case),
-        "reply_form": reply_form, "has_letter": case.answer_draft_id is not None and case.state == Case.State.ANSWERED,
+        "reply_form": reply_form, "contest_form": contest_form, "has_letter": case.answer_draft_id is not None and case.is_closed,
     }, status=status)
 
 
@@ -111,29 +127,81 @@ def track_letter(request, token):
 
 @login_required
 def staff_cases(request):
-    state = request.GET.get("state") or ""
     cases = Case.objects.visible_to(request.user).select_related("unit", "executor")
-    if state in Case.State.values:
-        cases = cases.filter(state=state)
-    return render(request, "appeals/staff_list.html", {"cases": cases[:200], "state": state, "states": Case.State.choices})
+    filters = CaseFilter(request.GET or None, queryset=cases)
+    rows, older = keyset_page(filters.qs if filters.is_valid() else cases.none(), request.GET.get("before"), field="received_at")
+    query = request.GET.copy()
+    query.pop("before", None)
+    return render(request, "appeals/staff_list.html", {
+        "cases": rows, "older": older, "filters": filters, "page_query": query.urlencode(),
+        "may_register": request.user.is_superuser or user_is_registry_for(user=request.user, unit=public_organisation()),
+    }, status=400 if filters.is_bound and filters.errors else 200)
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def staff_register(request):
+    """The clerk registers a case that came by post, e-mail, phone or at a reception."""
+    organisation = public_organisation()
+    if not (request.user.is_superuser or user_is_registry_for(user=request.user, unit=organisation)):
+        raise Http404
+    form = RegisterForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            case, _created = case_submit(organisation=organisation, case_type=form.cleaned_data["case_type"],
+                                         data=form.service_data(), attachments=form.cleaned_data["attachments"],
+                                         channel=form.cleaned_data["channel"], received_at=form.cleaned_data["received_at"],
+                                         actor=request.user)
+        except ApplicationError as error:
+            form_add_application_error(form, error)
+        else:
+            messages.success(request, _("Registered as %(number)s.") % {"number": case.number})
+            return redirect("appeals:staff-case", pk=case.pk)
+    return render(request, "appeals/register.html", {"form": form}, status=400 if form.is_bound else 200)
+
+
+def _staff_forms(request, case, allowed, action):
+    """The action forms `allowed` on the case; the posted one bound."""
+    def data(name):
+        return request.POST if action == name else None
+
+    preselected = case.unit or case.suggested_unit
+    builders = {
+        "route": lambda: RouteForm(data("route"), organisation=case.organisation,
+                                   initial={"unit": preselected.slug if preselected else None}),
+        "assign": lambda: AssignForm(data("assign"), unit=case.unit),
+        "clarify": lambda: ClarificationForm(data("clarify")),
+        "answer": lambda: AnswerTextForm(data("answer"), case_type=case.case_type, initial={"text": case.answer_text}),
+        "forward": lambda: ForwardForm(data("forward")),
+        "extra_study": lambda: ExtraStudyForm(data("extra_study")),
+        "extend": lambda: ExtendForm(data("extend")),
+    }
+    return {f"{name}_form": build() for name, build in builders.items() if name in allowed}
+
+
+def _staff_act(user, case, action, data):
+    if action == "route":
+        case_route(actor=user, case=case, unit=data["unit"])
+    elif action == "assign":
+        case_assign(actor=user, case=case, executor=data["executor"])
+    elif action == "clarify":
+        case_ask_clarification(actor=user, case=case, question=data["question"])
+    elif action == "answer":
+        case_answer(actor=user, case=case, text=data["text"], outcome=data["outcome"], ground=data["ground"])
+    elif action == "forward":
+        case_answer(actor=user, case=case, text=data["text"], outcome=Outcome.FORWARDED, body=data["body"])
+    elif action == "extra_study":
+        case_extra_study(actor=user, case=case, reason=data["reason"])
+    else:
+        case_extend(actor=user, case=case, days=data["days"], reason=data["reason"])
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def staff_case(request, pk):
     case = access_case(user=request.user, pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
-    allowed = case_actions(user=request.user, case=case)
-    forms = {}
-    if "route" in allowed:
-        preselected = case.unit or case.suggested_unit
-        forms["route_form"] = RouteForm(request.POST if action == "route" else None, organisation=case.organisation,
-                                        initial={"unit": preselected.slug if preselected else None})
-    if "assign" in allowed:
-        forms["assign_form"] = AssignForm(request.POST if action == "assign" else None, unit=case.unit)
-    if "clarify" in allowed:
-        forms["clarify_form"] = ClarificationForm(request.POST if action == "clarify" else None)
-    if "answer" in allowed:
-        forms["answer_form"] = AnswerTextForm(request.POST if action == "answer" else None, initial={"text": case.answer_text})
+    forms = _staff_forms(request, case, case_actions(user=request.user, case=case), action)
     status = 200
     if action:
         form = forms.get(f"{action}_form")
@@ -141,14 +209,7 @@ def staff_case(request, pk):
             raise Http404
         if form.is_valid():
             try:
-                if action == "route":
-                    case_route(actor=request.user, case=case, unit=form.cleaned_data["unit"])
-                elif action == "assign":
-                    case_assign(actor=request.user, case=case, executor=form.cleaned_data["executor"])
-                elif action == "clarify":
-                    case_ask_clarification(actor=request.user, case=case, question=form.cleaned_data["question"])
-                else:
-                    case_answer(actor=request.user, case=case, text=form.cleaned_data["text"])
+                _staff_act(request.user, case, action, form.cleaned_data)
             except ApplicationError as error:
                 form_add_application_error(form, error)
             else:
@@ -157,4 +218,42 @@ def staff_case(request, pk):
         status = 400
     return render(request, "appeals/staff_case.html", {
         "case": case, "due": case_due(case), "timeline": case_staff_timeline(case=case), "attachments": attachments_of(case),
-        **forms}, status=status)
+        "repeats": repeat_summary(case), **forms}, status=status)
+
+
+def _bars(rows, label_key="label", value_key="count"):
+    """Rows for the server-drawn bar chart: label, value, the bar's share of the largest (0–100)."""
+    largest = max((row[value_key] or 0 for row in rows), default=0) or 1
+    return [{"label": row[label_key], "value": row[value_key], "share": round(100 * (row[value_key] or 0) / largest, 1)}
+            for row in rows]
+
+
+@login_required
+def statistics_page(request):
+    from appeals.statistics import (
+        STAT_COLUMNS,
+        case_statistics,
+        parse_month,
+        previous_month,
+        statistics_headers,
+        statistics_sheets,
+    )
+    from core.spreadsheets import xlsx_response
+
+    if not request.user.memberships.exists() and not request.user.is_superuser:
+        raise Http404
+    month = parse_month(request.GET.get("month"), default=previous_month())
+    stats = case_statistics(organisation=public_organisation(), month=month)
+    if request.GET.get("format") == "xlsx":
+        return xlsx_response(f"appeals-statistics-{stats['month']}.xlsx", statistics_sheets(stats))
+    totals = stats["totals"]
+    outcome_rows = [{"label": header, "count": totals[column]}
+                    for header, column in zip(statistics_headers(), STAT_COLUMNS, strict=True) if column != "median_working_days"]
+    return render(request, "appeals/statistics.html", {
+        "stats": stats, "month": month, "headers": statistics_headers(),
+        "unit_rows": [[row["unit"], *[row[c] for c in STAT_COLUMNS]] for row in stats["by_unit"]],
+        "total_row": [totals[c] for c in STAT_COLUMNS],
+        "charts": [(_("Outcomes"), _bars(outcome_rows)), (_("By channel"), _bars(stats["by_channel"])),
+                   (_("By kind"), _bars(stats["by_kind"])),
+                   (_("By unit"), _bars(stats["by_unit"], label_key="unit", value_key="received"))],
+    })

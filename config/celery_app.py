@@ -39,4 +39,10 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=6, minute=30),
         "options": {"expires": 3600},
     },
+    # last month's statistics of citizens' cases to the heads, on the first working day of the month (once)
+    "appeals-statistics-monthly": {
+        "task": "appeals.tasks.statistics_send_monthly",
+        "schedule": crontab(hour=7, minute=30),
+        "options": {"expires": 3600},
+    },
 }

@@ -263,6 +263,26 @@ def control_reassign(*, card, actor, responsible_unit, executor=None):
 
 
 @transaction.atomic
+def control_change_policy(*, card, actor, policy, reason, start=None):
+    """Put the card under another policy (an appeal needing extra study; a notice term once the outcome is
+    forwarding or leaving unconsidered), counted from `start` (the card's own start when None). Extensions and
+    pauses already on the card still count. The caller checks who may decide."""
+    card = _locked(card)
+    if card.state not in (ControlCard.State.OPEN, ControlCard.State.PAUSED):
+        raise ApplicationError(_("This card is %(state)s; that is not possible now.") % {"state": card.get_state_display()},
+                               code="wrong_state")
+    if not (reason or "").strip():
+        raise ApplicationError(_("Give the reason."), fields={"reason": [_("This field is required.")]})
+    card.policy, card.term_value, card.term_unit = policy, policy.term_value, policy.term_unit
+    card.start = _as_moment(start) if start is not None else card.start
+    card.due = _recomputed_due(card)
+    card.due_changed_at = timezone.now()
+    _save(card, actor, history_reason(gettext_noop("Now under %(policy)s: %(reason)s"), policy=policy.code, reason=reason.strip()),
+          ["policy", "term_value", "term_unit", "start", "due", "due_changed_at"])
+    return card
+
+
+@transaction.atomic
 def control_close(*, card, actor, result="", cancelled=False, system=False):
     """Remove the card from control (done) or cancel it. `system`: closed as part of another service's
     decision that checked its own rights (an appeal answered when its letter is signed)."""

@@ -9,12 +9,12 @@ from django.db.models import Q
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
+from core.paging import keyset_page
 from core.spreadsheets import xlsx_response
 from documents.forms import DocumentFilterForm, DocumentRegisterForm
 from documents.models import Attachment, CaseFile
@@ -74,32 +74,13 @@ def registry(request):
             _("State")], [[d.number, timezone.localtime(d.registered_at).replace(tzinfo=None), d.get_direction_display(),
                            d.correspondent, d.correspondent_number, d.subject, d.unit.name, d.get_state_display()]
                           for d in documents[:10000]])])
-    rows, older = _page_before(documents, request.GET.get("before"))
+    rows, older = keyset_page(documents, request.GET.get("before"), field="registered_at")
     status = 400 if form.is_bound and form.errors else 200
     return render(request, "documents/registry.html", {
         "form": form, "documents": rows, "older": older, "newest": "before" in request.GET,
         "may_register": request.user.is_superuser or _registerable_units(request.user).exists(),
         "query": request.GET.urlencode(), "page_query": _without(request.GET, "before"),
     }, status=status)
-
-
-PAGE_SIZE = 50
-
-
-def _page_before(documents, cursor):
-    """A page of the registry, newest first, starting below `cursor` ("<moment>_<id>" of the last row seen), and
-    the cursor of the next page (or None). No count: the page costs the same at any registry size."""
-    if cursor:
-        moment_text, _sep, id_text = cursor.rpartition("_")
-        moment = parse_datetime(moment_text.replace(" ", "+"))
-        if moment is not None and id_text.isdigit() and len(id_text) < 19:
-            documents = documents.filter(Q(registered_at__lt=moment) | Q(registered_at=moment, id__lt=int(id_text)))
-    rows = list(documents[:PAGE_SIZE + 1])
-    older = None
-    if len(rows) > PAGE_SIZE:
-        rows, last = rows[:PAGE_SIZE], rows[PAGE_SIZE - 1]
-        older = f"{last.registered_at.isoformat()}_{last.pk}"
-    return rows, older
 
 
 @login_required

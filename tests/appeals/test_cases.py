@@ -83,8 +83,8 @@ def test_from_routing_to_the_signed_answer(ministry, staff, imported):
     case = case_route(actor=staff["clerk"], case=case, unit=sector)
     assert case.state == "routed" and case_card(case).responsible_unit == sector
     case = case_assign(actor=staff["info_head"], case=case, executor=staff["info_officer"])
-    assert case_actions(user=staff["info_officer"], case=case) == {"clarify", "answer"}
-    assert case_actions(user=staff["clerk"], case=case) == {"route"}
+    assert case_actions(user=staff["info_officer"], case=case) == {"clarify", "answer", "forward"}
+    assert case_actions(user=staff["clerk"], case=case) == {"route", "forward", "extra_study"}
     assert case_actions(user=staff["icd_head"], case=case) == set()
     due_before = case_card(case).due
     case = case_ask_clarification(actor=staff["info_officer"], case=case, question="Which bank account?")
