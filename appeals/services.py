@@ -39,6 +39,7 @@ from documents.services.control import (
     control_open,
     control_pause,
     control_reassign,
+    control_reopen,
     control_resume,
     policy_for,
 )
@@ -469,7 +470,7 @@ def case_answer_returned(*, draft, actor, comment):
 
 def case_contest(*, case, text):
     """The citizen contests the answer through the tracking link: the case reopens with the executor who answered
-    it and a new control card under the case's term, counted from the objection."""
+    it, and its control card runs again under the case's own term, counted from the objection."""
 
     if not (text or "").strip():
         _fail("text", _("Say what you disagree with."))
@@ -483,7 +484,10 @@ def case_contest(*, case, text):
         case.outcome, case.answered_at = "", None
         _save(case, None, history_reason(gettext_noop("The citizen contested the answer")),
               ["state", "contested_count", "outcome", "answered_at"])
-        control_open(item=case, policy=policy_for(code=_policy_code(case), organisation=case.organisation), start=timezone.now(),
-                     responsible_unit=case.unit or case.organisation, executor=case.executor,
-                     title=f"{case.number}: {case.subject}", actor=None)
+        card = case_card(case)
+        if card.policy.code != _policy_code(case):  # a notice term (forwarding) gives way to the case's own
+            card.policy = policy_for(code=_policy_code(case), organisation=case.organisation)
+            card.save(update_fields=["policy"])
+        control_reopen(card=card, actor=None, start=timezone.now(),
+                       on_event=history_reason(gettext_noop("The citizen contested the answer")))
     return case

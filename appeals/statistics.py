@@ -11,7 +11,7 @@ from django.db.models import OuterRef, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from appeals.models import AppealKind, Case, CaseType, Channel, Outcome
+from appeals.models import CLOSED_STATES, AppealKind, Case, CaseType, Channel, Outcome
 from documents.models import ControlCard
 from documents.services.calendar import calendar_for
 
@@ -67,7 +67,7 @@ def case_statistics(*, organisation, month):
         by_channel[row["channel"]] += 1
         if row["kind"]:
             by_kind[row["kind"]] += 1
-        closed = row["answered_at"] is not None
+        closed = row["state"] in CLOSED_STATES
         for counts in rows:
             counts["received"] += 1
             if row["outcome"] == Outcome.FORWARDED and closed:
@@ -75,10 +75,11 @@ def case_statistics(*, organisation, month):
             elif row["outcome"] == Outcome.NOT_CONSIDERED and closed:
                 counts["not_considered"] += 1
             elif closed:
-                counts["on_time" if row["card_due"] is None or row["answered_at"] <= row["card_due"] else "late"] += 1
+                on_time = row["card_due"] is None or (row["answered_at"] or row["card_due"]) <= row["card_due"]
+                counts["on_time" if on_time else "late"] += 1
             else:
                 counts["open"] += 1
-            if closed and row["outcome"] != Outcome.NOT_CONSIDERED:
+            if row["answered_at"] is not None and row["outcome"] != Outcome.NOT_CONSIDERED:
                 counts["days"].append(calendar.working_days_between(timezone.localdate(row["received_at"]),
                                                                      timezone.localdate(row["answered_at"])))
     return {

@@ -93,10 +93,11 @@ def deadline_parse_start(raw):
 
 
 def _events(card, *, extensions=None, pauses=None):
+    """The card's extensions and pauses since its start (a reopened card's earlier run does not count again)."""
     extensions = card.extensions.all() if extensions is None else extensions
     pauses = card.pauses.all() if pauses is None else pauses
-    return [Extension(e.created_at, Term(e.value, e.unit)) for e in extensions] + [
-        Pause(p.started_at, p.ended_at) for p in pauses
+    return [Extension(e.created_at, Term(e.value, e.unit)) for e in extensions if e.created_at >= card.start] + [
+        Pause(p.started_at, p.ended_at) for p in pauses if p.started_at >= card.start
     ]
 
 
@@ -279,6 +280,24 @@ def control_change_policy(*, card, actor, policy, reason, start=None):
     card.due_changed_at = timezone.now()
     _save(card, actor, history_reason(gettext_noop("Now under %(policy)s: %(reason)s"), policy=policy.code, reason=reason.strip()),
           ["policy", "term_value", "term_unit", "start", "due", "due_changed_at"])
+    return card
+
+
+@transaction.atomic
+def control_reopen(*, card, actor, start, on_event):
+    """Put a done card under control again with a fresh term from `start`, on an outside event another service
+    checked (`on_event`, a history reason: the citizen contests the answer). Not a controller's action: a card
+    the controller closed in error is cancelled and a new one opened."""
+    card = _locked(card)
+    if card.state != ControlCard.State.DONE:
+        raise ApplicationError(_("This card is %(state)s; that is not possible now.") % {"state": card.get_state_display()},
+                               code="wrong_state")
+    card.state, card.closed_at, card.result = ControlCard.State.OPEN, None, ""
+    card.start = _as_moment(start)
+    card.term_value, card.term_unit = card.policy.term_value, card.policy.term_unit
+    card.due = _recomputed_due(card)
+    card.due_changed_at = timezone.now()
+    _save(card, actor, on_event, ["state", "closed_at", "result", "start", "term_value", "term_unit", "due", "due_changed_at"])
     return card
 
 

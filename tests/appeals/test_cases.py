@@ -21,28 +21,9 @@ from core.exceptions import ApplicationError, PermissionDeniedError
 from core.models import OutboundEmail
 from documents.models import ApprovalStep, Document
 from documents.services.approval import approval_decide
+from tests.appeals.conftest import APPEAL
 
 pytestmark = pytest.mark.django_db
-
-APPEAL = {"kind": "complaint", "subject": "Pension not paid for October", "text": "My pension for October was not paid.",
-          "name": "Leyla Həsənova", "email": "leyla@example.az", "phone": "+994 50 123 45 67", "address": "Bakı, Nizami küç. 5"}
-
-
-@pytest.fixture
-def ministry(imported):
-    return imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
-
-
-@pytest.fixture
-def staff(staff, ministry):
-    """The shared staff and the ministry's registry clerk."""
-    from tests.factories import UserFactory
-    from units.services import membership_assign
-
-    clerk = UserFactory(username="clerk", preferred_language="en")
-    membership_assign(user=clerk, unit=ministry, kind="clerk")
-    return {**staff, "clerk": clerk}
-
 
 def test_an_online_appeal_is_registered_with_its_term_and_the_citizen_is_written_to(ministry):
     case, created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
