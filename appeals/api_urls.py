@@ -1,11 +1,16 @@
 from django.urls import path
 
-from appeals.apis import public, staff, statistics
+from appeals.apis import public, reception, staff, statistics
 
 urlpatterns = [
     path("public/appeals/", public.PublicAppealCreateApi.as_view(), name="public-appeal-create"),
     path("public/information-requests/", public.PublicInformationRequestCreateApi.as_view(), name="public-inforequest-create"),
     path("public/cases/<str:token>/", public.PublicCaseApi.as_view(), name="public-case"),
+    path("public/reception/sessions/", reception.PublicReceptionSessionListApi.as_view(), name="public-reception-sessions"),
+    path("public/reception/sessions/<id:pk>/bookings/", reception.PublicReceptionBookApi.as_view(), name="public-reception-book"),
+    path("public/reception/bookings/<str:token>/", reception.PublicBookingApi.as_view(), name="public-reception-booking"),
+    path("public/reception/bookings/<str:token>/cancel/", reception.PublicBookingCancelApi.as_view(),
+         name="public-reception-cancel"),
     path("public/statistics/appeals/", statistics.PublicStatisticsApi.as_view(), name="public-statistics"),
     path("public/statistics/appeals/csv/", statistics.PublicStatisticsCsvApi.as_view(), name="public-statistics-csv"),
     path("appeals/cases/", staff.CaseListCreateApi.as_view(), name="case-list"),

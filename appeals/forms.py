@@ -167,3 +167,52 @@ class RegisterForm(forms.Form):
 
     def service_data(self):
         return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "case_type", "channel", "received_at")}
+
+
+class BookingForm(forms.Form):
+    name = forms.CharField(label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
+    phone = forms.CharField(label=_("Phone"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
+    email = forms.CharField(label=_("E-mail (for the confirmation and the reminder)"), max_length=254, required=False,
+                            widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}))
+    subject = forms.CharField(label=_("What do you want to raise?"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
+    website = forms.CharField(required=False, label=_("Leave this field empty"),
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
+        super().__init__(*args, **kwargs)
+
+    def is_robot(self):
+        return bool(self.data.get("website"))
+
+
+class SessionForm(forms.Form):
+    official = forms.ModelChoiceField(label=_("Official"), queryset=Unit.objects.none())
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    place = forms.CharField(label=_("Place"), max_length=300)
+    capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=10)
+
+    def __init__(self, *args, organisation, **kwargs):
+        from core.models import User
+        from units.models import MANAGING_KINDS
+
+        super().__init__(*args, **kwargs)
+        self.fields["official"].queryset = (User.objects.filter(memberships__position__unit__path__startswith=organisation.path,
+                                                                memberships__position__kind__in=MANAGING_KINDS, is_active=True)
+                                            .distinct().order_by("last_name", "first_name"))
+
+
+class RecordForm(forms.Form):
+    kind = forms.ChoiceField(label=_("Kind"), choices=AppealKind.choices, initial=AppealKind.APPLICATION)
+    text = forms.CharField(label=_("The oral appeal as the citizen stated it"), max_length=20000,
+                           widget=forms.Textarea(attrs={"rows": 6}))
+
+
+class PublishForm(forms.Form):
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    question = forms.CharField(label=_("The request"), max_length=20000, widget=forms.Textarea(attrs={"rows": 5}))
+    answer = forms.CharField(label=_("The answer"), max_length=50000, widget=forms.Textarea(attrs={"rows": 8}),
+                             help_text=_("The requester's name, e-mail, phone and address are removed automatically; "
+                                         "wrap any other personal data in [[ ]] to remove it."))

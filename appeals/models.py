@@ -226,3 +226,92 @@ class StatisticsReport(models.Model):
 
     def __str__(self):
         return f"{self.organisation_id}: {self.month:%Y-%m}"
+
+
+class ReceptionSession(models.Model):
+    """A published reception hour of an official (the minister, a deputy, a head of department): citizens book a
+    place online up to the session's capacity."""
+
+    organisation = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation"))
+    official = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reception_sessions",
+                                 verbose_name=_("official"))
+    official_title = models.CharField(_("position"), max_length=200)
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    place = models.CharField(_("place"), max_length=300)
+    capacity = models.PositiveSmallIntegerField(_("places"), default=10)
+    is_cancelled = models.BooleanField(_("cancelled"), default=False)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reception session")
+        verbose_name_plural = _("reception sessions")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(ends_at__gt=models.F("starts_at")), name="reception_ends_after_start"),
+            models.CheckConstraint(condition=models.Q(capacity__gte=1), name="reception_capacity_positive"),
+        ]
+        indexes = [models.Index(fields=["organisation", "starts_at"], name="reception_org_start")]
+
+    def __str__(self):
+        return f"{self.official_title}, {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"
+
+
+class ReceptionBooking(models.Model):
+    class State(models.TextChoices):
+        BOOKED = "booked", _("booked")
+        CANCELLED = "cancelled", _("cancelled")
+        ATTENDED = "attended", _("received")
+        MISSED = "missed", _("did not come")
+
+    session = models.ForeignKey(ReceptionSession, on_delete=models.PROTECT, related_name="bookings", verbose_name=_("session"))
+    name = models.CharField(_("full name"), max_length=200)
+    phone = models.CharField(_("phone"), max_length=30)
+    email = models.EmailField(_("e-mail"), blank=True)
+    subject = models.CharField(_("what it is about"), max_length=500)
+    token = models.CharField(max_length=64, unique=True, default=new_tracking_token, editable=False)
+    state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.BOOKED)
+    language = models.CharField(max_length=8, default="az")
+    reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, null=True, blank=True, related_name="reception_booking",
+                                verbose_name=_("oral appeal"))
+    created_at = models.DateTimeField(default=timezone.now)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("reception booking")
+        verbose_name_plural = _("reception bookings")
+        ordering = ["session__starts_at", "created_at", "id"]
+        indexes = [models.Index(fields=["session", "state"], name="booking_session_state"),
+                   models.Index(fields=["state", "reminded_at"], name="booking_reminder")]
+
+    def __str__(self):
+        return f"{self.session}: {self.name}"
+
+
+REDACTED = "[[removed]]"  # stored in place of each removal; pages show it as a marked gap in the reader's language
+
+
+class PublishedAnswer(models.Model):
+    """The published version of an information request and its answer (when the requester agreed), separate from
+    the case: personal data removed, each removal marked. The case's own texts stay as they were."""
+
+    case = models.OneToOneField(Case, on_delete=models.PROTECT, related_name="published_answer")
+    subject = models.CharField(_("subject"), max_length=300)
+    question = models.TextField(_("request"))
+    answer = models.TextField(_("answer"))
+    removals = models.PositiveIntegerField(_("removals"), default=0)
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    is_withdrawn = models.BooleanField(_("withdrawn"), default=False)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("published answer")
+        verbose_name_plural = _("published answers")
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["is_withdrawn", "-published_at"], name="published_answer_list")]
+
+    def __str__(self):
+        return self.subject

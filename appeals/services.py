@@ -226,6 +226,7 @@ ACTION_STATES = {
     "forward": {Case.State.REGISTERED, Case.State.ROUTED, Case.State.IN_PROGRESS},
     "extra_study": _OPEN,
     "extend": {Case.State.ROUTED, Case.State.IN_PROGRESS, Case.State.WAITING_CITIZEN},
+    "publish": {Case.State.ANSWERED},
 }
 
 
@@ -241,6 +242,8 @@ def _holds_role(user, case, action):
         "extend": manages,
         "extra_study": case.case_type == CaseType.APPEAL and (registry or manages),
         "forward": registry or manages or case.executor_id == user.pk,
+        "publish": (case.case_type == CaseType.INFORMATION_REQUEST and case.publish_consent
+                    and (manages or case.executor_id == user.pk)),
     }.get(action, manages or case.executor_id == user.pk)
 
 

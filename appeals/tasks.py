@@ -7,3 +7,11 @@ def statistics_send_monthly():
     from appeals.statistics import statistics_send_monthly as send
 
     return send()
+
+
+@shared_task(ignore_result=True)
+def reception_remind():
+    """Daily; reminds citizens booked for tomorrow's receptions (once each)."""
+    from appeals.reception import reception_remind as remind
+
+    return remind()

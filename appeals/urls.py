@@ -1,6 +1,6 @@
 from django.urls import path
 
-from appeals import views
+from appeals import reception_views, views
 from appeals.models import CaseType
 
 app_name = "appeals"
@@ -13,4 +13,11 @@ urlpatterns = [
     path("appeals/cases/register/", views.staff_register, name="staff-register"),
     path("appeals/statistics/", views.statistics_page, name="statistics"),
     path("appeals/cases/<id:pk>/", views.staff_case, name="staff-case"),
+    path("information-requests/answers/", views.published_list, name="published"),
+    path("information-requests/answers/<id:pk>/", views.published_detail, name="published-detail"),
+    path("reception/", reception_views.schedule, name="reception"),
+    path("reception/<id:pk>/book/", reception_views.book, name="reception-book"),
+    path("reception/booking/<str:token>/", reception_views.booking_page, name="reception-booking"),
+    path("reception/manage/", reception_views.manage, name="reception-manage"),
+    path("reception/manage/bookings/<id:pk>/record/", reception_views.record, name="reception-record"),
 ]

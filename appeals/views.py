@@ -18,11 +18,13 @@ from appeals.forms import (
     ExtraStudyForm,
     ForwardForm,
     InformationRequestForm,
+    PublishForm,
     RegisterForm,
     ReplyForm,
     RouteForm,
 )
-from appeals.models import Case, CaseType, Outcome
+from appeals.models import Case, CaseType, Outcome, PublishedAnswer
+from appeals.publication import answer_publish, published_answer, published_answers
 from appeals.repeats import repeat_summary
 from appeals.selectors import (
     access_case,
@@ -175,7 +177,11 @@ def _staff_forms(request, case, allowed, action):
         "forward": lambda: ForwardForm(data("forward")),
         "extra_study": lambda: ExtraStudyForm(data("extra_study")),
         "extend": lambda: ExtendForm(data("extend")),
+        "publish": lambda: PublishForm(data("publish"), initial={"subject": case.subject, "question": case.text,
+                                                                 "answer": case.answer_text}),
     }
+    if getattr(case, "published", None):
+        allowed = allowed - {"publish"}
     return {f"{name}_form": build() for name, build in builders.items() if name in allowed}
 
 
@@ -190,6 +196,8 @@ def _staff_act(user, case, action, data):
         case_answer(actor=user, case=case, text=data["text"], outcome=data["outcome"], ground=data["ground"])
     elif action == "forward":
         case_answer(actor=user, case=case, text=data["text"], outcome=Outcome.FORWARDED, body=data["body"])
+    elif action == "publish":
+        answer_publish(actor=user, case=case, **data)
     elif action == "extra_study":
         case_extra_study(actor=user, case=case, reason=data["reason"])
     else:
@@ -201,6 +209,7 @@ def _staff_act(user, case, action, data):
 def staff_case(request, pk):
     case = access_case(user=request.user, pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
+    case.published = PublishedAnswer.objects.filter(case=case).first()
     forms = _staff_forms(request, case, case_actions(user=request.user, case=case), action)
     status = 200
     if action:
@@ -257,3 +266,12 @@ def statistics_page(request):
                    (_("By kind"), _bars(stats["by_kind"])),
                    (_("By unit"), _bars(stats["by_unit"], label_key="unit", value_key="received"))],
     })
+
+
+def published_list(request):
+    rows, older = keyset_page(published_answers(), request.GET.get("before"), field="published_at")
+    return render(request, "appeals/published_list.html", {"answers": rows, "older": older})
+
+
+def published_detail(request, pk):
+    return render(request, "appeals/published_detail.html", {"answer": published_answer(pk=pk)})

@@ -45,4 +45,9 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=7, minute=30),
         "options": {"expires": 3600},
     },
+    "appeals-reception-remind": {
+        "task": "appeals.tasks.reception_remind",
+        "schedule": crontab(hour=10, minute=0),
+        "options": {"expires": 3600},
+    },
 }

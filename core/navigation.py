@@ -9,12 +9,14 @@ PUBLIC = [
     (_("Structure"), "units:tree"),
     (_("Submit an appeal"), "appeals:submit"),
     (_("Information request"), "appeals:inforequest-submit"),
+    (_("Reception of citizens"), "appeals:reception"),
     (_("Press"), "media_relations:press"),
     (_("Deadline calculator"), "documents:calculator"),
 ]
 STAFF = [
     (_("Inbox"), "core:staff-home"),
     (_("Citizens' cases"), "appeals:staff-cases"),
+    (_("Reception hours"), "appeals:reception-manage"),
     (_("My control"), "documents:my-control"),
     (_("Unit control"), "documents:unit-control"),
     (_("Registry"), "documents:registry"),

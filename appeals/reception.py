@@ -1,0 +1,212 @@
+"""Reception of citizens: the officials' published reception hours, online booking up to each session's capacity,
+cancellation through the citizen's private link, a reminder the day before (once), and the oral appeal the clerk
+records at the reception as a case of channel "reception"."""
+
+from datetime import datetime, time, timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import Count, Q
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from appeals.models import CaseType, Channel, ReceptionBooking, ReceptionSession
+from appeals.services import PHONE_PATTERN, case_submit
+from core.exceptions import ApplicationError, PermissionDeniedError
+from core.history import history_reason
+from core.idempotency import idempotent_create
+from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue
+from units.selectors import user_is_registry_for
+
+HORIZON_DAYS = 62  # the published schedule: this month and the next
+
+
+def _fail(field, message):
+    raise ApplicationError(message, fields={field: [message]})
+
+
+def _save(item, actor, reason, fields=None):
+    item._history_user = actor
+    item._change_reason = reason
+    item.save(update_fields=fields) if fields else item.save()
+
+
+def official_title(official):
+    """The official's position as the schedule shows it (the managing one, if several)."""
+    from units.models import MANAGING_KINDS, Membership
+
+    membership = (Membership.objects.current().filter(user=official, position__kind__in=MANAGING_KINDS)
+                  .select_related("position__unit").order_by("position__unit__path").first())
+    return f"{membership.position.title}, {membership.position.unit.name}" if membership else str(official)
+
+
+def reception_may_manage(*, user, organisation):
+    return user.is_superuser or user_is_registry_for(user=user, unit=organisation)
+
+
+def reception_session_create(*, actor, organisation, official, starts_at, ends_at, place, capacity):
+    """The registry publishes an official's reception hours (an official may publish their own)."""
+    if not (reception_may_manage(user=actor, organisation=organisation) or actor.pk == official.pk):
+        raise PermissionDeniedError(_("Only the registry or the official publishes reception hours."))
+    if starts_at <= timezone.now():
+        _fail("starts_at", _("A reception is published ahead: choose a moment in the future."))
+    if ends_at <= starts_at:
+        _fail("ends_at", _("The reception ends after it starts."))
+    if not (place or "").strip():
+        _fail("place", _("Say where the reception takes place."))
+    if not capacity or capacity < 1:
+        _fail("capacity", _("Give the number of places (at least one)."))
+    session = ReceptionSession(organisation=organisation, official=official, official_title=official_title(official)[:200],
+                               starts_at=starts_at, ends_at=ends_at, place=place.strip(), capacity=capacity, created_by=actor)
+    _save(session, actor, history_reason(gettext_noop("Published")))
+    return session
+
+
+def reception_schedule(*, organisation, now=None):
+    """The upcoming sessions with their free places (one query)."""
+    now = now or timezone.now()
+    return (ReceptionSession.objects.filter(organisation=organisation, is_cancelled=False, starts_at__gt=now,
+                                            starts_at__lt=now + timedelta(days=HORIZON_DAYS))
+            .select_related("official")
+            .annotate(taken=Count("bookings", filter=Q(bookings__state__in=[ReceptionBooking.State.BOOKED,
+                                                                             ReceptionBooking.State.ATTENDED])))
+            .order_by("starts_at"))
+
+
+def reception_session_for_booking(*, pk):
+    """An upcoming session open for booking, or 404."""
+    session = ReceptionSession.objects.filter(pk=pk, is_cancelled=False, starts_at__gt=timezone.now()).first()
+    if session is None:
+        raise Http404
+    return session
+
+
+def booking_url(booking):
+    return reverse("appeals:reception-booking", args=[booking.token])
+
+
+def _notify(booking, subject, body, **params):
+    if booking.email:
+        link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{booking_url(booking)}"
+        with translation.override(booking.language or settings.LANGUAGE_CODE):
+            params = {key: str(value) for key, value in params.items()}
+            outbox_enqueue(to=[booking.email], subject=_(subject) % params,
+                           body=f"{_(body) % params}\n\n{_('Your booking (to cancel it)')}: {link}")
+
+
+def _session_text(session):
+    return f"{timezone.localtime(session.starts_at):%d.%m.%Y %H:%M}, {session.place}, {session.official_title}"
+
+
+def reception_book(*, session, data, idempotency_key=None):
+    """Book a place: name and phone are needed; the session's capacity is never exceeded, even by two citizens
+    clicking at once (the session row is locked while counting); one booking per phone per session."""
+    values = {key: (value.strip() if isinstance(value, str) else value) for key, value in data.items()}
+    errors = {}
+    if not values.get("name"):
+        errors["name"] = [_("Give your full name.")]
+    if not PHONE_PATTERN.match(values.get("phone") or ""):
+        errors["phone"] = [_("Enter a phone number with digits only, e.g. +994 50 123 45 67.")]
+    if not values.get("subject"):
+        errors["subject"] = [_("Say briefly what you want to raise.")]
+    if values.get("email"):
+        from django.core.exceptions import ValidationError
+        from django.core.validators import validate_email
+
+        try:
+            validate_email(values["email"])
+        except ValidationError:
+            errors["email"] = [_("Enter a valid e-mail address, e.g. name@example.az.")]
+    if errors:
+        raise ApplicationError(next(iter(errors.values()))[0], fields=errors)
+
+    def create():
+        with transaction.atomic():
+            locked = ReceptionSession.objects.select_for_update().get(pk=session.pk)
+            if locked.is_cancelled or locked.starts_at <= timezone.now():
+                raise ApplicationError(_("This reception is no longer open for booking."), code="closed")
+            active = locked.bookings.filter(state=ReceptionBooking.State.BOOKED)
+            if active.filter(phone=values["phone"]).exists():
+                _fail("phone", _("This phone number already has a place at this reception."))
+            if active.count() >= locked.capacity:
+                raise ApplicationError(_("All places at this reception are taken. Please choose another date."), code="full")
+            booking = ReceptionBooking(session=locked, name=values["name"][:200], phone=values["phone"],
+                                       email=values.get("email", "").lower(), subject=values["subject"][:500],
+                                       language=(translation.get_language() or settings.LANGUAGE_CODE)[:8])
+            _save(booking, None, history_reason(gettext_noop("Booked")))
+            _notify(booking, gettext_noop("Your place at the reception: %(session)s"),
+                    gettext_noop("You are expected at the reception: %(session)s."), session=_session_text(locked))
+            return booking
+
+    return idempotent_create(user=None, scope=f"reception:{session.pk}", key=idempotency_key, create=create)
+
+
+def booking_for_token(*, token):
+    from appeals.selectors import TOKEN_PATTERN
+
+    booking = (ReceptionBooking.objects.filter(token=token).select_related("session").first()
+               if TOKEN_PATTERN.match(token or "") else None)
+    if booking is None:
+        raise Http404
+    return booking
+
+
+def reception_cancel(*, booking):
+    """The citizen cancels through the private link; the place is free again."""
+    with transaction.atomic():
+        booking = ReceptionBooking.objects.select_for_update(of=("self",)).select_related("session").get(pk=booking.pk)
+        if booking.state != ReceptionBooking.State.BOOKED or booking.session.starts_at <= timezone.now():
+            raise ApplicationError(_("This booking can no longer be cancelled."), code="wrong_state")
+        booking.state = ReceptionBooking.State.CANCELLED
+        _save(booking, None, history_reason(gettext_noop("Cancelled by the citizen")), ["state"])
+    return booking
+
+
+def reception_remind(*, today=None):
+    """The day before: one reminder per booking with an e-mail, even when the task runs twice or on two workers
+    at once (the rows are claimed with SKIP LOCKED and marked in the same transaction). Returns how many."""
+    from core.models import OutboundEmail
+
+    today = today or timezone.localdate()
+    tomorrow = today + timedelta(days=1)
+    start = timezone.make_aware(datetime.combine(tomorrow, time.min))
+    with transaction.atomic():
+        due = (ReceptionBooking.objects.select_for_update(skip_locked=True, of=("self",))
+               .filter(state=ReceptionBooking.State.BOOKED, reminded_at__isnull=True, session__is_cancelled=False,
+                       session__starts_at__gte=start, session__starts_at__lt=start + timedelta(days=1))
+               .exclude(email="").select_related("session"))
+        bookings = list(due)
+        emails = []
+        for booking in bookings:
+            link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{booking_url(booking)}"
+            with translation.override(booking.language or settings.LANGUAGE_CODE):
+                emails.append(OutboundEmail(
+                    from_email=settings.DEFAULT_FROM_EMAIL, to=[booking.email],
+                    subject=_("Reminder: your reception tomorrow"),
+                    body=f"{_session_text(booking.session)}\n\n{_('Cannot come? Cancel so that someone else can take the place')}: {link}"))
+        outbox_bulk_enqueue(emails=emails)
+        ReceptionBooking.objects.filter(pk__in=[b.pk for b in bookings]).update(reminded_at=timezone.now())
+    return len(bookings)
+
+
+def reception_record(*, actor, booking, text, kind="application"):
+    """The clerk records the citizen's oral appeal at the reception: a case of channel "reception", received now,
+    with the booking's name, phone and subject; the booking is marked as received."""
+    session = booking.session
+    if not reception_may_manage(user=actor, organisation=session.organisation):
+        raise PermissionDeniedError(_("Only the registry records oral appeals."))
+    with transaction.atomic():
+        booking = ReceptionBooking.objects.select_for_update(of=("self",)).select_related("session").get(pk=booking.pk)
+        if booking.case_id:
+            raise ApplicationError(_("This citizen's appeal is already recorded."), code="wrong_state")
+        case, _created = case_submit(organisation=session.organisation, case_type=CaseType.APPEAL, channel=Channel.RECEPTION,
+                                     actor=actor, data={"kind": kind, "subject": booking.subject, "text": text,
+                                                        "name": booking.name, "phone": booking.phone, "email": booking.email,
+                                                        "language": booking.language})
+        booking.case, booking.state = case, ReceptionBooking.State.ATTENDED
+        _save(booking, actor, history_reason(gettext_noop("Received; oral appeal %(number)s"), number=case.number),
+              ["case", "state"])
+    return case
