@@ -1,6 +1,6 @@
 """Demo cases in several states, so the citizens' and the staff's pages show something on first run."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
@@ -10,8 +10,6 @@ from core.models import User
 def load(stdout):
     from appeals.models import Case
     from appeals.services import case_answer, case_ask_clarification, case_assign, case_route, case_submit
-    from documents.models import ApprovalStep
-    from documents.services.approval import approval_decide
     from units.models import Unit
 
     organisation = Unit.objects.filter(parent__isnull=True).order_by("path").first()
@@ -44,7 +42,114 @@ def load(stdout):
         case_assign(actor=head, case=case, executor=officer)
     case_ask_clarification(actor=officer, case=waiting, question="Hansı rayonda yaşayırsınız?")
     case = case_answer(actor=officer, case=answered, text="Təklifiniz üçün təşəkkür edirik. Nəticələr hər ay dərc ediləcək.")
+    _sign(case, head)
+    bodies = _bodies()
+    _more_outcomes(organisation, sector, clerk, head, officer, person, bodies)
+    _last_month(organisation, sector, clerk, head, officer)
+    _reception(organisation, clerk)
+    stdout.write(f"Citizens' cases: {Case.objects.count()} (new, in progress, waiting for the citizen, answered on time and late, "
+                 "forwarded, not considered, published, last month's statistics, reception hours with bookings)")
+    stdout.write(f"  track the answered one at /appeals/track/{Case.objects.get(pk=answered.pk).tracking_token}/")
+
+
+def _sign(case, head):
+    from documents.models import ApprovalStep
+    from documents.services.approval import approval_decide
+
     approval_decide(step=ApprovalStep.objects.get(route__object_id=case.answer_draft_id, route__content_type__model="outgoingdraft",
                                                   state="waiting"), actor=head, approve=True)
-    stdout.write(f"Citizens' cases: {Case.objects.count()} (new, in progress, waiting for the citizen, answered, not considered)")
-    stdout.write(f"  track the answered one at /appeals/track/{Case.objects.get(pk=answered.pk).tracking_token}/")
+
+
+def _bodies():
+    from appeals.models import ExternalBody
+
+    names = [("Dövlət Sosial Müdafiə Fondu", "info@sspf.example.az"), ("Səhiyyə Nazirliyi", "info@health.example.az"),
+             ("Təhsil Nazirliyi", "info@edu.example.az"), ("Daxili İşlər Nazirliyi", "info@mia.example.az"),
+             ("Bakı Şəhər İcra Hakimiyyəti", "info@baku-ih.example.az")]
+    return [ExternalBody.objects.get_or_create(name=name, defaults={"email": email, "address": "Bakı"})[0] for name, email in names]
+
+
+def _in_progress(organisation, sector, clerk, head, officer, data, *, case_type="appeal", received_at=None):
+    from appeals.services import case_assign, case_route, case_submit
+
+    case, _created = case_submit(organisation=organisation, case_type=case_type, data=data, received_at=received_at)
+    case_route(actor=clerk, case=case, unit=sector)
+    return case_assign(actor=head, case=case, executor=officer)
+
+
+def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
+    """Answered late, forwarded, refused in part, published, repeated, put under extra study."""
+    from appeals.models import Case
+    from appeals.publication import answer_publish
+    from appeals.services import case_answer, case_extra_study
+
+    other = {"name": "Rauf Məmmədov", "email": "rauf@example.az", "phone": "+994 55 765 43 21", "address": "Gəncə, Atatürk pr. 12"}
+    late = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "application",
+                        "subject": "Təqaüdün yenidən hesablanması", "text": "Təqaüdümün yenidən hesablanmasını xahiş edirəm."},
+                        received_at=timezone.now() - timedelta(days=40))
+    _sign(case_answer(actor=officer, case=late, text="Təqaüdünüz yenidən hesablanıb; fərq dekabr ayında ödəniləcək."), head)
+    forwarded = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "complaint",
+                             "subject": "Poliklinikada növbə", "text": "Poliklinikada həkim qəbulu üçün növbələr çox uzundur."})
+    _sign(case_answer(actor=officer, case=forwarded, outcome="forwarded", body=bodies[1],
+                      text="Müraciətiniz aidiyyəti üzrə Səhiyyə Nazirliyinə göndərilib."), head)
+    published = _in_progress(organisation, sector, clerk, head, officer, {
+        **other, "subject": "Məşğulluq proqramının büdcəsi", "text": "2026-cı il məşğulluq proqramının büdcəsi nə qədərdir?",
+        "publish_consent": True}, case_type="information_request")
+    published = case_answer(actor=officer, case=published, outcome="partial", ground="personal_data",
+                            text="Hörmətli Rauf Məmmədov, proqramın büdcəsi 12 milyon manatdır. İştirakçıların adları şəxsi "
+                                 "məlumatdır və verilmir.")
+    _sign(published, head)
+    published = Case.objects.get(pk=published.pk)
+    answer_publish(actor=officer, case=published, subject=published.subject, question=published.text, answer=published.answer_text)
+    study = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "complaint",
+                         "subject": "Əlillik dərəcəsinin təyini", "text": "Əlillik dərəcəm səhv təyin edilib."})
+    case_extra_study(actor=clerk, case=study, reason="Tibbi-sosial ekspert komissiyasının sənədləri yoxlanılmalıdır.")
+    from appeals.services import case_submit
+
+    case_submit(organisation=organisation, case_type="appeal", data={
+        **person, "kind": "complaint", "subject": "Oktyabr pensiyası yenə ödənilməyib", "text": "Pensiya hələ də ödənilməyib."})
+
+
+def _last_month(organisation, sector, clerk, head, officer):
+    """Cases received and closed last month, so the statistics page and the open data show a month on first run."""
+    from appeals.models import Case
+    from appeals.services import case_answer
+    from appeals.statistics import previous_month
+
+    month = previous_month()
+    start = timezone.make_aware(datetime(month.year, month.month, 3, 10, 0))
+    subjects = ["Sosial kartın bərpası", "Müavinətin məbləği", "İşsizlik sığortası", "Peşə kursları", "Məşğulluq mərkəzinin iş saatları",
+                "Pensiya kapitalı", "Uşaq pulunun təyini", "Kommunal güzəşt"]
+    channels = ["online", "online", "post", "email", "online", "phone", "online", "reception"]
+    for n, subject in enumerate(subjects):
+        received = start + timedelta(days=2 * n)
+        data = {"kind": ("application", "complaint", "suggestion")[n % 3], "subject": subject, "text": subject,
+                "name": f"Vətəndaş {n + 1}", "email": f"citizen{n + 1}@example.az"}
+        case = _in_progress(organisation, sector, clerk, head, officer, data, received_at=received)
+        if channels[n] != "online":
+            Case.objects.filter(pk=case.pk).update(channel=channels[n])
+        case = case_answer(actor=officer, case=case, text="Cavab verilib.")
+        _sign(case, head)
+        # the answer's day as it happened last month: most on time, one in four late
+        Case.objects.filter(pk=case.pk).update(answered_at=received + timedelta(days=30 if n % 4 == 3 else 6))
+
+
+def _reception(organisation, clerk):
+    """Reception hours of the minister and two heads for the coming weeks, some booked."""
+    from appeals.reception import reception_book, reception_session_create
+
+    officials = list(User.objects.filter(username__in=["minister", "pr.head", "icd.head"]).order_by("username"))
+    day = timezone.localdate()
+    sessions = []
+    for week in range(1, 7):
+        official = officials[week % len(officials)]
+        when = day + timedelta(days=7 * week - day.weekday() + 3)  # Thursdays
+        starts = timezone.make_aware(datetime.combine(when, time(10, 0)))
+        sessions.append(reception_session_create(actor=clerk, organisation=organisation, official=official, starts_at=starts,
+                                                 ends_at=starts + timedelta(hours=3), place="Bakı, Salatın Əsgərova küç. 85, otaq 101",
+                                                 capacity=3 if week == 1 else 10))
+    for n, name in enumerate(["Elnur Həsənli", "Aysel Rəhimova", "Tural Babayev"]):
+        reception_book(session=sessions[0], data={"name": name, "phone": f"+994 50 555 00 0{n}", "email": f"booking{n}@example.az",
+                                                  "subject": "Pensiya təyinatı"})
+    reception_book(session=sessions[1], data={"name": "Günay Əliyeva", "phone": "+994 51 222 33 44", "email": "",
+                                              "subject": "Əlillik müavinəti"})

@@ -5,6 +5,7 @@ with the citizen."""
 import secrets
 
 from django.conf import settings
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -132,6 +133,9 @@ class Case(models.Model):
     publish_consent = models.BooleanField(_("the answer may be published"), default=False)
     contested_count = models.PositiveSmallIntegerField(_("times contested"), default=0)
     language = models.CharField(_("language"), max_length=8, default="az")
+    # the nomenclature's file the case is kept in: its retention period applies; a case is never deleted
+    case_file = models.ForeignKey("documents.CaseFile", on_delete=models.PROTECT, null=True, blank=True, related_name="+",
+                                  verbose_name=_("case file"))
     registered_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                       verbose_name=_("registered by"))
     created_at = models.DateTimeField(default=timezone.now)
@@ -165,6 +169,9 @@ class Case(models.Model):
         from django.utils.translation import gettext
 
         return gettext(self.outcome_reason) if self.outcome_reason else ""
+
+    def delete(self, *args, **kwargs):
+        raise PermissionDenied(_("A citizen's case is never deleted; it is kept for its case file's retention period."))
 
     @property
     def is_closed(self):

@@ -3,6 +3,12 @@ from django.db.models import Q
 
 
 class CaseQuerySet(models.QuerySet):
+    def delete(self):
+        from django.core.exceptions import PermissionDenied
+        from django.utils.translation import gettext as _
+
+        raise PermissionDenied(_("A citizen's case is never deleted; it is kept for its case file's retention period."))
+
     def visible_to(self, user):
         """Cases a member of staff may see: the registry (a clerk at the organisation or above a unit) sees
         its organisation's cases; heads see their units' cases and below; officers their unit's and the ones

@@ -119,6 +119,25 @@ def _journal(organisation, case_type):
     return journal
 
 
+# the nomenclature's files for cases (kept 5 years, then disposed of by act unless held); an organisation whose
+# approved nomenclature already has a file under the same index keeps its own title and retention
+CASE_FILES = {CaseType.APPEAL: ("01-13", gettext_noop("Citizens' appeals and the answers to them")),
+              CaseType.INFORMATION_REQUEST: ("01-14", gettext_noop("Information requests and the answers to them"))}
+CASE_RETENTION_YEARS = 5
+CASE_RETENTION_BASIS = gettext_noop("Nomenclature of case files: citizens' appeals, 5 years (verify against the approved nomenclature)")
+
+
+def _case_file(organisation, case_type, year):
+    from documents.models import CaseFile
+
+    index, title = CASE_FILES[case_type]
+    with translation.override(settings.LANGUAGE_CODE):  # the nomenclature is kept in the state language
+        defaults = {"unit": organisation, "title": _(title), "retention_years": CASE_RETENTION_YEARS,
+                    "legal_basis": _(CASE_RETENTION_BASIS)}
+    case_file, _created = CaseFile.objects.get_or_create(organisation=organisation, year=year, index=index, defaults=defaults)
+    return case_file
+
+
 def _policy_code(case):
     return "appeal.standard" if case.case_type == CaseType.APPEAL else POLICIES[case.urgency]
 
@@ -193,7 +212,7 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
                 suggested_unit=suggestions[0]["unit"] if suggestions else None,
                 suggested_clauses=", ".join(suggestions[0]["clauses"])[:200] if suggestions else "",
                 repeat_of=repeat_of, publish_consent=bool(values.get("publish_consent")) and case_type == CaseType.INFORMATION_REQUEST,
-                language=_language(values.get("language")),
+                language=_language(values.get("language")), case_file=_case_file(organisation, case_type, year),
             )
             case.full_clean(exclude=["journal", "organisation", "tracking_token"])
             _save(case, actor, history_reason(gettext_noop("Registered as %(number)s"), number=number))

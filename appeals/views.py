@@ -167,18 +167,22 @@ def _staff_forms(request, case, allowed, action):
     def data(name):
         return request.POST if action == name else None
 
+    def ids(name):  # several forms on one page: each field's id names its form
+        return f"id_{name}_%s"
+
     preselected = case.unit or case.suggested_unit
     builders = {
-        "route": lambda: RouteForm(data("route"), organisation=case.organisation,
+        "route": lambda: RouteForm(data("route"), auto_id=ids("route"), organisation=case.organisation,
                                    initial={"unit": preselected.slug if preselected else None}),
-        "assign": lambda: AssignForm(data("assign"), unit=case.unit),
-        "clarify": lambda: ClarificationForm(data("clarify")),
-        "answer": lambda: AnswerTextForm(data("answer"), case_type=case.case_type, initial={"text": case.answer_text}),
-        "forward": lambda: ForwardForm(data("forward")),
-        "extra_study": lambda: ExtraStudyForm(data("extra_study")),
-        "extend": lambda: ExtendForm(data("extend")),
-        "publish": lambda: PublishForm(data("publish"), initial={"subject": case.subject, "question": case.text,
-                                                                 "answer": case.answer_text}),
+        "assign": lambda: AssignForm(data("assign"), auto_id=ids("assign"), unit=case.unit),
+        "clarify": lambda: ClarificationForm(data("clarify"), auto_id=ids("clarify")),
+        "answer": lambda: AnswerTextForm(data("answer"), auto_id=ids("answer"), case_type=case.case_type,
+                                         initial={"text": case.answer_text}),
+        "forward": lambda: ForwardForm(data("forward"), auto_id=ids("forward")),
+        "extra_study": lambda: ExtraStudyForm(data("extra_study"), auto_id=ids("extra_study")),
+        "extend": lambda: ExtendForm(data("extend"), auto_id=ids("extend")),
+        "publish": lambda: PublishForm(data("publish"), auto_id=ids("publish"),
+                                       initial={"subject": case.subject, "question": case.text, "answer": case.answer_text}),
     }
     if getattr(case, "published", None):
         allowed = allowed - {"publish"}

@@ -109,13 +109,18 @@ def _detail(user, case):
 
 class RegisterInputSerializer(AppealInputSerializer, InformationRequestInputSerializer):
     case_type = serializers.ChoiceField(choices=CaseType.choices)
-    channel = serializers.ChoiceField(choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
+    channel = serializers.ChoiceField(choices=Channel.choices, help_text="How it arrived: post, email, phone or reception.")
     received_at = BoundedDateTimeField(help_text="When the case arrived: its term counts from here.")
     kind = serializers.ChoiceField(choices=AppealKind.choices, required=False, allow_blank=True, default="")
     answer_form = serializers.ChoiceField(choices=AnswerForm.choices, required=False, default=AnswerForm.POST)
     urgency = serializers.ChoiceField(choices=Urgency.choices, required=False, default=Urgency.NONE)
     language = serializers.ChoiceField(choices=["az", "ru", "en"], required=False, default="az",
                                        help_text="The language of the letters to the citizen.")
+
+    def validate_channel(self, value):
+        if value == Channel.ONLINE:
+            raise serializers.ValidationError(_("Online cases register themselves; choose how this one arrived."))
+        return value
 
 
 class CaseListCreateApi(generics.ListCreateAPIView):
@@ -251,8 +256,8 @@ class CaseAnswerApi(_CaseActionApi):
     ground (`ground` from RefusalGround); for an appeal, left unconsidered (`ground` from NotConsideredGround)."""
 
     class CaseAnswerInputSerializer(serializers.Serializer):
-        outcome = serializers.ChoiceField(choices=[Outcome.FULL, Outcome.PARTIAL, Outcome.REFUSED, Outcome.NOT_CONSIDERED],
-                                          default=Outcome.FULL)
+        outcome = serializers.ChoiceField(choices=Outcome.choices, default=Outcome.FULL,
+                                          help_text="Forwarding has its own endpoint (forward/).")
         ground = serializers.CharField(max_length=20, required=False, allow_blank=True, default="")
         text = serializers.CharField(max_length=50000)
         signer = serializers.IntegerField(min_value=1, max_value=MAX_ID, required=False, allow_null=True, default=None,
@@ -267,6 +272,9 @@ class CaseAnswerApi(_CaseActionApi):
     def act(self, case, data):
         from core.models import User
 
+        if data["outcome"] == Outcome.FORWARDED:
+            message = _("Forward the case through its own step, naming the body.")
+            raise ApplicationError(message, fields={"outcome": [message]})
         signer = None
         if data["signer"]:
             staff = User.objects.filter(memberships__position__unit__path__startswith=case.organisation.path, is_active=True)

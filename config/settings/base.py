@@ -237,6 +237,12 @@ SPECTACULAR_SETTINGS = {
         "DraftStateEnum": "documents.models.OutgoingDraft.State",
         "DisposalActStateEnum": "documents.models.DisposalAct.State",
         "WorkPlanReportStateEnum": "documents.models.WorkPlanReport.State",
+        "CaseStateEnum": "appeals.models.Case.State",
+        "CaseTypeEnum": "appeals.models.CaseType",
+        "AppealKindEnum": "appeals.models.AppealKind",
+        "CaseChannelEnum": "appeals.models.Channel",
+        "CaseOutcomeEnum": "appeals.models.Outcome",
+        "ReceptionBookingStateEnum": "appeals.models.ReceptionBooking.State",
     },
 }
 
@@ -246,7 +252,9 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # no e-mail address, phone number or private link in any log line (core.logging)
+    "filters": {"personal_data": {"()": "core.logging.PersonalDataFilter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["personal_data"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # every failed login is an INFO line in django-axes; lockouts (WARNING) are what operators need
     "loggers": {"axes": {"level": "WARNING"}},

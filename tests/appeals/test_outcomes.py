@@ -200,3 +200,16 @@ def test_the_clerk_registers_a_paper_appeal_with_its_date_of_receipt(client, min
     assert timezone.localdate(card.due) == working_days_after(received, 15)
     with pytest.raises(PermissionDeniedError):
         case_submit(organisation=ministry, case_type="appeal", data=APPEAL, channel="phone", actor=staff["info_officer"])
+
+
+def test_a_case_is_filed_for_its_retention_period_and_never_deleted(ministry):
+    from django.core.exceptions import PermissionDenied
+
+    case, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    assert case.case_file.index == "01-13" and case.case_file.retention_years == 5
+    assert case.case_file.retention_ends() == timezone.localdate().year + 5
+    with pytest.raises(PermissionDenied):
+        case.delete()
+    with pytest.raises(PermissionDenied):
+        Case.objects.filter(pk=case.pk).delete()
+    assert Case.objects.filter(pk=case.pk).exists()
