@@ -138,12 +138,16 @@ def _case_file(organisation, case_type, year):
     return case_file
 
 
+def _policy_code_for(case_type, urgency):
+    return "appeal.standard" if case_type == CaseType.APPEAL else POLICIES[urgency]
+
+
 def _policy_code(case):
-    return "appeal.standard" if case.case_type == CaseType.APPEAL else POLICIES[case.urgency]
+    return _policy_code_for(case.case_type, case.urgency)
 
 
 def case_card(case):
-    """The case's current control card (a contested case gets a new one; the old ones stay as they closed)."""
+    """The case's control card (one per case; a contested case reopens it)."""
     from documents.models import ControlCard
 
     return (ControlCard.objects.filter(content_type__app_label="appeals", content_type__model="case", object_id=case.pk)
@@ -197,9 +201,13 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
         raise PermissionDeniedError(_("Only the registry registers cases that arrive by post, e-mail, phone or at a reception."))
     repeat_of = repeat_find(organisation=organisation, values=values, before=received_at)
 
+    # looked up before the journal's counter is locked: the lock then lasts only for this case's own rows
+    journal = _journal(organisation, case_type)
+    case_file = _case_file(organisation, case_type, timezone.localtime(received_at).year)
+    policy = policy_for(code=_policy_code_for(case_type, values.get("urgency") or Urgency.NONE), organisation=organisation)
+
     def create():
         with transaction.atomic():
-            journal = _journal(organisation, case_type)
             year, sequence, number = registration_number_next(journal=journal, on=timezone.localtime(received_at).date())
             case = Case(
                 organisation=organisation, case_type=case_type, kind=values.get("kind", "") if case_type == CaseType.APPEAL else "",
@@ -212,14 +220,17 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
                 suggested_unit=suggestions[0]["unit"] if suggestions else None,
                 suggested_clauses=", ".join(suggestions[0]["clauses"])[:200] if suggestions else "",
                 repeat_of=repeat_of, publish_consent=bool(values.get("publish_consent")) and case_type == CaseType.INFORMATION_REQUEST,
-                language=_language(values.get("language")), case_file=_case_file(organisation, case_type, year),
+                language=_language(values.get("language")), case_file=case_file,
             )
-            case.full_clean(exclude=["journal", "organisation", "tracking_token"])
+            # the values were checked above and the number is the counter's: only the fields' own limits remain
+            case.full_clean(exclude=["journal", "organisation", "tracking_token", "suggested_unit", "registered_by", "repeat_of",
+                                     "case_file"], validate_unique=False, validate_constraints=False)
             _save(case, actor, history_reason(gettext_noop("Registered as %(number)s"), number=number))
             if attachments:
                 attachment_add_many(item=case, uploads=attachments, actor=actor)
-            card = control_open(item=case, policy=policy_for(code=_policy_code(case), organisation=organisation),
-                                start=received_at, responsible_unit=organisation, title=f"{number}: {case.subject}", actor=actor)
+            card = control_open(item=case, policy=policy, start=received_at, responsible_unit=organisation,
+                                title=f"{number}: {case.subject}", actor=actor)
+            case.registration_card = card  # the submitter's answer explains the due date without reading it back
             anonymous = case_type == CaseType.APPEAL and not (case.name or case.email or case.phone or case.address)
             if anonymous:
                 case.state, case.outcome, case.outcome_reason = Case.State.NOT_CONSIDERED, Outcome.NOT_CONSIDERED, ANONYMOUS_REASON

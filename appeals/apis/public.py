@@ -75,7 +75,7 @@ class PublicCaseSerializer(CaseCreatedSerializer):
 
 
 def _public(case, request, *, full=False):
-    due = case_due(case)
+    due = case_due(case, card=getattr(case, "registration_card", None))
     explanation = due["explanation"] if due else None
     data = {
         "registration_number": case.number, "status": case.state,

@@ -116,10 +116,12 @@ def control_open(*, item, policy, start, responsible_unit, title, executor=None,
         term_value=term.value, term_unit=term.unit, start=_as_moment(start), due=due, responsible_unit=responsible_unit, executor=executor,
     )
     card._history_user = actor
-    card.full_clean()
+    card.full_clean(exclude=["content_type", "policy", "responsible_unit", "executor"])  # the caller's own objects
     card.save()
     if co_executors:
         card.co_executors.set(co_executors)
+    # a new card has no extensions or pauses: explaining it right away needs no query for them
+    card._prefetched_objects_cache = {"extensions": card.extensions.none(), "pauses": card.pauses.none()}
     return card
 
 
