@@ -137,13 +137,15 @@ def _last_month(organisation, sector, clerk, head, officer):
 def _reception(organisation, clerk):
     """Reception hours of the minister and two heads for the coming weeks, some booked."""
     from appeals.reception import reception_book, reception_session_create
+    from documents.services.calendar import calendar_for
 
-    officials = list(User.objects.filter(username__in=["minister", "pr.head", "icd.head"]).order_by("username"))
+    officials = list(User.objects.filter(username__in=["minister", "pr.head", "info.head"]).order_by("username"))
     day = timezone.localdate()
+    calendar = calendar_for("AZ", around=day)
     sessions = []
     for week in range(1, 7):
         official = officials[week % len(officials)]
-        when = day + timedelta(days=7 * week - day.weekday() + 3)  # Thursdays
+        when = calendar.next_working_day(day + timedelta(days=7 * week - day.weekday() + 3), include_self=True)  # Thursdays
         starts = timezone.make_aware(datetime.combine(when, time(10, 0)))
         sessions.append(reception_session_create(actor=clerk, organisation=organisation, official=official, starts_at=starts,
                                                  ends_at=starts + timedelta(hours=3), place="Bakı, Salatın Əsgərova küç. 85, otaq 101",

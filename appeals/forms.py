@@ -16,11 +16,28 @@ from appeals.models import (
     RefusalGround,
     Urgency,
 )
+from appeals.validation import email_error, phone_error
 from documents.forms import MultipleFileField
 from units.models import Unit
 
 
-class _CitizenForm(forms.Form):
+class _ContactChecks:
+    """The contact fields' errors shown with the others on the first submit (the service checks the same)."""
+
+    def clean_email(self):
+        value = self.cleaned_data.get("email", "").strip()
+        if value and (message := email_error(value)):
+            raise forms.ValidationError(message)
+        return value
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "").strip()
+        if value and (message := phone_error(value)):
+            raise forms.ValidationError(message)
+        return value
+
+
+class _CitizenForm(_ContactChecks, forms.Form):
     subject = forms.CharField(label=_("Subject"), max_length=300)
     text = forms.CharField(label=_("Your appeal"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
     name = forms.CharField(label=_("Full name"), max_length=200, required=False,
@@ -136,7 +153,7 @@ class ExtendForm(forms.Form):
     reason = forms.CharField(label=_("Reason (the citizen is told)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(_ContactChecks, forms.Form):
     """The clerk registers a case that came by post, e-mail, phone or at a reception, the day it arrived."""
 
     case_type = forms.ChoiceField(label=_("Type"), choices=CaseType.choices)
@@ -169,7 +186,7 @@ class RegisterForm(forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "case_type", "channel", "received_at")}
 
 
-class BookingForm(forms.Form):
+class BookingForm(_ContactChecks, forms.Form):
     name = forms.CharField(label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     phone = forms.CharField(label=_("Phone"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
     email = forms.CharField(label=_("E-mail (for the confirmation and the reminder)"), max_length=254, required=False,

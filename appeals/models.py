@@ -242,7 +242,7 @@ class ReceptionSession(models.Model):
     organisation = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("organisation"))
     official = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="reception_sessions",
                                  verbose_name=_("official"))
-    official_title = models.CharField(_("position"), max_length=200)
+    official_position = models.ForeignKey("units.Position", on_delete=models.PROTECT, related_name="+", verbose_name=_("position"))
     starts_at = models.DateTimeField(_("starts"))
     ends_at = models.DateTimeField(_("ends"))
     place = models.CharField(_("place"), max_length=300)
@@ -262,7 +262,13 @@ class ReceptionSession(models.Model):
         indexes = [models.Index(fields=["organisation", "starts_at"], name="reception_org_start")]
 
     def __str__(self):
-        return f"{self.official_title}, {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"
+        return f"{self.official_label}, {timezone.localtime(self.starts_at):%d.%m.%Y %H:%M}"
+
+    @property
+    def official_label(self):
+        """Who receives, in the reader's language: name, position and unit (select_related official_position__unit)."""
+        position = self.official_position
+        return f"{self.official.get_full_name() or self.official}, {position.get_kind_display()} — {position.unit.name}"
 
 
 class ReceptionBooking(models.Model):

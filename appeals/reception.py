@@ -14,7 +14,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from appeals.models import CaseType, Channel, ReceptionBooking, ReceptionSession
-from appeals.services import PHONE_PATTERN, case_submit
+from appeals.services import case_submit
+from appeals.validation import contact_errors
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.idempotency import idempotent_create
@@ -34,13 +35,14 @@ def _save(item, actor, reason, fields=None):
     item.save(update_fields=fields) if fields else item.save()
 
 
-def official_title(official):
-    """The official's position as the schedule shows it (the managing one, if several)."""
+def official_position(official, organisation):
+    """The official's managing position in the organisation (the highest, if several), or None."""
     from units.models import MANAGING_KINDS, Membership
 
-    membership = (Membership.objects.current().filter(user=official, position__kind__in=MANAGING_KINDS)
+    membership = (Membership.objects.current().filter(user=official, position__kind__in=MANAGING_KINDS,
+                                                      position__unit__path__startswith=organisation.path)
                   .select_related("position__unit").order_by("position__unit__path").first())
-    return f"{membership.position.title}, {membership.position.unit.name}" if membership else str(official)
+    return membership.position if membership else None
 
 
 def reception_may_manage(*, user, organisation):
@@ -59,7 +61,10 @@ def reception_session_create(*, actor, organisation, official, starts_at, ends_a
         _fail("place", _("Say where the reception takes place."))
     if not capacity or capacity < 1:
         _fail("capacity", _("Give the number of places (at least one)."))
-    session = ReceptionSession(organisation=organisation, official=official, official_title=official_title(official)[:200],
+    position = official_position(official, organisation)
+    if position is None:
+        _fail("official", _("Choose a head of the organisation or of one of its units."))
+    session = ReceptionSession(organisation=organisation, official=official, official_position=position,
                                starts_at=starts_at, ends_at=ends_at, place=place.strip(), capacity=capacity, created_by=actor)
     _save(session, actor, history_reason(gettext_noop("Published")))
     return session
@@ -70,7 +75,7 @@ def reception_schedule(*, organisation, now=None):
     now = now or timezone.now()
     return (ReceptionSession.objects.filter(organisation=organisation, is_cancelled=False, starts_at__gt=now,
                                             starts_at__lt=now + timedelta(days=HORIZON_DAYS))
-            .select_related("official")
+            .select_related("official", "official_position__unit")
             .annotate(taken=Count("bookings", filter=Q(bookings__state__in=[ReceptionBooking.State.BOOKED,
                                                                              ReceptionBooking.State.ATTENDED])))
             .order_by("starts_at"))
@@ -78,7 +83,8 @@ def reception_schedule(*, organisation, now=None):
 
 def reception_session_for_booking(*, pk):
     """An upcoming session open for booking, or 404."""
-    session = ReceptionSession.objects.filter(pk=pk, is_cancelled=False, starts_at__gt=timezone.now()).first()
+    session = (ReceptionSession.objects.filter(pk=pk, is_cancelled=False, starts_at__gt=timezone.now())
+               .select_related("official", "official_position__unit").first())
     if session is None:
         raise Http404
     return session
@@ -98,7 +104,7 @@ def _notify(booking, subject, body, **params):
 
 
 def _session_text(session):
-    return f"{timezone.localtime(session.starts_at):%d.%m.%Y %H:%M}, {session.place}, {session.official_title}"
+    return f"{timezone.localtime(session.starts_at):%d.%m.%Y %H:%M}, {session.place}, {session.official_label}"
 
 
 def reception_book(*, session, data, idempotency_key=None):
@@ -108,18 +114,9 @@ def reception_book(*, session, data, idempotency_key=None):
     errors = {}
     if not values.get("name"):
         errors["name"] = [_("Give your full name.")]
-    if not PHONE_PATTERN.match(values.get("phone") or ""):
-        errors["phone"] = [_("Enter a phone number with digits only, e.g. +994 50 123 45 67.")]
+    errors.update(contact_errors(values, phone_required=True))
     if not values.get("subject"):
         errors["subject"] = [_("Say briefly what you want to raise.")]
-    if values.get("email"):
-        from django.core.exceptions import ValidationError
-        from django.core.validators import validate_email
-
-        try:
-            validate_email(values["email"])
-        except ValidationError:
-            errors["email"] = [_("Enter a valid e-mail address, e.g. name@example.az.")]
     if errors:
         raise ApplicationError(next(iter(errors.values()))[0], fields=errors)
 
@@ -147,7 +144,7 @@ def reception_book(*, session, data, idempotency_key=None):
 def booking_for_token(*, token):
     from appeals.selectors import TOKEN_PATTERN
 
-    booking = (ReceptionBooking.objects.filter(token=token).select_related("session").first()
+    booking = (ReceptionBooking.objects.filter(token=token).select_related("session__official", "session__official_position__unit").first()
                if TOKEN_PATTERN.match(token or "") else None)
     if booking is None:
         raise Http404
@@ -177,7 +174,7 @@ def reception_remind(*, today=None):
         due = (ReceptionBooking.objects.select_for_update(skip_locked=True, of=("self",))
                .filter(state=ReceptionBooking.State.BOOKED, reminded_at__isnull=True, session__is_cancelled=False,
                        session__starts_at__gte=start, session__starts_at__lt=start + timedelta(days=1))
-               .exclude(email="").select_related("session"))
+               .exclude(email="").select_related("session__official", "session__official_position__unit"))
         bookings = list(due)
         emails = []
         for booking in bookings:

@@ -96,7 +96,7 @@ def manage(request):
             messages.success(request, _("The reception is published."))
             return redirect("appeals:reception-manage")
     sessions = (ReceptionSession.objects.filter(organisation=organisation, starts_at__gte=timezone.now() - timedelta(days=31))
-                .select_related("official").prefetch_related(Prefetch("bookings", queryset=ReceptionBooking.objects.select_related("case")))
+                .select_related("official", "official_position__unit").prefetch_related(Prefetch("bookings", queryset=ReceptionBooking.objects.select_related("case")))
                 .order_by("starts_at"))
     if not manager:
         sessions = sessions.filter(official=request.user)
@@ -107,7 +107,8 @@ def manage(request):
 @login_required
 @require_http_methods(["GET", "POST"])
 def record(request, pk):
-    booking = ReceptionBooking.objects.select_related("session__organisation").filter(pk=pk).first()
+    booking = (ReceptionBooking.objects.select_related("session__organisation", "session__official", "session__official_position__unit")
+               .filter(pk=pk).first())
     if booking is None or not reception_may_manage(user=request.user, organisation=booking.session.organisation):
         raise Http404
     form = RecordForm(request.POST or None)

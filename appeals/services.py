@@ -2,11 +2,8 @@
 answer through the approval chain. Each reuses the documents layer: the numbering service, control cards
 and their policies, attachments, the outgoing draft and its approval route, the outbox."""
 
-import re
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -26,6 +23,7 @@ from appeals.models import (
     Urgency,
 )
 from appeals.repeats import repeat_find
+from appeals.validation import contact_errors
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.idempotency import idempotent_create
@@ -57,7 +55,6 @@ ANONYMOUS_REASON = gettext_noop(
 FORWARD_POLICIES = {CaseType.APPEAL: "appeal.forward", CaseType.INFORMATION_REQUEST: "inforequest.forward"}
 NOT_CONSIDERED_POLICY = "appeal.left_unconsidered_notice"
 REPEATED_ANSWERS_LIMIT = 3  # reasoned answers in 12 months after which a repeat without new facts may be left unconsidered
-PHONE_PATTERN = re.compile(r"^\+?[0-9 ()\-]{5,20}$")
 
 
 def _fail(field, message, code="invalid"):
@@ -82,12 +79,7 @@ def _clean(case_type, data):
         errors["text"] = [_("Write your appeal.") if case_type == CaseType.APPEAL else _("Say what information you need.")]
     if values.get("email"):
         values["email"] = values["email"].lower()
-        try:
-            validate_email(values["email"])
-        except ValidationError:
-            errors["email"] = [_("Enter a valid e-mail address, e.g. name@example.az.")]
-    if values.get("phone") and not PHONE_PATTERN.match(values["phone"]):
-        errors["phone"] = [_("Enter a phone number with digits only, e.g. +994 50 123 45 67.")]
+    errors.update(contact_errors(values))
     if values.get("is_collective") and (values.get("signatories") or 1) < 2:
         errors["signatories"] = [_("A collective appeal has at least two signatories.")]
     if case_type == CaseType.INFORMATION_REQUEST:

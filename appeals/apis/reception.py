@@ -25,7 +25,7 @@ __all__ = ["PublicBookingApi", "PublicBookingCancelApi", "PublicReceptionBookApi
 
 class ReceptionSessionSerializer(serializers.Serializer):
     id = serializers.IntegerField()
-    official = serializers.CharField(source="official_title")
+    official = serializers.CharField(source="official_label")
     starts_at = serializers.DateTimeField()
     ends_at = serializers.DateTimeField()
     place = serializers.CharField()
@@ -49,7 +49,7 @@ class BookingSerializer(serializers.Serializer):
 def _booking(booking):
     session = booking.session
     return BookingSerializer({"token": booking.token, "state": booking.state, "session": {
-        "id": session.pk, "official_title": session.official_title, "starts_at": session.starts_at, "ends_at": session.ends_at,
+        "id": session.pk, "official_label": session.official_label, "starts_at": session.starts_at, "ends_at": session.ends_at,
         "place": session.place, "capacity": session.capacity, "free": max(session.capacity - session.bookings.filter(
             state=ReceptionBooking.State.BOOKED).count(), 0)}}).data
 
@@ -64,7 +64,7 @@ class PublicReceptionSessionListApi(APIView):
     def get(self, request):
         sessions = reception_schedule(organisation=public_organisation())
         return Response(ReceptionSessionSerializer([{
-            "id": s.pk, "official_title": s.official_title, "starts_at": s.starts_at, "ends_at": s.ends_at, "place": s.place,
+            "id": s.pk, "official_label": s.official_label, "starts_at": s.starts_at, "ends_at": s.ends_at, "place": s.place,
             "capacity": s.capacity, "free": max(s.capacity - s.taken, 0)} for s in sessions], many=True).data)
 
 
