@@ -131,7 +131,8 @@ def track_letter(request, token):
 def staff_cases(request):
     cases = Case.objects.visible_to(request.user).select_related("unit", "executor")
     filters = CaseFilter(request.GET or None, queryset=cases)
-    rows, older = keyset_page(filters.qs if filters.is_valid() else cases.none(), request.GET.get("before"), field="received_at")
+    valid = not filters.is_bound or filters.is_valid()
+    rows, older = keyset_page(filters.qs if valid else cases.none(), request.GET.get("before"), field="received_at")
     query = request.GET.copy()
     query.pop("before", None)
     return render(request, "appeals/staff_list.html", {

@@ -1,6 +1,7 @@
 """The staff API: the whole workflow through the endpoints, filters and cursor paging with a constant query count,
 registration of paper cases, and 404 for anyone outside the case's units."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -118,3 +119,24 @@ def test_the_registry_registers_a_phone_call_through_the_api(ministry, staff):
     assert again.status_code == 200 and Case.objects.count() == 1
     online = api_as(staff["clerk"]).post("/api/v1/appeals/cases/", {**payload, "channel": "online"}, format="json")
     assert online.status_code == 400 and "channel" in online.json()["fields"]
+
+
+def test_the_staff_list_page_shows_filters_and_pages(client, ministry, staff):
+    from django.urls import reverse
+
+    now = timezone.now()
+    for n in range(52):
+        case_submit(organisation=ministry, case_type="appeal", received_at=now - timedelta(minutes=n),
+                    data={**APPEAL, "subject": f"Case number {n}", "email": f"p{n}@example.az"})
+    client.force_login(staff["clerk"])
+    url = reverse("appeals:staff-cases")
+    first = client.get(url).content.decode()
+    assert "Case number 0<" in first and "Case number 49<" in first and "Case number 50<" not in first
+    older = re.search(r'href="\?(before=[^"]+)"', first).group(1).replace("&amp;", "&")
+    second = client.get(f"{url}?{older}").content.decode()
+    assert "Case number 50<" in second and "Case number 0<" not in second
+    filtered = client.get(url, {"text": "number 7"}).content.decode()
+    assert "Case number 7<" in filtered and "Case number 8<" not in filtered
+    assert client.get(url, {"received_from": "1800-01-01"}).status_code == 400
+    client.force_login(staff["icd_head"])
+    assert "Case number" not in client.get(url).content.decode()
