@@ -16,19 +16,26 @@ def test_the_mask_keeps_dates_and_ids_and_hides_contacts_and_tokens():
     assert "E-mail 42 refused" in masked and "2026-11-25" in masked and "/appeals/track/[token]/" in masked
 
 
-def test_the_configured_handlers_write_masked_lines():
-    console = next(handler for handler in logging.getLogger().handlers if handler.name == "console")
+def test_the_configured_handler_writes_masked_lines(settings):
+    from django.utils.module_loading import import_string
+
+    console = settings.LOGGING["handlers"]["console"]
+    filters = [import_string(settings.LOGGING["filters"][name]["()"])() for name in console["filters"]]
     buffer = io.StringIO()
-    previous = console.setStream(buffer)
+    handler = logging.StreamHandler(buffer)
+    handler.setFormatter(logging.Formatter(settings.LOGGING["formatters"][console["formatter"]]["format"]))
+    for log_filter in filters:
+        handler.addFilter(log_filter)
+    logger = logging.getLogger("tests.logging_privacy")
+    logger.addHandler(handler)
     try:
-        logger = logging.getLogger("core.services.outbox")
         logger.warning("E-mail %s not delivered: %s", 7, "refused leyla@example.az")
         try:
             raise ValueError("no mailbox for anar@example.az")
         except ValueError:
             logger.exception("Delivery failed")
     finally:
-        console.setStream(previous)
+        logger.removeHandler(handler)
     written = buffer.getvalue()
     assert "E-mail 7 not delivered: refused [e-mail]" in written
     assert "anar@example.az" not in written and "leyla@example.az" not in written and "ValueError" in written
