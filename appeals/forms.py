@@ -126,6 +126,7 @@ class AnswerTextForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Outcome"), choices=())
     ground = forms.ChoiceField(label=_("Legal ground (refusal, partial answer, not considered)"), required=False, choices=())
     text = forms.CharField(label=_("The reasoned answer"), max_length=50000, widget=forms.Textarea(attrs={"rows": 10}))
+    attachments = MultipleFileField(label=_("Files with the answer"), required=False)
 
     def __init__(self, *args, case_type, **kwargs):
         super().__init__(*args, **kwargs)
@@ -142,6 +143,7 @@ class ForwardForm(forms.Form):
     body = forms.ModelChoiceField(label=_("Competent body"), queryset=ExternalBody.objects.filter(is_active=True))
     text = forms.CharField(label=_("Covering letter (the citizen receives a copy)"), max_length=20000,
                            widget=forms.Textarea(attrs={"rows": 5}))
+    attachments = MultipleFileField(label=_("Files with the letter"), required=False)
 
 
 class ExtraStudyForm(forms.Form):
@@ -210,6 +212,8 @@ class SessionForm(forms.Form):
     ends_at = forms.DateTimeField(label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
     place = forms.CharField(label=_("Place"), max_length=300)
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=10)
+    repeat_months = forms.IntegerField(label=_("Repeat on the same day of the month for the next … months"), min_value=0,
+                                       max_value=12, initial=0, required=False)
 
     def __init__(self, *args, organisation, **kwargs):
         from core.models import User

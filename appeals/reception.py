@@ -49,8 +49,25 @@ def reception_may_manage(*, user, organisation):
     return user.is_superuser or user_is_registry_for(user=user, unit=organisation)
 
 
-def reception_session_create(*, actor, organisation, official, starts_at, ends_at, place, capacity):
-    """The registry publishes an official's reception hours (an official may publish their own)."""
+def _same_day_of_month(day, months_ahead):
+    """The same weekday in the same week of the month `months_ahead` later (the 2nd Thursday stays the 2nd
+    Thursday; a fifth one becomes the last), moved to the next working day when that is a holiday."""
+    import calendar as month_calendar
+    from datetime import date
+
+    from documents.services.calendar import calendar_for
+
+    month_index = day.month - 1 + months_ahead
+    year, month = day.year + month_index // 12, month_index % 12 + 1
+    week = (day.day - 1) // 7
+    candidates = [week_days[day.weekday()] for week_days in month_calendar.monthcalendar(year, month) if week_days[day.weekday()]]
+    target = date(year, month, candidates[min(week, len(candidates) - 1)])
+    return calendar_for("AZ", around=target).next_working_day(target, include_self=True)
+
+
+def reception_session_create(*, actor, organisation, official, starts_at, ends_at, place, capacity, repeat_months=0):
+    """The registry publishes an official's reception hours (an official may publish their own), once or on the
+    same day of the month for the next `repeat_months` months (the schedule is published at least monthly)."""
     if not (reception_may_manage(user=actor, organisation=organisation) or actor.pk == official.pk):
         raise PermissionDeniedError(_("Only the registry or the official publishes reception hours."))
     if starts_at <= timezone.now():
@@ -64,10 +81,20 @@ def reception_session_create(*, actor, organisation, official, starts_at, ends_a
     position = official_position(official, organisation)
     if position is None:
         _fail("official", _("Choose a head of the organisation or of one of its units."))
-    session = ReceptionSession(organisation=organisation, official=official, official_position=position,
-                               starts_at=starts_at, ends_at=ends_at, place=place.strip(), capacity=capacity, created_by=actor)
-    _save(session, actor, history_reason(gettext_noop("Published")))
-    return session
+    if not 0 <= (repeat_months or 0) <= 12:
+        _fail("repeat_months", _("Repeat for at most twelve months."))
+    first = None
+    with transaction.atomic():
+        for months_ahead in range((repeat_months or 0) + 1):
+            local = timezone.localtime(starts_at)
+            day = _same_day_of_month(local.date(), months_ahead) if months_ahead else local.date()
+            start = timezone.make_aware(datetime.combine(day, local.time()))
+            session = ReceptionSession(organisation=organisation, official=official, official_position=position,
+                                       starts_at=start, ends_at=start + (ends_at - starts_at), place=place.strip(),
+                                       capacity=capacity, created_by=actor)
+            _save(session, actor, history_reason(gettext_noop("Published")))
+            first = first or session
+    return first
 
 
 def reception_schedule(*, organisation, now=None):

@@ -73,3 +73,10 @@ def case_letter(*, case):
     if draft is None or draft.document_id is None:
         return None
     return draft_letter(draft=draft)
+
+
+def answer_files(case):
+    """The files the staff attached to the case's answer (not the citizen's own uploads)."""
+    from documents.services.attachments import attachments_of
+
+    return attachments_of(case).filter(uploaded_by__isnull=False).order_by("uploaded_at", "id")

@@ -417,15 +417,17 @@ def _check_outcome(case, outcome, ground, body):
         _fail("body", _("Choose the body the case goes to."))
 
 
-def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None, signer=None):
+def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None, signer=None, attachments=()):
     """The decision on the case as a letter to the head's signature through the approval chain, registered as an
     outgoing letter when signed: a reasoned answer (in full; for information, in part or refused on a legal ground
     from the list), forwarding to the competent body, or leaving the appeal unconsidered with its ground. Forwarding
-    and leaving unconsidered have their own notice terms: the card moves to that policy now."""
-
+    and leaving unconsidered have their own notice terms: the card moves to that policy now. Files the executor
+    attaches go with the answer (the citizen downloads them with the letter)."""
     if not (text or "").strip():
         _fail("text", _("Write the answer."))
     _check_outcome(case, outcome, ground, body)
+    attachments = list(attachments)
+    attachments_check_all(attachments)
     action = "forward" if outcome == Outcome.FORWARDED else "answer"
     with transaction.atomic():
         case = _locked_case(case, action)
@@ -445,6 +447,8 @@ def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None
         draft = draft_save(actor=actor, unit=unit, addressee=addressee, subject=subject, body=text.strip(),
                            draft=case.answer_draft if case.answer_draft and case.answer_draft.state == "returned" else None)
         draft_send_for_approval(actor=actor, draft=draft, visas=[], signer=signer)
+        if attachments:
+            attachment_add_many(item=case, uploads=attachments, actor=actor)
         notice_policy = {Outcome.FORWARDED: (FORWARD_POLICIES[case.case_type], case.received_at),
                          Outcome.NOT_CONSIDERED: (NOT_CONSIDERED_POLICY, timezone.now())}.get(outcome)
         card = case_card(case)

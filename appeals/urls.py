@@ -9,6 +9,7 @@ urlpatterns = [
     path("information-requests/new/", views.submit, {"case_type": CaseType.INFORMATION_REQUEST}, name="inforequest-submit"),
     path("appeals/track/<str:token>/", views.track, name="track"),
     path("appeals/track/<str:token>/letter.pdf", views.track_letter, name="track-letter"),
+    path("appeals/track/<str:token>/files/<id:pk>/", views.track_file, name="track-file"),
     path("appeals/cases/", views.staff_cases, name="staff-cases"),
     path("appeals/cases/register/", views.staff_register, name="staff-register"),
     path("appeals/statistics/", views.statistics_page, name="statistics"),

@@ -7,6 +7,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from appeals.answer_templates import answer_template_text, answer_templates_for
 from appeals.filters import CaseFilter
 from appeals.forms import (
     AnswerTextForm,
@@ -28,6 +29,7 @@ from appeals.publication import answer_publish, published_answer, published_answ
 from appeals.repeats import repeat_summary
 from appeals.selectors import (
     access_case,
+    answer_files,
     case_due,
     case_for_token,
     case_letter,
@@ -112,8 +114,21 @@ def track(request, token):
         status = 400
     return render(request, "appeals/track.html", {
         "case": case, "new": request.GET.get("new") == "1", "due": case_due(case), "timeline": case_public_timeline(case=case),
-        "reply_form": reply_form, "contest_form": contest_form, "has_letter": case.answer_draft_id is not None and case.is_closed,
+        "reply_form": reply_form, "contest_form": contest_form, "answer_files": answer_files(case) if case.is_closed else [],
+        "has_letter": case.answer_draft_id is not None and case.is_closed,
     }, status=status)
+
+
+@rate_limit("appeal_track")
+def track_file(request, token, pk):
+    """A file the staff sent with the answer, once the case is closed (the citizen's own uploads are theirs)."""
+    from documents.services.attachments import attachment_response
+
+    case = case_for_token(token=token)
+    attachment = answer_files(case).filter(pk=pk).first() if case.is_closed else None
+    if attachment is None:
+        raise Http404
+    return attachment_response(attachment)
 
 
 @rate_limit("appeal_track")
@@ -164,9 +179,19 @@ def staff_register(request):
 
 
 def _staff_forms(request, case, allowed, action):
-    """The action forms `allowed` on the case; the posted one bound."""
+    """The action forms `allowed` on the case; the posted one bound; the letter's form started from the template
+    asked for (?template=<outcome>)."""
     def data(name):
         return request.POST if action == name else None
+
+    def files(name):
+        return request.FILES if action == name else None
+
+    template = request.GET.get("template", "")
+    answer_initial = {"text": case.answer_text}
+    if template in Outcome.values and template != Outcome.FORWARDED:
+        answer_initial = {"text": answer_template_text(case, template), "outcome": template}
+    forward_initial = {"text": answer_template_text(case, Outcome.FORWARDED)} if template == Outcome.FORWARDED else {}
 
     def ids(name):  # several forms on one page: each field's id names its form
         return f"id_{name}_%s"
@@ -177,9 +202,9 @@ def _staff_forms(request, case, allowed, action):
                                    initial={"unit": preselected.slug if preselected else None}),
         "assign": lambda: AssignForm(data("assign"), auto_id=ids("assign"), unit=case.unit),
         "clarify": lambda: ClarificationForm(data("clarify"), auto_id=ids("clarify")),
-        "answer": lambda: AnswerTextForm(data("answer"), auto_id=ids("answer"), case_type=case.case_type,
-                                         initial={"text": case.answer_text}),
-        "forward": lambda: ForwardForm(data("forward"), auto_id=ids("forward")),
+        "answer": lambda: AnswerTextForm(data("answer"), files("answer"), auto_id=ids("answer"), case_type=case.case_type,
+                                         initial=answer_initial),
+        "forward": lambda: ForwardForm(data("forward"), files("forward"), auto_id=ids("forward"), initial=forward_initial),
         "extra_study": lambda: ExtraStudyForm(data("extra_study"), auto_id=ids("extra_study")),
         "extend": lambda: ExtendForm(data("extend"), auto_id=ids("extend")),
         "publish": lambda: PublishForm(data("publish"), auto_id=ids("publish"),
@@ -198,9 +223,11 @@ def _staff_act(user, case, action, data):
     elif action == "clarify":
         case_ask_clarification(actor=user, case=case, question=data["question"])
     elif action == "answer":
-        case_answer(actor=user, case=case, text=data["text"], outcome=data["outcome"], ground=data["ground"])
+        case_answer(actor=user, case=case, text=data["text"], outcome=data["outcome"], ground=data["ground"],
+                    attachments=data["attachments"])
     elif action == "forward":
-        case_answer(actor=user, case=case, text=data["text"], outcome=Outcome.FORWARDED, body=data["body"])
+        case_answer(actor=user, case=case, text=data["text"], outcome=Outcome.FORWARDED, body=data["body"],
+                    attachments=data["attachments"])
     elif action == "publish":
         answer_publish(actor=user, case=case, **data)
     elif action == "extra_study":
@@ -232,7 +259,8 @@ def staff_case(request, pk):
         status = 400
     return render(request, "appeals/staff_case.html", {
         "case": case, "due": case_due(case), "timeline": case_staff_timeline(case=case), "attachments": attachments_of(case),
-        "repeats": repeat_summary(case), **forms}, status=status)
+        "repeats": repeat_summary(case), "answer_templates": answer_templates_for(case),
+        "template": request.GET.get("template", ""), **forms}, status=status)
 
 
 def _bars(rows, label_key="label", value_key="count"):

@@ -6,7 +6,7 @@ import secrets
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Q
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from documents.selectors import (
     document_detail,
     document_list,
 )
-from documents.services.attachments import attachment_may_download
+from documents.services.attachments import attachment_may_download, attachment_response
 from documents.services.registry import document_register
 from units.models import Unit
 from units.selectors import units_user_may_register_for
@@ -123,10 +123,7 @@ def attachment_download(request, pk):
     attachment = get_object_or_404(Attachment.objects.select_related("content_type"), pk=pk)
     if not attachment_may_download(user=request.user, attachment=attachment):
         raise Http404  # the same answer as for a missing file: nothing to enumerate
-    response = FileResponse(attachment.file.open("rb"), as_attachment=True, filename=attachment.original_name,
-                            content_type=attachment.mime_type)
-    response["X-Content-Type-Options"] = "nosniff"
-    return response
+    return attachment_response(attachment)
 
 
 def _resolution_form(document, data=None, **kwargs):

@@ -144,3 +144,20 @@ def test_staff_of_another_unit_get_404_and_the_registry_sees_the_new_case(client
     client.force_login(staff["clerk"])
     page = client.get(reverse("appeals:staff-case", args=[case.pk]))
     assert page.status_code == 200 and 'value="route"' in page.content.decode()
+
+
+def test_letters_to_the_citizen_follow_the_language_they_wrote_in(ministry, staff, imported):
+    from django.utils import translation
+
+    with translation.override("ru"):
+        case, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+        registered = translation.gettext("Your appeal is registered: %(number)s") % {"number": case.number}
+    assert case.language == "ru" and registered != f"Your appeal is registered: {case.number}"
+    with translation.override("en"):  # the staff work in English
+        case_route(actor=staff["clerk"], case=case, unit=imported["İnformasiya sektoru"])
+        case = case_assign(actor=staff["info_head"], case=case, executor=staff["info_officer"])
+        case_ask_clarification(actor=staff["info_officer"], case=case, question="Which bank?")
+    with translation.override("ru"):
+        asked = translation.gettext("Please clarify your case %(number)s") % {"number": case.number}
+    subjects = list(OutboundEmail.objects.filter(to=["leyla@example.az"]).order_by("id").values_list("subject", flat=True))
+    assert subjects == [registered, asked]

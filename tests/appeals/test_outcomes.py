@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from appeals.models import Case, CaseMessage, ExternalBody
 from appeals.repeats import repeat_summary
+from appeals.selectors import answer_files
 from appeals.services import (
     case_answer,
     case_assign,
@@ -125,7 +126,7 @@ def test_extra_study_gives_thirty_working_days_and_tells_the_citizen(ministry, s
     assert card.policy.code == "appeal.extra_study"
     assert timezone.localdate(card.due) == working_days_after(case.received_at, 30)
     assert CaseMessage.objects.filter(case=case, direction="notice").exists()
-    notice = OutboundEmail.objects.filter(to=["leyla@example.az"], subject__contains="New term").get()
+    notice = OutboundEmail.objects.filter(to=["leyla@example.az"], body__contains="payment records").get()
     assert card.due.astimezone(timezone.get_current_timezone()).strftime("%d.%m.%Y") in notice.body
     with pytest.raises(ApplicationError):
         case_extra_study(actor=staff["clerk"], case=case, reason="Again")
@@ -213,3 +214,27 @@ def test_a_case_is_filed_for_its_retention_period_and_never_deleted(ministry):
     with pytest.raises(PermissionDenied):
         Case.objects.filter(pk=case.pk).delete()
     assert Case.objects.filter(pk=case.pk).exists()
+
+
+def test_the_executor_starts_from_a_template_and_the_citizen_downloads_the_attached_file(client, ministry, staff, imported):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    case = in_progress(ministry, staff, imported)
+    client.force_login(staff["info_officer"])
+    client.cookies["portal_language"] = "en"
+    page_url = reverse("appeals:staff-case", args=[case.pk])
+    page = client.get(page_url, {"template": "not_considered"}).content.decode()
+    assert "left unconsidered on the" in page and case.number in page and "Leyla Həsənova" in page
+    pdf = SimpleUploadedFile("statement.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf")
+    response = client.post(page_url, {"action": "answer", "outcome": "full", "ground": "", "text": "Paid; the statement is attached.",
+                                      "attachments": pdf})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    case = sign(Case.objects.get(pk=case.pk), staff["info_head"])
+    client.logout()
+    track = client.get(reverse("appeals:track", args=[case.tracking_token])).content.decode()
+    assert "statement.pdf" in track
+    file_id = answer_files(case).get().pk
+    download = client.get(reverse("appeals:track-file", args=[case.tracking_token, file_id]))
+    assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
+    other, _created = case_submit(organisation=ministry, case_type="appeal", data={**APPEAL, "email": "z@example.az"})
+    assert client.get(reverse("appeals:track-file", args=[other.tracking_token, file_id])).status_code == 404

@@ -66,7 +66,9 @@ def test_the_reminder_goes_once_the_day_before(session):
     assert reception_remind(today=timezone.localdate() - timedelta(days=1)) == 0  # two days before: nothing yet
     assert reception_remind() == 1
     assert reception_remind() == 0
-    reminder = OutboundEmail.objects.get(to=["c1@example.az"], subject__contains="Reminder")
+    to_citizen = OutboundEmail.objects.filter(to=["c1@example.az"]).order_by("id")
+    assert to_citizen.count() == 2  # the confirmation, then one reminder
+    reminder = to_citizen.last()
     assert "Room 101" in reminder.body and "/reception/booking/" in reminder.body
 
 
@@ -117,3 +119,22 @@ def test_the_clerk_records_the_oral_appeal_as_a_reception_case(client, session, 
     assert case.number in manage
     client.force_login(staff["icd_head"])
     assert client.get(url).status_code == 404
+
+
+def test_hours_repeat_on_the_same_day_of_each_month(ministry, staff):
+    from datetime import date
+
+    from appeals.models import ReceptionSession
+    from documents.services.calendar import calendar_for
+
+    second_thursday = date(2027, 2, 11)
+    starts = timezone.make_aware(datetime.combine(second_thursday, time(15, 0)))
+    reception_session_create(actor=staff["clerk"], organisation=ministry, official=staff["pr_head"], starts_at=starts,
+                             ends_at=starts + timedelta(hours=2), place="Room 5", capacity=8, repeat_months=3)
+    sessions = list(ReceptionSession.objects.filter(official=staff["pr_head"]).order_by("starts_at"))
+    days = [timezone.localtime(s.starts_at).date() for s in sessions]
+    assert len(days) == 4 and days[0] == second_thursday
+    calendar = calendar_for("AZ", around=second_thursday)
+    for day in days[1:]:
+        assert calendar.is_working_day(day) and 8 <= day.day <= 20  # the second Thursday, or the working day after it
+    assert all(timezone.localtime(s.starts_at).hour == 15 and (s.ends_at - s.starts_at) == timedelta(hours=2) for s in sessions)
