@@ -20,3 +20,13 @@ def staff(staff, ministry):
     clerk = UserFactory(username="clerk", preferred_language="en")
     membership_assign(user=clerk, unit=ministry, kind="clerk")
     return {**staff, "clerk": clerk}
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_counters():
+    """The public endpoints' counters start at zero in every test (they are per address, and tests share one)."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()

@@ -161,3 +161,21 @@ def test_letters_to_the_citizen_follow_the_language_they_wrote_in(ministry, staf
         asked = translation.gettext("Please clarify your case %(number)s") % {"number": case.number}
     subjects = list(OutboundEmail.objects.filter(to=["leyla@example.az"]).order_by("id").values_list("subject", flat=True))
     assert subjects == [registered, asked]
+
+
+def test_the_public_door_is_rate_limited_with_a_clear_answer(client, ministry, settings, drf_throttle_rates):
+    drf_throttle_rates(appeal_submit="2/hour")
+    api = APIClient()
+    api.credentials(HTTP_ACCEPT_LANGUAGE="en")
+    codes = [api.post("/api/v1/public/appeals/", {**APPEAL, "email": f"r{n}@example.az"}, format="json").status_code
+             for n in range(3)]
+    assert codes == [201, 201, 429]
+    limited = api.post("/api/v1/public/appeals/", APPEAL, format="json")
+    assert int(limited["Retry-After"]) > 0 and limited.json()["code"] == "throttled"
+    settings.PUBLIC_RATE_LIMITS = {**settings.PUBLIC_RATE_LIMITS, "appeal_submit": "1/h"}
+    client.cookies["portal_language"] = "en"
+    url = reverse("appeals:submit")
+    assert client.post(url, {**APPEAL, "email": "page1@example.az", "submission_key": "p1"}).status_code == 302
+    page = client.post(url, {**APPEAL, "email": "page2@example.az", "submission_key": "p2"})
+    assert page.status_code == 429 and int(page["Retry-After"]) > 0
+    assert Case.objects.count() == 3
