@@ -219,7 +219,7 @@ def test_a_case_is_filed_for_its_retention_period_and_never_deleted(ministry):
 def test_the_executor_starts_from_a_template_and_the_citizen_downloads_the_attached_file(client, ministry, staff, imported):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    case = in_progress(ministry, staff, imported)
+    case = in_progress(ministry, staff, imported, data={**APPEAL, "language": "en"})  # the template follows the citizen
     client.force_login(staff["info_officer"])
     client.cookies["portal_language"] = "en"
     page_url = reverse("appeals:staff-case", args=[case.pk])
