@@ -140,3 +140,28 @@ def test_the_staff_list_page_shows_filters_and_pages(client, ministry, staff):
     assert client.get(url, {"received_from": "1800-01-01"}).status_code == 400
     client.force_login(staff["icd_head"])
     assert "Case number" not in client.get(url).content.decode()
+
+
+def test_who_sees_which_case(ministry, staff, imported):
+    from tests.factories import UserFactory
+    from units.services import membership_assign
+
+    sector = imported["İnformasiya sektoru"]
+    unrouted, _c = case_submit(organisation=ministry, case_type="appeal", data={**APPEAL, "email": "a@example.az"})
+    routed, _c = case_submit(organisation=ministry, case_type="appeal", data={**APPEAL, "email": "b@example.az"})
+    from appeals.services import case_route
+
+    case_route(actor=staff["clerk"], case=routed, unit=sector)
+    outside_executor = UserFactory(username="lent_officer")
+    membership_assign(user=outside_executor, unit=imported["Kommunikasiya sektoru"], kind="officer")
+    Case.objects.filter(pk=routed.pk).update(executor=outside_executor, state="in_progress")
+    sector_clerk = UserFactory(username="sector_clerk")
+    membership_assign(user=sector_clerk, unit=sector, kind="clerk")
+
+    def seen(user):
+        return set(Case.objects.visible_to(user).values_list("pk", flat=True))
+
+    assert seen(staff["clerk"]) == {unrouted.pk, routed.pk}
+    assert seen(staff["info_head"]) == {routed.pk} == seen(sector_clerk)
+    assert seen(outside_executor) == {routed.pk}  # the case they execute, though it is not their unit's
+    assert seen(staff["comm_officer"]) == set() == seen(staff["icd_head"])
