@@ -252,26 +252,34 @@ ACTION_STATES = {
 }
 
 
-def _holds_role(user, case, action):
-    """Who may: the registry (or a head of the organisation) routes and switches an appeal to extra study; a head
-    of the unit assigns, extends and switches too; the executor or a head of the unit asks and answers; the
-    registry, the executor or a head forwards."""
+def _permitted(user, case):
+    """{action: may `user` take it on `case`}, with the user's standing looked up once. Who may: the registry (or
+    a head of the organisation) routes and switches an appeal to extra study; a head of the unit assigns, extends
+    and switches too; the executor or a head of the unit asks, answers and publishes; the registry, the executor or
+    a head forwards."""
     registry = user_is_registry_for(user=user, unit=case.organisation) or user_manages_unit(user=user, unit=case.organisation)
     manages = case.unit is not None and user_manages_unit(user=user, unit=case.unit)
+    works_on = manages or case.executor_id == user.pk
     return {
         "route": registry,
         "assign": manages,
         "extend": manages,
+        "clarify": works_on,
+        "answer": works_on,
         "extra_study": case.case_type == CaseType.APPEAL and (registry or manages),
-        "forward": registry or manages or case.executor_id == user.pk,
-        "publish": (case.case_type == CaseType.INFORMATION_REQUEST and case.publish_consent
-                    and (manages or case.executor_id == user.pk)),
-    }.get(action, manages or case.executor_id == user.pk)
+        "forward": registry or works_on,
+        "publish": case.case_type == CaseType.INFORMATION_REQUEST and case.publish_consent and works_on,
+    }
+
+
+def _holds_role(user, case, action):
+    return _permitted(user, case)[action]
 
 
 def case_actions(*, user, case):
     """The staff actions `user` may take on `case` now (the pages offer these; the services check the same)."""
-    return {action for action, states in ACTION_STATES.items() if case.state in states and _holds_role(user, case, action)}
+    permitted = _permitted(user, case)
+    return {action for action, states in ACTION_STATES.items() if case.state in states and permitted[action]}
 
 
 def _require(actor, case, action):

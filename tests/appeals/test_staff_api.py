@@ -165,3 +165,26 @@ def test_who_sees_which_case(ministry, staff, imported):
     assert seen(staff["info_head"]) == {routed.pk} == seen(sector_clerk)
     assert seen(outside_executor) == {routed.pk}  # the case they execute, though it is not their unit's
     assert seen(staff["comm_officer"]) == set() == seen(staff["icd_head"])
+
+
+def test_the_case_pages_cost_the_same_however_long_the_story(client, ministry, staff, imported):
+    from django.urls import reverse
+
+    from appeals.services import case_ask_clarification, case_assign, case_reply, case_route
+
+    case, _c = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    case_route(actor=staff["clerk"], case=case, unit=imported["İnformasiya sektoru"])
+    case = case_assign(actor=staff["info_head"], case=case, executor=staff["info_officer"])
+    client.force_login(staff["info_officer"])
+    staff_page, track_page = reverse("appeals:staff-case", args=[case.pk]), reverse("appeals:track", args=[case.tracking_token])
+
+    def cost(url):
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(url).status_code == 200
+        return len(queries)
+
+    short = cost(staff_page), cost(track_page)
+    for n in range(4):
+        case_ask_clarification(actor=staff["info_officer"], case=case, question=f"Question {n}?")
+        case_reply(case=case, text=f"Reply {n}")
+    assert (cost(staff_page), cost(track_page)) == short
