@@ -54,6 +54,7 @@ ANONYMOUS_REASON = gettext_noop(
     "(Law “On citizens' appeals”, art. 6.3–6.4). It is registered and kept.")
 FORWARD_POLICIES = {CaseType.APPEAL: "appeal.forward", CaseType.INFORMATION_REQUEST: "inforequest.forward"}
 NOT_CONSIDERED_POLICY = "appeal.left_unconsidered_notice"
+NOTICE_POLICIES = (*FORWARD_POLICIES.values(), NOT_CONSIDERED_POLICY)
 REPEATED_ANSWERS_LIMIT = 3  # reasoned answers in 12 months after which a repeat without new facts may be left unconsidered
 
 
@@ -463,6 +464,11 @@ def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None
         if notice_policy and card.policy.code != notice_policy[0]:
             control_change_policy(card=card, actor=actor, reason=str(Outcome(outcome).label), start=notice_policy[1],
                                   policy=policy_for(code=notice_policy[0], organisation=case.organisation))
+        elif not notice_policy and card.policy.code in NOTICE_POLICIES:
+            # a returned forwarding (or leaving unconsidered) is now answered on the merits: the case's own term again
+            own = card.history.exclude(policy__code__in=NOTICE_POLICIES).order_by("-history_date", "-history_id").first()
+            control_change_policy(card=card, actor=actor, reason=str(Outcome(outcome).label), start=case.received_at,
+                                  policy=own.policy if own else policy_for(code=_policy_code(case), organisation=case.organisation))
         case.answer_draft, case.answer_text, case.state = draft, text.strip(), Case.State.IN_APPROVAL
         case.outcome, case.forwarded_to = outcome, body if outcome == Outcome.FORWARDED else None
         case.refusal_ground = ground if outcome in (Outcome.PARTIAL, Outcome.REFUSED) else ""

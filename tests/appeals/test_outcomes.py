@@ -238,3 +238,16 @@ def test_the_executor_starts_from_a_template_and_the_citizen_downloads_the_attac
     assert download.status_code == 200 and b"".join(download.streaming_content).startswith(b"%PDF")
     other, _created = case_submit(organisation=ministry, case_type="appeal", data={**APPEAL, "email": "z@example.az"})
     assert client.get(reverse("appeals:track-file", args=[other.tracking_token, file_id])).status_code == 404
+
+
+def test_a_returned_forwarding_answered_on_the_merits_gets_the_case_s_own_term_back(ministry, staff, imported, body):
+    case = in_progress(ministry, staff, imported)
+    case_extra_study(actor=staff["clerk"], case=case, reason="Records to check")
+    case = case_answer(actor=staff["info_officer"], case=case, outcome="forwarded", body=body, text="To the Fund.")
+    assert case_card(case).policy.code == "appeal.forward"
+    step = ApprovalStep.objects.get(route__object_id=case.answer_draft_id, state="waiting")
+    approval_decide(step=step, actor=staff["info_head"], approve=False, comment="This is ours: answer it")
+    case = case_answer(actor=staff["info_officer"], case=Case.objects.get(pk=case.pk), text="Paid on 20 November.")
+    card = case_card(case)
+    assert card.policy.code == "appeal.extra_study"  # the term it had before the forwarding, from registration
+    assert timezone.localdate(card.due) == working_days_after(case.received_at, 30)
