@@ -160,8 +160,8 @@ class RegisterForm(_ContactChecks, forms.Form):
 
     case_type = forms.ChoiceField(label=_("Type"), choices=CaseType.choices)
     channel = forms.ChoiceField(label=_("Arrived by"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
-    received_at = forms.DateTimeField(label=_("Received"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}),
-                                      help_text=_("The term counts from this moment."))
+    received_at = forms.DateTimeField(label=_("Received"), help_text=_("The term counts from this moment."),
+                                      widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     kind = forms.ChoiceField(label=_("Kind of appeal"), choices=[("", "—"), *AppealKind.choices], required=False)
     subject = forms.CharField(label=_("Subject"), max_length=300)
     text = forms.CharField(label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6}))
@@ -179,8 +179,10 @@ class RegisterForm(_ContactChecks, forms.Form):
 
     def __init__(self, *args, **kwargs):
         from django.conf import settings
+        from django.utils import timezone
 
         super().__init__(*args, **kwargs)
+        self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)  # registered the same day
         self.fields["language"].choices = list(settings.LANGUAGES)
         self.fields["language"].initial = settings.LANGUAGE_CODE
 
@@ -208,8 +210,8 @@ class BookingForm(_ContactChecks, forms.Form):
 
 class SessionForm(forms.Form):
     official = forms.ModelChoiceField(label=_("Official"), queryset=Unit.objects.none())
-    starts_at = forms.DateTimeField(label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
-    ends_at = forms.DateTimeField(label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}))
+    starts_at = forms.DateTimeField(label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
+    ends_at = forms.DateTimeField(label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     place = forms.CharField(label=_("Place"), max_length=300)
     capacity = forms.IntegerField(label=_("Places"), min_value=1, max_value=500, initial=10)
     repeat_months = forms.IntegerField(label=_("Repeat on the same day of the month for the next … months"), min_value=0,
