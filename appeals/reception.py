@@ -20,6 +20,7 @@ from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.idempotency import idempotent_create
 from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue
+from units.agenda import agenda_write
 from units.selectors import user_is_registry_for
 
 HORIZON_DAYS = 62  # the published schedule: this month and the next
@@ -93,6 +94,9 @@ def reception_session_create(*, actor, organisation, official, starts_at, ends_a
                                        starts_at=start, ends_at=start + (ends_at - starts_at), place=place.strip(),
                                        capacity=capacity, created_by=actor)
             _save(session, actor, history_reason(gettext_noop("Published")))
+            # a message of ours as the title: each reader's agenda shows it in their language
+            agenda_write(source=session, officials=[official], starts_at=session.starts_at, ends_at=session.ends_at,
+                         title=gettext_noop("Reception of citizens"), place=session.place)
             first = first or session
     return first
 

@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("core.urls")),
     path("accounts/", include("core.account_urls")),
     path("structure/", include("units.urls")),
+    path("agenda/", include("units.agenda_urls")),
     path("", include("documents.urls")),
     path("", include("appeals.urls")),
     path("admin/", admin.site.urls),

@@ -7,7 +7,7 @@ import re
 
 EMAIL = re.compile(r"[\w.+-]+@[\w-]+(\.[\w-]+)+")
 PHONE = re.compile(r"(?<![\w/.-])\+?\d[\d ()-]{7,}\d(?![\w/.-])")
-PRIVATE_LINK = re.compile(r"(/(?:appeals/track|reception/booking|public/cases|public/reception/bookings)/)[A-Za-z0-9_-]{8,}")
+PRIVATE_LINK = re.compile(r"(/(?:appeals/track|reception/booking|public/cases|public/reception/bookings|agenda/feed)/)[A-Za-z0-9_-]{8,}")
 
 
 def mask(text):

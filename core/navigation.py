@@ -18,6 +18,7 @@ STAFF = [
     (_("Citizens' cases"), "appeals:staff-cases"),
     (_("Reception hours"), "appeals:reception-manage"),
     (_("My control"), "documents:my-control"),
+    (_("My agenda"), "agenda:mine"),
     (_("Unit control"), "documents:unit-control"),
     (_("Registry"), "documents:registry"),
     (_("To approve"), "documents:approval-queue"),

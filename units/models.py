@@ -212,3 +212,50 @@ class Acting(models.Model):
 
     def __str__(self):
         return f"{self.user} → {self.position}"
+
+
+def _feed_token():
+    import secrets
+
+    return secrets.token_urlsafe(24)
+
+
+class AgendaEntry(models.Model):
+    """One engagement of an official (a press conference they speak at, a visit's programme item, a meeting): the
+    officials' agenda that media relations and protocol both write to, and where clashes show. The source is the
+    item that put it there; each source keeps at most one entry per official."""
+
+    official = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_entries",
+                                 verbose_name=_("official"))
+    starts_at = models.DateTimeField(_("starts"))
+    ends_at = models.DateTimeField(_("ends"))
+    title = models.CharField(_("title"), max_length=300)
+    place = models.CharField(_("place"), max_length=300, blank=True)
+    source_type = models.ForeignKey("contenttypes.ContentType", on_delete=models.CASCADE, related_name="+")
+    source_id = models.PositiveBigIntegerField()
+    updated_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name = _("agenda entry")
+        verbose_name_plural = _("agenda entries")
+        ordering = ["starts_at", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["source_type", "source_id", "official"], name="agenda_one_entry_per_source"),
+            models.CheckConstraint(condition=Q(ends_at__gt=models.F("starts_at")), name="agenda_ends_after_start"),
+        ]
+        indexes = [models.Index(fields=["official", "starts_at"], name="agenda_official_start"),
+                   models.Index(fields=["source_type", "source_id"], name="agenda_source")]
+
+    def __str__(self):
+        return f"{self.title} ({timezone.localtime(self.starts_at):%d.%m.%Y %H:%M})"
+
+
+class AgendaFeed(models.Model):
+    """The secret link to an official's personal iCalendar feed; a new link replaces the old one."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="agenda_feed")
+    token = models.CharField(max_length=64, unique=True, default=_feed_token)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.user}"
