@@ -10,7 +10,6 @@ import json
 import os
 import secrets
 import signal
-import statistics
 import subprocess
 import sys
 import threading
@@ -48,21 +47,6 @@ def _insert_cases(cursor, *, organisation, unit, journal, first, count, now):
         [organisation.pk, now, journal.pk, unit.pk, now, first, first + count - 1],
     )
     cursor.execute("ANALYZE appeals_case")
-
-
-def _list_p50(client, url, params, runs=25):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    timings, queries = [], set()
-    for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
-            started = time.perf_counter()
-            response = client.get(url, params)
-            timings.append(time.perf_counter() - started)
-        assert response.status_code == 200, response.content[:300]
-        queries.add(len(captured))
-    return statistics.median(timings), queries
 
 
 def _free_port():
@@ -137,6 +121,7 @@ def run(results):
     from appeals.models import Case
     from appeals.selectors import public_organisation
     from core.models import User
+    from documents.bench_registry import list_p50
     from documents.models import Journal
     from units.models import PositionKind, Unit
 
@@ -157,12 +142,12 @@ def run(results):
     small = min(10_000, APPEALS)
     with connection.cursor() as cursor:
         _insert_cases(cursor, organisation=organisation, unit=unit, journal=journal, first=1, count=small, now=now)
-    p50_small, queries_small = _list_p50(client, url, params)
+    p50_small, queries_small = list_p50(client, url, params)
     started = time.perf_counter()
     with connection.cursor() as cursor:
         _insert_cases(cursor, organisation=organisation, unit=unit, journal=journal, first=small + 1, count=APPEALS - small, now=now)
     results["seed cases (set-based)"] = {"seconds": round(time.perf_counter() - started, 2), "cases": Case.objects.count()}
-    p50_large, queries_large = _list_p50(client, url, params)
+    p50_large, queries_large = list_p50(client, url, params)
     ratio = p50_large / p50_small if p50_small else None
     results["case list p50 at 10,000"] = {"seconds": round(p50_small, 4), "queries": sorted(queries_small)}
     results[f"case list p50 at {APPEALS:,}"] = {"seconds": round(p50_large, 4), "queries": sorted(queries_large)}
@@ -200,14 +185,14 @@ def run(results):
 
 
 def main():
-    from documents.bench import _bench_database, _setup_django
+    from documents.bench import bench_database, setup_django
 
     fresh = os.environ.get("BENCH_APPEALS_ALONE") == "1"
     if fresh:
-        _bench_database()
+        bench_database()
     else:
         os.environ["DATABASE_URL"] = os.environ["DATABASE_URL"].rsplit("/", 1)[0] + "/portal_bench"
-    _setup_django()
+    setup_django()
     if fresh:
         from django.core.management import call_command
 

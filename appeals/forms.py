@@ -19,6 +19,7 @@ from appeals.models import (
 from appeals.validation import email_error, phone_error
 from documents.forms import MultipleFileField
 from units.models import Unit
+from units.selectors import unit_staff
 
 
 class _ContactChecks:
@@ -37,18 +38,10 @@ class _ContactChecks:
         return value
 
 
-class _CitizenForm(_ContactChecks, forms.Form):
-    subject = forms.CharField(label=_("Subject"), max_length=300)
-    text = forms.CharField(label=_("Your appeal"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
-    name = forms.CharField(label=_("Full name"), max_length=200, required=False,
-                           help_text=_("Without a name and a way to answer, an appeal is not considered (the law)."))
-    email = forms.CharField(label=_("E-mail"), max_length=254, required=False,
-                            widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}))
-    phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
-                            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
-    address = forms.CharField(label=_("Postal address"), max_length=300, required=False)
-    attachments = MultipleFileField(label=_("Files (PDF, images, office documents)"), required=False)
-    # a field people do not see and robots fill in
+class _PublicForm(_ContactChecks, forms.Form):
+    """A form anyone may send: a field people do not see and robots fill in, and a key that makes a double submit
+    one submission."""
+
     website = forms.CharField(required=False, label=_("Leave this field empty"),
                               widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
     submission_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
@@ -61,8 +54,21 @@ class _CitizenForm(_ContactChecks, forms.Form):
         return bool(self.data.get("website"))
 
     def service_data(self):
-        data = {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "website", "submission_key")}
-        return data
+        """What the citizen typed, for the service (files go separately)."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "website", "submission_key")}
+
+
+class _CitizenForm(_PublicForm):
+    subject = forms.CharField(label=_("Subject"), max_length=300)
+    text = forms.CharField(label=_("Your appeal"), max_length=20000, widget=forms.Textarea(attrs={"rows": 8}))
+    name = forms.CharField(label=_("Full name"), max_length=200, required=False,
+                           help_text=_("Without a name and a way to answer, an appeal is not considered (the law)."))
+    email = forms.CharField(label=_("E-mail"), max_length=254, required=False,
+                            widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}))
+    phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
+                            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
+    address = forms.CharField(label=_("Postal address"), max_length=300, required=False)
+    attachments = MultipleFileField(label=_("Files (PDF, images, office documents)"), required=False)
 
 
 class AppealForm(_CitizenForm):
@@ -105,11 +111,8 @@ class AssignForm(forms.Form):
     executor = forms.ModelChoiceField(label=_("Executor"), queryset=Unit.objects.none())
 
     def __init__(self, *args, unit, **kwargs):
-        from core.models import User
-
         super().__init__(*args, **kwargs)
-        self.fields["executor"].queryset = User.objects.filter(memberships__position__unit__path__startswith=unit.path,
-                                                               is_active=True).distinct().order_by("last_name")
+        self.fields["executor"].queryset = unit_staff(unit=unit)
 
 
 class ClarificationForm(forms.Form):
@@ -190,22 +193,12 @@ class RegisterForm(_ContactChecks, forms.Form):
         return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "case_type", "channel", "received_at")}
 
 
-class BookingForm(_ContactChecks, forms.Form):
+class BookingForm(_PublicForm):
     name = forms.CharField(label=_("Full name"), max_length=200, widget=forms.TextInput(attrs={"autocomplete": "name"}))
     phone = forms.CharField(label=_("Phone"), max_length=30, widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
     email = forms.CharField(label=_("E-mail (for the confirmation and the reminder)"), max_length=254, required=False,
                             widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}))
     subject = forms.CharField(label=_("What do you want to raise?"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
-    website = forms.CharField(required=False, label=_("Leave this field empty"),
-                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
-        super().__init__(*args, **kwargs)
-
-    def is_robot(self):
-        return bool(self.data.get("website"))
 
 
 class SessionForm(forms.Form):
@@ -218,13 +211,10 @@ class SessionForm(forms.Form):
                                        max_value=12, initial=0, required=False)
 
     def __init__(self, *args, organisation, **kwargs):
-        from core.models import User
         from units.models import MANAGING_KINDS
 
         super().__init__(*args, **kwargs)
-        self.fields["official"].queryset = (User.objects.filter(memberships__position__unit__path__startswith=organisation.path,
-                                                                memberships__position__kind__in=MANAGING_KINDS, is_active=True)
-                                            .distinct().order_by("last_name", "first_name"))
+        self.fields["official"].queryset = unit_staff(unit=organisation, kinds=MANAGING_KINDS)
 
 
 class RecordForm(forms.Form):

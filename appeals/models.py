@@ -5,13 +5,12 @@ with the citizen."""
 import secrets
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from appeals.querysets import CaseQuerySet
+from appeals.querysets import CaseQuerySet, refuse_delete
 
 
 class CaseType(models.TextChoices):
@@ -171,7 +170,7 @@ class Case(models.Model):
         return gettext(self.outcome_reason) if self.outcome_reason else ""
 
     def delete(self, *args, **kwargs):
-        raise PermissionDenied(_("A citizen's case is never deleted; it is kept for its case file's retention period."))
+        refuse_delete()
 
     @property
     def is_closed(self):

@@ -4,7 +4,6 @@ executor marks anything else with [[ ]]. Each removal is stored as a marked gap,
 
 import re
 
-from django.db import transaction
 from django.http import Http404
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -53,6 +52,8 @@ def answer_publish(*, actor, case, subject, question, answer):
         raise ApplicationError(_("Only an answered information request can be published."), code="wrong_state")
     if not case.publish_consent:
         raise ApplicationError(_("The requester did not agree to publication."), code="no_consent")
+    if PublishedAnswer.objects.filter(case=case).exists():  # two at once: the one-to-one key refuses the second
+        raise ApplicationError(_("This answer is already published."), code="published")
     if "publish" not in case_actions(user=actor, case=case):
         raise PermissionDeniedError(_("Only the executor or a head of the unit publishes the answer."))
     texts = {"subject": subject, "question": question, "answer": answer}
@@ -63,14 +64,11 @@ def answer_publish(*, actor, case, subject, question, answer):
     for field in texts:
         texts[field], found = redact(texts[field].strip(), case)
         removals += found
-    with transaction.atomic():
-        if PublishedAnswer.objects.select_for_update().filter(case=case).exists():
-            raise ApplicationError(_("This answer is already published."), code="published")
-        published = PublishedAnswer(case=case, subject=texts["subject"][:300], question=texts["question"], answer=texts["answer"],
-                                    removals=removals, published_by=actor)
-        published._history_user = actor
-        published._change_reason = history_reason(gettext_noop("Published"))
-        published.save()
+    published = PublishedAnswer(case=case, subject=texts["subject"][:300], question=texts["question"], answer=texts["answer"],
+                                removals=removals, published_by=actor)
+    published._history_user = actor
+    published._change_reason = history_reason(gettext_noop("Published"))
+    published.save()
     return published
 
 

@@ -2,12 +2,16 @@ from django.db import models
 from django.db.models import Q
 
 
+def refuse_delete():
+    from django.core.exceptions import PermissionDenied
+    from django.utils.translation import gettext as _
+
+    raise PermissionDenied(_("A citizen's case is never deleted; it is kept for its case file's retention period."))
+
+
 class CaseQuerySet(models.QuerySet):
     def delete(self):
-        from django.core.exceptions import PermissionDenied
-        from django.utils.translation import gettext as _
-
-        raise PermissionDenied(_("A citizen's case is never deleted; it is kept for its case file's retention period."))
+        refuse_delete()
 
     def visible_to(self, user):
         """Cases a member of staff may see: the registry (a clerk at the organisation or above a unit) sees

@@ -14,14 +14,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from appeals.models import CaseType, Channel, ReceptionBooking, ReceptionSession
-from appeals.services import case_submit
+from appeals.services import case_submit, citizen_email, is_registry
 from appeals.validation import contact_errors
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.idempotency import idempotent_create
-from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue
+from core.services.outbox import outbox_bulk_enqueue
 from units.agenda import agenda_write
-from units.selectors import user_is_registry_for
 
 HORIZON_DAYS = 62  # the published schedule: this month and the next
 
@@ -46,10 +45,6 @@ def official_position(official, organisation):
     return membership.position if membership else None
 
 
-def reception_may_manage(*, user, organisation):
-    return user.is_superuser or user_is_registry_for(user=user, unit=organisation)
-
-
 def _same_day_of_month(day, months_ahead):
     """The same weekday in the same week of the month `months_ahead` later (the 2nd Thursday stays the 2nd
     Thursday; a fifth one becomes the last), moved to the next working day when that is a holiday."""
@@ -69,7 +64,7 @@ def _same_day_of_month(day, months_ahead):
 def reception_session_create(*, actor, organisation, official, starts_at, ends_at, place, capacity, repeat_months=0):
     """The registry publishes an official's reception hours (an official may publish their own), once or on the
     same day of the month for the next `repeat_months` months (the schedule is published at least monthly)."""
-    if not (reception_may_manage(user=actor, organisation=organisation) or actor.pk == official.pk):
+    if not (is_registry(user=actor, organisation=organisation) or actor.pk == official.pk):
         raise PermissionDeniedError(_("Only the registry or the official publishes reception hours."))
     if starts_at <= timezone.now():
         _fail("starts_at", _("A reception is published ahead: choose a moment in the future."))
@@ -126,12 +121,8 @@ def booking_url(booking):
 
 
 def _notify(booking, subject, body, **params):
-    if booking.email:
-        link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{booking_url(booking)}"
-        with translation.override(booking.language or settings.LANGUAGE_CODE):
-            params = {key: str(value) for key, value in params.items()}
-            outbox_enqueue(to=[booking.email], subject=_(subject) % params,
-                           body=f"{_(body) % params}\n\n{_('Your booking (to cancel it)')}: {link}")
+    citizen_email(to=booking.email, language=booking.language, path=booking_url(booking),
+                  link_label=gettext_noop("Your booking (to cancel it)"), subject=subject, body=body, **params)
 
 
 def _session_text(session):
@@ -211,10 +202,11 @@ def reception_remind(*, today=None):
         for booking in bookings:
             link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{booking_url(booking)}"
             with translation.override(booking.language or settings.LANGUAGE_CODE):
+                cancel_label = _("Cannot come? Cancel so that someone else can take the place")  # not inside an f-string: xgettext
                 emails.append(OutboundEmail(
                     from_email=settings.DEFAULT_FROM_EMAIL, to=[booking.email],
                     subject=_("Reminder: your reception tomorrow"),
-                    body=f"{_session_text(booking.session)}\n\n{_('Cannot come? Cancel so that someone else can take the place')}: {link}"))
+                    body=f"{_session_text(booking.session)}\n\n{cancel_label}: {link}"))
         outbox_bulk_enqueue(emails=emails)
         ReceptionBooking.objects.filter(pk__in=[b.pk for b in bookings]).update(reminded_at=timezone.now())
     return len(bookings)
@@ -224,7 +216,7 @@ def reception_record(*, actor, booking, text, kind="application"):
     """The clerk records the citizen's oral appeal at the reception: a case of channel "reception", received now,
     with the booking's name, phone and subject; the booking is marked as received."""
     session = booking.session
-    if not reception_may_manage(user=actor, organisation=session.organisation):
+    if not is_registry(user=actor, organisation=session.organisation):
         raise PermissionDeniedError(_("Only the registry records oral appeals."))
     with transaction.atomic():
         booking = ReceptionBooking.objects.select_for_update(of=("self",)).select_related("session").get(pk=booking.pk)

@@ -19,13 +19,13 @@ from appeals.reception import (
     booking_url,
     reception_book,
     reception_cancel,
-    reception_may_manage,
     reception_record,
     reception_schedule,
     reception_session_create,
     reception_session_for_booking,
 )
 from appeals.selectors import public_organisation
+from appeals.services import is_registry
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.idempotency import idempotency_key_clean
@@ -50,9 +50,8 @@ def book(request, pk):
         if form.is_robot():
             form.add_error(None, _("The form could not be accepted. Please try again."))
         elif form.is_valid():
-            data = {k: v for k, v in form.cleaned_data.items() if k not in ("website", "submission_key")}
             try:
-                booking, _created = reception_book(session=session, data=data,
+                booking, _created = reception_book(session=session, data=form.service_data(),
                                                    idempotency_key=idempotency_key_clean(form.cleaned_data["submission_key"]))
             except ApplicationError as error:
                 form_add_application_error(form, error)
@@ -82,8 +81,8 @@ def booking_page(request, token):
 @require_http_methods(["GET", "POST"])
 def manage(request):
     organisation = public_organisation()
-    manager = reception_may_manage(user=request.user, organisation=organisation)
-    if not manager and not request.user.reception_sessions.exists() and not request.user.memberships.exists():
+    manager = is_registry(user=request.user, organisation=organisation)
+    if not (manager or request.user.memberships.exists()):  # staff see their own hours; the registry, everyone's
         raise Http404
     form = SessionForm(request.POST or None, organisation=organisation,
                        initial={"official": request.user.pk if not manager else None})
@@ -109,7 +108,7 @@ def manage(request):
 def record(request, pk):
     booking = (ReceptionBooking.objects.select_related("session__organisation", "session__official", "session__official_position__unit")
                .filter(pk=pk).first())
-    if booking is None or not reception_may_manage(user=request.user, organisation=booking.session.organisation):
+    if booking is None or not is_registry(user=request.user, organisation=booking.session.organisation):
         raise Http404
     form = RecordForm(request.POST or None)
     if request.method == "POST" and form.is_valid():

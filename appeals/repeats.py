@@ -12,6 +12,7 @@ STEM_LENGTH = 5
 MIN_SIMILARITY = 0.5
 CANDIDATES = 50
 LOOKBACK_DAYS = 3 * 365
+ANSWERS_BEFORE_UNCONSIDERED = 3  # reasoned answers in 12 months after which a repeat without new facts may be left unconsidered
 
 
 def subject_stems(text):
@@ -55,14 +56,15 @@ def repeat_find(*, organisation, values, before, exclude_pk=None):
     return None
 
 
-def repeat_summary(case):
-    """The same person's earlier cases on a similar subject (one query) and how many of them got a reasoned answer
-    in the twelve months before this one: after three, a repeat without new facts may be left unconsidered."""
+def repeat_summary(case, *, user):
+    """The same person's earlier cases on a similar subject and how many of them got a reasoned answer in the twelve
+    months before this one: after three, a repeat without new facts may be left unconsidered. The count covers all
+    of them; `user` sees the ones they may see and how many others there are (two queries)."""
     from appeals.models import Case
 
     person = same_person(email=case.email, phone=case.phone, name=case.name, address=case.address)
     if person is None:
-        return {"earlier": [], "answered_last_year": 0}
+        return {"earlier": [], "elsewhere": 0, "total": 0, "answered_last_year": 0, "may_leave_unconsidered": False}
     candidates = (Case.objects.filter(person, organisation_id=case.organisation_id, received_at__lt=case.received_at,
                                       received_at__gte=case.received_at - timedelta(days=LOOKBACK_DAYS))
                   .exclude(pk=case.pk).only("pk", "number", "subject", "state", "received_at", "answered_at", "outcome")
@@ -70,4 +72,7 @@ def repeat_summary(case):
     earlier = [c for c in candidates if c.pk == case.repeat_of_id or similarity(c.subject, case.subject) >= MIN_SIMILARITY]
     year_ago = case.received_at - timedelta(days=365)
     answered = sum(1 for c in earlier if c.state == Case.State.ANSWERED and c.answered_at and c.answered_at >= year_ago)
-    return {"earlier": earlier, "answered_last_year": answered}
+    visible = set(Case.objects.visible_to(user).filter(pk__in=[c.pk for c in earlier]).values_list("pk", flat=True)) if earlier else set()
+    return {"earlier": [c for c in earlier if c.pk in visible], "elsewhere": len(earlier) - len(visible),
+            "total": len(earlier), "answered_last_year": answered,
+            "may_leave_unconsidered": answered >= ANSWERS_BEFORE_UNCONSIDERED}

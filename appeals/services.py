@@ -19,6 +19,7 @@ from appeals.models import (
     Channel,
     NotConsideredGround,
     Outcome,
+    PublishedAnswer,
     RefusalGround,
     Urgency,
 )
@@ -43,7 +44,13 @@ from documents.services.control import (
 )
 from documents.services.drafts import draft_save, draft_send_for_approval
 from documents.services.numbering import registration_number_next
-from units.selectors import unit_heads, unit_suggest_for_text, user_is_registry_for, user_manages_unit
+from units.selectors import (
+    unit_heads,
+    unit_staff,
+    unit_suggest_for_text,
+    user_is_registry_for,
+    user_manages_unit,
+)
 
 JOURNALS = {CaseType.APPEAL: ("appeals", gettext_noop("Citizens' appeals"), "M-{seq}/{yy}"),
             CaseType.INFORMATION_REQUEST: ("information-requests", gettext_noop("Information requests"), "I-{seq}/{yy}")}
@@ -55,7 +62,7 @@ ANONYMOUS_REASON = gettext_noop(
 FORWARD_POLICIES = {CaseType.APPEAL: "appeal.forward", CaseType.INFORMATION_REQUEST: "inforequest.forward"}
 NOT_CONSIDERED_POLICY = "appeal.left_unconsidered_notice"
 NOTICE_POLICIES = (*FORWARD_POLICIES.values(), NOT_CONSIDERED_POLICY)
-REPEATED_ANSWERS_LIMIT = 3  # reasoned answers in 12 months after which a repeat without new facts may be left unconsidered
+CITIZEN = gettext_noop("Citizen")  # the addressee of a letter to someone who gave no name
 
 
 def _fail(field, message, code="invalid"):
@@ -151,16 +158,22 @@ def tracking_url(case):
     return reverse("appeals:track", args=[case.tracking_token])
 
 
+def citizen_email(*, to, language, path, link_label, subject, body="", typed="", **params):
+    """An e-mail to a citizen in their language, through the outbox (written in the caller's transaction, sent after
+    it commits), ending with their private link. `subject`, `body` and `link_label` are messages (gettext_noop)
+    filled with `params`; what the staff typed follows as typed."""
+    if not to:
+        return
+    with translation.override(language or settings.LANGUAGE_CODE):
+        params = {key: str(value) for key, value in params.items()}
+        text = "\n\n".join(part for part in (_(body) % params if body else "", typed) if part)
+        outbox_enqueue(to=[to], subject=_(subject) % params,
+                       body=f"{text}\n\n{_(link_label)}: {settings.PORTAL_BASE_URL.rstrip('/')}{path}")
+
+
 def _notify_citizen(case, subject, body="", typed="", **params):
-    """An e-mail to the citizen in the language they wrote in, through the outbox (written in this transaction,
-    sent after it commits). `subject` and `body` are messages (gettext_noop) filled with `params`, then what
-    the staff typed follows as typed."""
-    if case.email:
-        link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{tracking_url(case)}"
-        with translation.override(case.language or settings.LANGUAGE_CODE):
-            params = {key: str(value) for key, value in params.items()}
-            text = "\n\n".join(part for part in (_(body) % params if body else "", typed) if part)
-            outbox_enqueue(to=[case.email], subject=_(subject) % params, body=f"{text}\n\n{_('Follow your case')}: {link}")
+    citizen_email(to=case.email, language=case.language, path=tracking_url(case), link_label=gettext_noop("Follow your case"),
+                  subject=subject, body=body, typed=typed, **params)
 
 
 def _due_text(card):
@@ -170,6 +183,12 @@ def _due_text(card):
 def _notice(case, actor, text):
     """A notice to the citizen that stays in the case's timeline (an extension, a forwarding)."""
     CaseMessage.objects.create(case=case, direction=CaseMessage.Direction.NOTICE, text=text, author=actor)
+
+
+def is_registry(*, user, organisation):
+    """The organisation's registry: registers cases that arrive on paper, by phone or at a reception, and runs the
+    reception of citizens."""
+    return user.is_superuser or user_is_registry_for(user=user, unit=organisation)
 
 
 def case_submit(*, organisation, case_type, data, attachments=(), channel=Channel.ONLINE, received_at=None, actor=None,
@@ -190,7 +209,7 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
 
     # ranked before the transaction: the journal's counter row stays locked only for the insert itself
     suggestions = unit_suggest_for_text(text=f"{values['subject']} {values['text']}", organisation=organisation, limit=1)
-    if channel != Channel.ONLINE and not (actor and (user_is_registry_for(user=actor, unit=organisation) or actor.is_superuser)):
+    if channel != Channel.ONLINE and not (actor and is_registry(user=actor, organisation=organisation)):
         raise PermissionDeniedError(_("Only the registry registers cases that arrive by post, e-mail, phone or at a reception."))
     repeat_of = repeat_find(organisation=organisation, values=values, before=received_at)
 
@@ -269,7 +288,8 @@ def _permitted(user, case):
         "answer": works_on,
         "extra_study": case.case_type == CaseType.APPEAL and (registry or manages),
         "forward": registry or works_on,
-        "publish": case.case_type == CaseType.INFORMATION_REQUEST and case.publish_consent and works_on,
+        "publish": (case.case_type == CaseType.INFORMATION_REQUEST and case.publish_consent and works_on
+                    and not PublishedAnswer.objects.filter(case=case).exists()),
     }
 
 
@@ -321,7 +341,7 @@ def case_assign(*, actor, case, executor):
     with transaction.atomic():
         case = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
         _require(actor, case, "assign")
-        if not executor.memberships.filter(position__unit__path__startswith=case.unit.path).exists():
+        if not unit_staff(unit=case.unit).filter(pk=executor.pk).exists():
             _fail("executor", _("%(user)s does not work in %(unit)s.") % {"user": executor, "unit": case.unit.name})
         if case.state not in ACTION_STATES["assign"]:
             raise ApplicationError(_("This case cannot be assigned now."), code="wrong_state")
@@ -450,7 +470,7 @@ def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None
         if outcome == Outcome.FORWARDED:
             addressee = f"{body.name}\n{body.address}".strip()
         else:
-            addressee = f"{case.name or _('Citizen')}\n{case.address}".strip()
+            addressee = f"{case.name or _(CITIZEN)}\n{case.address}".strip()
         with translation.override(case.language or settings.LANGUAGE_CODE):
             subject = _(LETTER_SUBJECTS[outcome]) % {"number": case.number}
         draft = draft_save(actor=actor, unit=unit, addressee=addressee, subject=subject, body=text.strip(),

@@ -48,6 +48,7 @@ from appeals.services import (
     case_reply,
     case_route,
     case_submit,
+    is_registry,
 )
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
@@ -55,7 +56,6 @@ from core.idempotency import idempotency_key_clean
 from core.paging import keyset_page
 from core.ratelimit import rate_limit
 from documents.services.attachments import attachments_of
-from units.selectors import user_is_registry_for
 
 FORMS = {CaseType.APPEAL: AppealForm, CaseType.INFORMATION_REQUEST: InformationRequestForm}
 
@@ -152,7 +152,7 @@ def staff_cases(request):
     query.pop("before", None)
     return render(request, "appeals/staff_list.html", {
         "cases": rows, "older": older, "filters": filters, "page_query": query.urlencode(),
-        "may_register": request.user.is_superuser or user_is_registry_for(user=request.user, unit=public_organisation()),
+        "may_register": is_registry(user=request.user, organisation=public_organisation()),
     }, status=400 if filters.is_bound and filters.errors else 200)
 
 
@@ -161,7 +161,7 @@ def staff_cases(request):
 def staff_register(request):
     """The clerk registers a case that came by post, e-mail, phone or at a reception."""
     organisation = public_organisation()
-    if not (request.user.is_superuser or user_is_registry_for(user=request.user, unit=organisation)):
+    if not is_registry(user=request.user, organisation=organisation):
         raise Http404
     form = RegisterForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
@@ -210,8 +210,6 @@ def _staff_forms(request, case, allowed, action):
         "publish": lambda: PublishForm(data("publish"), auto_id=ids("publish"),
                                        initial={"subject": case.subject, "question": case.text, "answer": case.answer_text}),
     }
-    if getattr(case, "published", None):
-        allowed = allowed - {"publish"}
     return {f"{name}_form": build() for name, build in builders.items() if name in allowed}
 
 
@@ -241,7 +239,6 @@ def _staff_act(user, case, action, data):
 def staff_case(request, pk):
     case = access_case(user=request.user, pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
-    case.published = PublishedAnswer.objects.filter(case=case).first()
     forms = _staff_forms(request, case, case_actions(user=request.user, case=case), action)
     status = 200
     if action:
@@ -259,7 +256,8 @@ def staff_case(request, pk):
         status = 400
     return render(request, "appeals/staff_case.html", {
         "case": case, "due": case_due(case), "timeline": case_staff_timeline(case=case), "attachments": attachments_of(case),
-        "repeats": repeat_summary(case), "answer_templates": answer_templates_for(case),
+        "published": PublishedAnswer.objects.filter(case=case).only("pk").first(), "repeats": repeat_summary(case, user=request.user),
+        "answer_templates": answer_templates_for(case),
         "template": request.GET.get("template", ""), **forms}, status=status)
 
 

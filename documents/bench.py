@@ -19,7 +19,7 @@ CROSSING = int(os.environ.get("BENCH_CROSSING", "10000"))
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def _bench_database():
+def bench_database():
     url = os.environ.get("DATABASE_URL", "")
     if not url.startswith("postgres"):
         sys.exit("make bench needs PostgreSQL: DATABASE_URL=postgres://… (make bench starts one)")
@@ -32,7 +32,7 @@ def _bench_database():
     os.environ["DATABASE_URL"] = urlunparse(parsed._replace(path="/portal_bench"))
 
 
-def _setup_django():
+def setup_django():
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.test")
     os.environ.pop("REDIS_URL", None)
     os.environ["CELERY_BROKER_URL"] = "memory://localhost/"
@@ -117,8 +117,8 @@ def _one_megabyte(pieces):
 
 
 def main():
-    _bench_database()
-    _setup_django()
+    bench_database()
+    setup_django()
     from django.db import connection
     from django.utils import timezone
 

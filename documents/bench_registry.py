@@ -27,7 +27,7 @@ def _insert_documents(cursor, *, organisation, unit, journal, clerk, first, coun
     cursor.execute("ANALYZE documents_document")
 
 
-def _list_p50(client, url, params, runs=25):
+def list_p50(client, url, params, runs=25):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
@@ -68,13 +68,13 @@ def run(results):
     small = min(10_000, DOCUMENTS)
     with connection.cursor() as cursor:
         _insert_documents(cursor, organisation=ministry, unit=department, journal=seeded, clerk=clerk, first=1, count=small, now=now)
-    p50_small, queries_small = _list_p50(client, url, params)
+    p50_small, queries_small = list_p50(client, url, params)
     started = time.perf_counter()
     with connection.cursor() as cursor:
         _insert_documents(cursor, organisation=ministry, unit=department, journal=seeded, clerk=clerk, first=small + 1,
                           count=DOCUMENTS - small, now=now)
     results["seed documents (set-based)"] = {"seconds": round(time.perf_counter() - started, 2)}
-    p50_large, queries_large = _list_p50(client, url, params)
+    p50_large, queries_large = list_p50(client, url, params)
     results["registry list p50 at 10,000"] = {"seconds": round(p50_small, 4), "queries": sorted(queries_small)}
     results[f"registry list p50 at {DOCUMENTS:,}"] = {"seconds": round(p50_large, 4), "queries": sorted(queries_large)}
     ratio = p50_large / p50_small if p50_small else None

@@ -2,6 +2,7 @@
 visit's programme, a meeting) without knowing of each other, the clashes between them (the same official in two
 places at once), and each official's personal iCalendar feed behind a secret link."""
 
+import re
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -14,7 +15,7 @@ from django.utils.translation import gettext as _
 from core.exceptions import ApplicationError
 from units.models import AgendaEntry, AgendaFeed
 
-FEED_PATTERN_LENGTH = (20, 64)
+FEED_TOKEN = re.compile(r"[A-Za-z0-9_-]{20,64}")
 
 
 def agenda_write(*, source, officials, starts_at, ends_at, title, place=""):
@@ -76,9 +77,8 @@ def agenda_feed_renew(*, user):
 
 
 def agenda_feed_user(*, token):
-    low, high = FEED_PATTERN_LENGTH
     feed = (AgendaFeed.objects.select_related("user").filter(token=token, user__is_active=True).first()
-            if token and low <= len(token) <= high and token.replace("-", "").replace("_", "").isalnum() else None)
+            if FEED_TOKEN.fullmatch(token or "") else None)
     if feed is None:
         raise Http404
     return feed.user

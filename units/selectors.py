@@ -200,6 +200,18 @@ def units_user_may_register_for(*, user, on=None):
     return Unit.objects.filter(condition)
 
 
+def unit_staff(*, unit, kinds=None, on=None):
+    """Active people who currently hold a position in `unit` or below it (of the given kinds), by name."""
+    from core.models import User
+    from units.models import Membership
+
+    memberships = Membership.objects.current(on).filter(position__unit__path__startswith=unit.path)
+    if kinds is not None:
+        memberships = memberships.filter(position__kind__in=kinds)
+    return (User.objects.filter(is_active=True, pk__in=memberships.values("user_id"))
+            .order_by("last_name", "first_name", "username"))
+
+
 def unit_heads(*, unit_ids, on=None):
     """{unit_id: [users]}: the head (or head of sector) of each unit, and whoever acts for them today."""
     from core.models import User

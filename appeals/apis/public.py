@@ -10,7 +10,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
-from appeals.models import AnswerForm, AppealKind, Case, CaseType, Urgency
+from appeals.models import AnswerForm, AppealKind, Case, CaseType, Outcome, Urgency
 from appeals.selectors import case_due, case_for_token, case_public_timeline, public_organisation
 from appeals.services import case_submit, tracking_url
 from core.idempotency import idempotency_key_clean
@@ -70,23 +70,24 @@ class PublicCaseSerializer(CaseCreatedSerializer):
     subject = serializers.CharField()
     status_label = serializers.CharField()
     timeline = TimelineEntrySerializer(many=True)
-    answer = serializers.CharField(allow_null=True)
+    outcome = serializers.ChoiceField(choices=Outcome.choices, allow_blank=True,
+                                      help_text="How the case ended: full, partial, refused, forwarded, not_considered.")
+    answer = serializers.CharField(allow_null=True, help_text="The letter's text once the case is closed.")
     reason = serializers.CharField(allow_null=True, help_text="Why the case was not considered, when it was not.")
 
 
 def _public(case, request, *, full=False):
     due = case_due(case, card=getattr(case, "registration_card", None))
-    explanation = due["explanation"] if due else None
     data = {
         "registration_number": case.number, "status": case.state,
         "due": timezone.localtime(due["card"].due).isoformat() if due else None,
-        "due_explanation": {k: explanation[k] for k in ("policy", "policy_name", "legal_basis", "start", "term", "skipped")} if explanation else None,
+        "due_explanation": due["explanation"] if due else None,  # the serializer keeps the documented keys
         "tracking_token": case.tracking_token, "tracking_url": request.build_absolute_uri(tracking_url(case)),
     }
     if full:
         data.update(type=case.case_type, subject=case.subject, status_label=str(case.get_state_display()),
                     timeline=case_public_timeline(case=case),
-                    answer=case.answer_text if case.state == Case.State.ANSWERED else None,
+                    outcome=case.outcome, answer=case.answer_text if case.is_closed and case.answer_text else None,
                     reason=case.outcome_reason_text if case.state == Case.State.NOT_CONSIDERED else None)
         return PublicCaseSerializer(data).data
     return CaseCreatedSerializer(data).data

@@ -78,7 +78,8 @@ class CaseDetailSerializer(CaseSerializer):
     due_explanation = DueExplanationSerializer(allow_null=True)
     timeline = StaffTimelineEntrySerializer(many=True)
     earlier_cases = EarlierCaseSerializer(many=True, help_text="The same person's earlier cases on a similar subject.")
-    answered_last_year = serializers.IntegerField(help_text="Reasoned answers among them in the 12 months before.")
+    earlier_cases_elsewhere = serializers.IntegerField(help_text="More such cases, in units you do not see.")
+    answered_last_year = serializers.IntegerField(help_text="Reasoned answers among all of them in the 12 months before.")
     actions = serializers.ListField(child=serializers.CharField(), help_text="The workflow steps you may take now.")
 
     class Meta(CaseSerializer.Meta):
@@ -86,22 +87,20 @@ class CaseDetailSerializer(CaseSerializer):
                   "urgency", "urgency_explanation", "answer_form", "suggested_unit", "suggested_clauses", "answer_text",
                   "answered_at", "outcome_reason", "refusal_ground", "not_considered_ground", "forwarded_to", "repeat_of",
                   "publish_consent", "contested_count", "due", "due_explanation", "timeline", "earlier_cases",
-                  "answered_last_year", "actions"]
+                  "earlier_cases_elsewhere", "answered_last_year", "actions"]
         read_only_fields = fields
 
 
 def _detail(user, case):
     case = access_case(user=user, pk=case.pk)
     due = case_due(case)
-    repeats = repeat_summary(case)
-    data = {field: getattr(case, field) for field in CaseSerializer.Meta.fields}
-    explanation = due["explanation"] if due else None
-    data.update({field: getattr(case, field) for field in CaseDetailSerializer.Meta.fields if hasattr(case, field)})
+    repeats = repeat_summary(case, user=user)
+    data = {field: getattr(case, field) for field in CaseDetailSerializer.Meta.fields if hasattr(case, field)}
     data.update(
-        due=due["card"].due if due else None,
-        due_explanation={k: explanation[k] for k in DueExplanationSerializer().fields} if explanation else None,
+        due=due["card"].due if due else None, due_explanation=due["explanation"] if due else None,
         timeline=[{**event, "who": str(event["who"]) if event["who"] else None} for event in case_staff_timeline(case=case)],
-        earlier_cases=repeats["earlier"], answered_last_year=repeats["answered_last_year"],
+        earlier_cases=repeats["earlier"], earlier_cases_elsewhere=repeats["elsewhere"],
+        answered_last_year=repeats["answered_last_year"],
         actions=sorted(case_actions(user=user, case=case)),
     )
     return CaseDetailSerializer(data).data
@@ -270,15 +269,14 @@ class CaseAnswerApi(_CaseActionApi):
         return super().post(request, pk)
 
     def act(self, case, data):
-        from core.models import User
+        from units.selectors import unit_staff
 
         if data["outcome"] == Outcome.FORWARDED:
             message = _("Forward the case through its own step, naming the body.")
             raise ApplicationError(message, fields={"outcome": [message]})
         signer = None
         if data["signer"]:
-            staff = User.objects.filter(memberships__position__unit__path__startswith=case.organisation.path, is_active=True)
-            signer = _object(staff.distinct(), data["signer"], "signer", _("No such person."))
+            signer = _object(unit_staff(unit=case.organisation), data["signer"], "signer", _("No such person."))
         case_answer(actor=self.request.user, case=case, text=data["text"], outcome=data["outcome"], ground=data["ground"],
                     signer=signer)
 

@@ -175,8 +175,10 @@ def test_repeated_appeals_are_linked_and_the_year_s_reasoned_answers_counted(min
     case, _created = case_submit(organisation=ministry, case_type="appeal",
                                  data={**APPEAL, "email": "LEYLA@example.az", "subject": "Pension for October not paid again"})
     assert case.repeat_of is not None and case.repeat_of.subject == APPEAL["subject"]
-    summary = repeat_summary(case)
+    summary = repeat_summary(case, user=staff["clerk"])
     assert len(summary["earlier"]) == 3 and summary["answered_last_year"] == 3
+    outsider = repeat_summary(case, user=staff["comm_officer"])  # another unit: the count, not the cases
+    assert outsider["earlier"] == [] and outsider["elsewhere"] == 3 and outsider["answered_last_year"] == 3
     stranger, _created = case_submit(organisation=ministry, case_type="appeal",
                                      data={**APPEAL, "name": "Other Person", "email": "x@example.az", "phone": "", "address": "Gəncə"})
     assert stranger.repeat_of is None
