@@ -1,7 +1,5 @@
 """The citizen's forms (phone first: few fields, plain labels) and the staff's action forms."""
 
-import uuid
-
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -17,6 +15,7 @@ from appeals.models import (
     Urgency,
 )
 from appeals.validation import email_error, phone_error
+from core.forms import PublicForm
 from documents.forms import MultipleFileField
 from units.models import Unit
 from units.selectors import unit_staff
@@ -38,24 +37,8 @@ class _ContactChecks:
         return value
 
 
-class _PublicForm(_ContactChecks, forms.Form):
-    """A form anyone may send: a field people do not see and robots fill in, and a key that makes a double submit
-    one submission."""
-
-    website = forms.CharField(required=False, label=_("Leave this field empty"),
-                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
-    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
-        super().__init__(*args, **kwargs)
-
-    def is_robot(self):
-        return bool(self.data.get("website"))
-
-    def service_data(self):
-        """What the citizen typed, for the service (files go separately)."""
-        return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "website", "submission_key")}
+class _PublicForm(_ContactChecks, PublicForm):
+    pass
 
 
 class _CitizenForm(_PublicForm):

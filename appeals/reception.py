@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from appeals.models import CaseType, Channel, ReceptionBooking, ReceptionSession
-from appeals.services import case_submit, citizen_email, is_registry
+from appeals.services import case_submit, is_registry
 from appeals.validation import contact_errors
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.idempotency import idempotent_create
-from core.services.outbox import outbox_bulk_enqueue
+from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue_personal
 from units.agenda import agenda_write
 
 HORIZON_DAYS = 62  # the published schedule: this month and the next
@@ -121,7 +121,7 @@ def booking_url(booking):
 
 
 def _notify(booking, subject, body, **params):
-    citizen_email(to=booking.email, language=booking.language, path=booking_url(booking),
+    outbox_enqueue_personal(to=booking.email, language=booking.language, path=booking_url(booking),
                   link_label=gettext_noop("Your booking (to cancel it)"), subject=subject, body=body, **params)
 
 

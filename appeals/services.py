@@ -28,7 +28,7 @@ from appeals.validation import contact_errors
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.idempotency import idempotent_create
-from core.services.outbox import outbox_enqueue
+from core.services.outbox import outbox_enqueue, outbox_enqueue_personal
 from documents.models import Journal
 from documents.services.attachments import attachment_add_many, attachments_check_all
 from documents.services.control import (
@@ -158,21 +158,8 @@ def tracking_url(case):
     return reverse("appeals:track", args=[case.tracking_token])
 
 
-def citizen_email(*, to, language, path, link_label, subject, body="", typed="", **params):
-    """An e-mail to a citizen in their language, through the outbox (written in the caller's transaction, sent after
-    it commits), ending with their private link. `subject`, `body` and `link_label` are messages (gettext_noop)
-    filled with `params`; what the staff typed follows as typed."""
-    if not to:
-        return
-    with translation.override(language or settings.LANGUAGE_CODE):
-        params = {key: str(value) for key, value in params.items()}
-        text = "\n\n".join(part for part in (_(body) % params if body else "", typed) if part)
-        outbox_enqueue(to=[to], subject=_(subject) % params,
-                       body=f"{text}\n\n{_(link_label)}: {settings.PORTAL_BASE_URL.rstrip('/')}{path}")
-
-
 def _notify_citizen(case, subject, body="", typed="", **params):
-    citizen_email(to=case.email, language=case.language, path=tracking_url(case), link_label=gettext_noop("Follow your case"),
+    outbox_enqueue_personal(to=case.email, language=case.language, path=tracking_url(case), link_label=gettext_noop("Follow your case"),
                   subject=subject, body=body, typed=typed, **params)
 
 

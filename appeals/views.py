@@ -50,6 +50,7 @@ from appeals.services import (
     case_submit,
     is_registry,
 )
+from core.charts import bar_rows
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.idempotency import idempotency_key_clean
@@ -261,13 +262,6 @@ def staff_case(request, pk):
         "template": request.GET.get("template", ""), **forms}, status=status)
 
 
-def _bars(rows, label_key="label", value_key="count"):
-    """Rows for the server-drawn bar chart: label, value, the bar's share of the largest (0–100)."""
-    largest = max((row[value_key] or 0 for row in rows), default=0) or 1
-    return [{"label": row[label_key], "value": row[value_key], "share": round(100 * (row[value_key] or 0) / largest, 1)}
-            for row in rows]
-
-
 @login_required
 def statistics_page(request):
     from appeals.statistics import (
@@ -293,9 +287,9 @@ def statistics_page(request):
         "stats": stats, "month": month, "headers": statistics_headers(),
         "unit_rows": [[row["unit"], *[row[c] for c in STAT_COLUMNS]] for row in stats["by_unit"]],
         "total_row": [totals[c] for c in STAT_COLUMNS],
-        "charts": [(_("Outcomes"), _bars(outcome_rows)), (_("By channel"), _bars(stats["by_channel"])),
-                   (_("By kind"), _bars(stats["by_kind"])),
-                   (_("By unit"), _bars(stats["by_unit"], label_key="unit", value_key="received"))],
+        "charts": [(_("Outcomes"), bar_rows(outcome_rows)), (_("By channel"), bar_rows(stats["by_channel"])),
+                   (_("By kind"), bar_rows(stats["by_kind"])),
+                   (_("By unit"), bar_rows(stats["by_unit"], label_key="unit", value_key="received"))],
     })
 
 

@@ -50,4 +50,24 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=10, minute=0),
         "options": {"expires": 3600},
     },
+    "media-accreditation-remind": {
+        "task": "media_relations.tasks.accreditation_remind_expiring",
+        "schedule": crontab(hour=9, minute=0),
+        "options": {"expires": 3600},
+    },
+    "media-events-remind": {
+        "task": "media_relations.tasks.press_events_remind",
+        "schedule": crontab(hour=10, minute=15),
+        "options": {"expires": 3600},
+    },
+    "media-monitoring-digest": {
+        "task": "media_relations.tasks.mentions_daily_digest",
+        "schedule": crontab(hour=8, minute=15),
+        "options": {"expires": 3600},
+    },
+    "media-subscriptions-remind": {
+        "task": "media_relations.tasks.subscriptions_remind",
+        "schedule": crontab(hour=9, minute=15),
+        "options": {"expires": 3600},
+    },
 }

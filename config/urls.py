@@ -11,6 +11,7 @@ api_v1 = [
     path("", include("units.api_urls")),
     path("", include("documents.api_urls")),
     path("", include("appeals.api_urls")),
+    path("", include("media_relations.api_urls")),
 ]
 
 urlpatterns = [
@@ -20,6 +21,7 @@ urlpatterns = [
     path("agenda/", include("units.agenda_urls")),
     path("", include("documents.urls")),
     path("", include("appeals.urls")),
+    path("", include("media_relations.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),

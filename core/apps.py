@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class CoreConfig(AppConfig):
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from django.contrib.auth.signals import user_logged_in
+
+        from core.navigation import navigation_audiences_store
+
+        user_logged_in.connect(lambda sender, request, user, **kwargs: navigation_audiences_store(request, user),
+                               weak=False, dispatch_uid="core.navigation_audiences")

@@ -1,4 +1,8 @@
+import uuid
+
+from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.utils.translation import gettext_lazy as _
 
 
 def form_add_application_error(form, error):
@@ -8,3 +12,23 @@ def form_add_application_error(form, error):
         if field in form.fields and field != NON_FIELD_ERRORS:
             for message in messages if isinstance(messages, list) else [messages]:
                 form.add_error(field, message)
+
+
+class PublicForm(forms.Form):
+    """A form anyone may send: a field people do not see and robots fill in, and a key that makes a double submit
+    one submission."""
+
+    website = forms.CharField(required=False, label=_("Leave this field empty"),
+                              widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}))
+    submission_key = forms.CharField(widget=forms.HiddenInput, max_length=100)
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("initial", {}).setdefault("submission_key", uuid.uuid4().hex)
+        super().__init__(*args, **kwargs)
+
+    def is_robot(self):
+        return bool(self.data.get("website"))
+
+    def service_data(self):
+        """What the citizen typed, for the service (files go separately)."""
+        return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "website", "submission_key")}

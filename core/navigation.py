@@ -1,5 +1,7 @@
 """The site navigation. An entry appears only once the page it points to exists, so the menu grows
-with the apps and never links to a missing page."""
+with the apps and never links to a missing page. The signed-in menu depends on who the user is to the
+portal (staff of a unit, a press service, a journalist): the apps that know it register a function that
+names the user's audiences, asked once at login and kept in the session (no query per page)."""
 
 from django.urls import NoReverseMatch, reverse
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,24 @@ PUBLIC = [
     (_("Press"), "media_relations:press"),
     (_("Deadline calculator"), "documents:calculator"),
 ]
+# audience -> entries; "staff" is any member of a unit
+AUDIENCE_ENTRIES = {
+    "journalist": [(_("My accreditation"), "media_relations:my-accreditation"), (_("Press events"), "media_relations:events")],
+    "press": [(_("Press service"), "media_relations:office")],
+}
+SESSION_KEY = "portal_audiences"
+_AUDIENCE_PROVIDERS = []
+
+
+def navigation_audience_register(provider):
+    """`provider(user)` returns the audiences (strings) the user belongs to."""
+    _AUDIENCE_PROVIDERS.append(provider)
+
+
+def navigation_audiences_store(request, user):
+    request.session[SESSION_KEY] = sorted({audience for provider in _AUDIENCE_PROVIDERS for audience in provider(user)})
+
+
 STAFF = [
     (_("Inbox"), "core:staff-home"),
     (_("Citizens' cases"), "appeals:staff-cases"),
@@ -46,7 +66,12 @@ def _resolve(entries, current_path):
 
 def navigation_for(request):
     user = getattr(request, "user", None)
-    return {
-        "public": _resolve(PUBLIC, request.path),
-        "staff": _resolve(STAFF, request.path) if user is not None and user.is_authenticated else [],
-    }
+    signed_in = user is not None and user.is_authenticated
+    session = getattr(request, "session", None)
+    # a session from before audiences were stored: the staff menu, as it always was
+    audiences = session.get(SESSION_KEY, ["staff"]) if signed_in and session is not None else []
+    if signed_in and user.is_superuser:
+        audiences = ["staff", "press"]
+    entries = [*(STAFF if "staff" in audiences else []),
+               *(entry for audience in ("press", "journalist") if audience in audiences for entry in AUDIENCE_ENTRIES[audience])]
+    return {"public": _resolve(PUBLIC, request.path), "staff": _resolve(entries, request.path) if signed_in else []}

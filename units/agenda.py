@@ -86,27 +86,12 @@ def agenda_feed_user(*, token):
 
 def agenda_ical(*, user, portal_name):
     """The official's agenda as an iCalendar document, times in Asia/Baku with the zone."""
-    from zoneinfo import ZoneInfo
+    from core.ical import CalendarEvent, ical_document
 
-    from icalendar import Calendar, Event
-
-    baku = ZoneInfo("Asia/Baku")
-    calendar = Calendar()
-    calendar.add("prodid", f"-//{portal_name}//agenda//")
-    calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{portal_name}: {user.get_full_name() or user}")
-    calendar.add("x-wr-timezone", "Asia/Baku")
     recent = AgendaEntry.objects.filter(official=user, ends_at__gte=timezone.now() - timedelta(days=90)).order_by("starts_at")
-    for entry in recent:
-        event = Event()
-        event.add("uid", f"agenda-{entry.source_type_id}-{entry.source_id}-{entry.official_id}@ministry-portal")
-        event.add("summary", gettext(entry.title))  # a title of ours is a message; a typed one stays as typed
-        event.add("dtstart", entry.starts_at.astimezone(baku))
-        event.add("dtend", entry.ends_at.astimezone(baku))
-        event.add("dtstamp", entry.updated_at)
-        if entry.place:
-            event.add("location", entry.place)
-        calendar.add_component(event)
-    calendar.add_missing_timezones()
-    return calendar.to_ical()
-
+    return ical_document(name=f"{portal_name}: {user.get_full_name() or user}", events=[
+        # a title of ours is a message; a typed one stays as typed
+        CalendarEvent(uid=f"agenda-{entry.source_type_id}-{entry.source_id}-{entry.official_id}@ministry-portal",
+                      summary=gettext(entry.title), starts_at=entry.starts_at, ends_at=entry.ends_at, stamp=entry.updated_at,
+                      location=entry.place)
+        for entry in recent])

@@ -207,6 +207,7 @@ REST_FRAMEWORK = {
         "token": env("API_TOKEN_RATE", default="10/minute"),
         "regulation_preview": env("RATE_LIMIT_REGULATION_PREVIEW", default="20/hour"),
         "appeal_submit": env("RATE_LIMIT_APPEAL_SUBMIT", default="10/hour"),
+        "journalist_apply": env("RATE_LIMIT_JOURNALIST_APPLY", default="20/hour"),
     },
     # only the configured proxies' X-Forwarded-For is believed (see TRUSTED_PROXY_COUNT)
     "NUM_PROXIES": TRUSTED_PROXY_COUNT,
@@ -281,6 +282,8 @@ PUBLIC_RATE_LIMITS = {
     "bad_token": env("RATE_LIMIT_BAD_TOKEN", default="10/m"),
     "appeal_submit": env("RATE_LIMIT_APPEAL_SUBMIT", default="10/h"),
     "appeal_track": env("RATE_LIMIT_APPEAL_TRACK", default="120/m"),
+    "journalist_join": env("RATE_LIMIT_JOURNALIST_JOIN", default="10/h"),
+    "press_verify": env("RATE_LIMIT_PRESS_VERIFY", default="60/m"),
 }
 
 # Login lockout (django-axes) for every login form (site, admin, API token endpoint): an account, and

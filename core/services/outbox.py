@@ -8,7 +8,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
 
 from core.models import OutboundEmail
 
@@ -33,6 +34,19 @@ def outbox_enqueue(*, to, subject, body, html_body="", from_email=None, cc=(), b
     # robust: a broker that is down must not break the user's request; the beat sweep delivers it.
     transaction.on_commit(lambda: _schedule_delivery(email.pk), robust=True)
     return email
+
+
+def outbox_enqueue_personal(*, to, language, path, link_label, subject, body="", typed="", **params):
+    """An e-mail to a person outside the ministry (a citizen, a journalist) in their language, through the outbox (written in the caller's transaction, sent after
+    it commits), ending with their private link. `subject`, `body` and `link_label` are messages (gettext_noop)
+    filled with `params`; what the staff typed follows as typed."""
+    if not to:
+        return
+    with translation.override(language or settings.LANGUAGE_CODE):
+        params = {key: str(value) for key, value in params.items()}
+        text = "\n\n".join(part for part in (_(body) % params if body else "", typed) if part)
+        outbox_enqueue(to=[to], subject=_(subject) % params,
+                       body=f"{text}\n\n{_(link_label)}: {settings.PORTAL_BASE_URL.rstrip('/')}{path}")
 
 
 def outbox_bulk_enqueue(*, emails):

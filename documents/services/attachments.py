@@ -130,3 +130,21 @@ def attachment_response(attachment):
                             content_type=attachment.mime_type)
     response["X-Content-Type-Options"] = "nosniff"
     return response
+
+
+def attachment_thumbnail(attachment, *, size=480):
+    """A JPEG preview of an image attachment (Pillow), at most `size` pixels on its longer side; None when the
+    image cannot be read."""
+    from io import BytesIO
+
+    from PIL import Image, ImageOps, UnidentifiedImageError
+
+    try:
+        with attachment.file.open("rb") as stream, Image.open(stream) as image:
+            image = ImageOps.exif_transpose(image).convert("RGB")
+            image.thumbnail((size, size))
+            buffer = BytesIO()
+            image.save(buffer, "JPEG", quality=82)
+            return buffer.getvalue()
+    except (UnidentifiedImageError, OSError, Image.DecompressionBombError):
+        return None

@@ -32,17 +32,26 @@ def letter_html(letter, *, language=None):
 
 def letter_pdf(letter, *, language=None):
     """The letter as PDF bytes."""
+    return html_pdf(letter_html(letter, language=language))
+
+
+def html_pdf(html):
+    """Any page of ours as PDF bytes (a letter, a badge): the one place WeasyPrint is called."""
     from weasyprint import HTML
 
-    return HTML(string=letter_html(letter, language=language)).write_pdf()
+    return HTML(string=html).write_pdf()
+
+
+def pdf_response(content, *, filename, inline=True):
+    from django.http import HttpResponse
+
+    response = HttpResponse(content, content_type="application/pdf")
+    disposition = "inline" if inline else "attachment"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename.replace("/", "-")}.pdf"'
+    return response
 
 
 def letter_pdf_response(letter, *, filename, inline=True):
     """The letter as a PDF HTTP response (pages and API alike); `filename` without the extension, a slash-free
     registration number or a descriptive name."""
-    from django.http import HttpResponse
-
-    response = HttpResponse(letter_pdf(letter), content_type="application/pdf")
-    disposition = "inline" if inline else "attachment"
-    response["Content-Disposition"] = f'{disposition}; filename="{filename.replace("/", "-")}.pdf"'
-    return response
+    return pdf_response(letter_pdf(letter), filename=filename, inline=inline)

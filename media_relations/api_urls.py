@@ -1,0 +1,38 @@
+from django.urls import path
+
+from media_relations.apis import public, staff
+
+urlpatterns = [
+    path("public/press/releases/", public.PublicReleaseListApi.as_view(), name="public-press-releases"),
+    path("public/press/releases/<id:pk>/", public.PublicReleaseDetailApi.as_view(), name="public-press-release"),
+    path("public/press/events/", public.PublicEventListApi.as_view(), name="public-press-events"),
+    path("public/press/events/<id:pk>/", public.PublicEventDetailApi.as_view(), name="public-press-event"),
+    path("public/press/badges/<str:token>/", public.BadgeCheckApi.as_view(), name="public-press-badge"),
+    path("media/my/accreditations/", public.MyAccreditationListApplyApi.as_view(), name="media-my-accreditations"),
+    path("media/my/registrations/", public.MyRegistrationListApi.as_view(), name="media-my-registrations"),
+    path("media/my/registrations/<id:pk>/cancel/", public.MyRegistrationCancelApi.as_view(), name="media-my-registration-cancel"),
+    path("media/events/<id:pk>/register/", public.EventRegisterApi.as_view(), name="media-event-register"),
+    path("media/outlets/", staff.OutletListCreateApi.as_view(), name="media-outlets"),
+    path("media/journalists/", staff.JournalistListApi.as_view(), name="media-journalists"),
+    path("media/accreditations/", staff.AccreditationListApi.as_view(), name="media-accreditations"),
+    path("media/accreditations/<id:pk>/", staff.AccreditationDetailApi.as_view(), name="media-accreditation"),
+    path("media/accreditations/<id:pk>/decide/", staff.AccreditationDecideApi.as_view(), name="media-accreditation-decide"),
+    path("media/accreditations/<id:pk>/revoke/", staff.AccreditationRevokeApi.as_view(), name="media-accreditation-revoke"),
+    path("media/events/", staff.EventListCreateApi.as_view(), name="media-events"),
+    path("media/events/<id:pk>/", staff.EventDetailApi.as_view(), name="media-event"),
+    path("media/events/<id:pk>/cancel/", staff.EventCancelApi.as_view(), name="media-event-cancel"),
+    path("media/events/<id:pk>/invite/", staff.EventInviteApi.as_view(), name="media-event-invite"),
+    path("media/events/<id:pk>/registrations/<id:registration_pk>/decide/", staff.RegistrationDecideApi.as_view(),
+         name="media-registration-decide"),
+    path("media/releases/", staff.ReleaseListCreateApi.as_view(), name="media-releases"),
+    path("media/releases/<id:pk>/", staff.ReleaseDetailApi.as_view(), name="media-release"),
+    path("media/releases/<id:pk>/submit/", staff.ReleaseSubmitApi.as_view(), name="media-release-submit"),
+    path("media/releases/<id:pk>/withdraw/", staff.ReleaseWithdrawApi.as_view(), name="media-release-withdraw"),
+    path("media/mentions/", staff.MentionListCreateApi.as_view(), name="media-mentions"),
+    path("media/mentions/<id:pk>/", staff.MentionDetailApi.as_view(), name="media-mention"),
+    path("media/mentions/<id:pk>/mark-false/", staff.MentionMarkFalseApi.as_view(), name="media-mention-mark-false"),
+    path("media/mentions/<id:pk>/answer/", staff.MentionAnswerApi.as_view(), name="media-mention-answer"),
+    path("media/archive/", staff.ArchiveListApi.as_view(), name="media-archive"),
+    path("media/archive/<id:pk>/", staff.ArchiveDetailApi.as_view(), name="media-archive-item"),
+    path("media/subscriptions/", staff.SubscriptionListCreateApi.as_view(), name="media-subscriptions"),
+]

@@ -1,0 +1,452 @@
+"""The press service's API: the same registers and steps as its pages, with the same visibility (anyone else gets
+404 for an object, an empty list for a list)."""
+
+from django.http import Http404
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import extend_schema
+from rest_framework import generics, serializers
+from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from core.exceptions import ApplicationError, PermissionDeniedError
+from core.models import User
+from core.serializers import BoundedDateField, BoundedPrimaryKeyRelatedField, PortalModelSerializer
+from media_relations.models import (
+    Accreditation,
+    ArchiveItem,
+    EventRegistration,
+    Journalist,
+    MediaMention,
+    MediaOutlet,
+    PressEvent,
+    PressRelease,
+    Subscription,
+)
+from media_relations.selectors import (
+    access_accreditation,
+    access_archive_item,
+    access_event_staff,
+    access_mention,
+    access_release_staff,
+    accreditation_list,
+    archive_list,
+    event_list_staff,
+    mention_list,
+    release_list_staff,
+    subscription_list,
+)
+from media_relations.services.accreditation import accreditation_decide, accreditation_revoke
+from media_relations.services.archive import subscription_save
+from media_relations.services.events import (
+    press_event_cancel,
+    press_event_invite,
+    press_event_save,
+    registration_decide,
+)
+from media_relations.services.mentions import mention_create, mention_link_answer, mention_mark_false
+from media_relations.services.office import press_organisations, require_press
+from media_relations.services.releases import press_release_save, press_release_submit, press_release_withdraw
+from units.models import Unit
+
+__all__ = [
+    "AccreditationDecideApi", "AccreditationDetailApi", "AccreditationListApi", "AccreditationRevokeApi", "ArchiveDetailApi",
+    "ArchiveListApi", "EventCancelApi", "EventDetailApi", "EventInviteApi", "EventListCreateApi", "JournalistListApi",
+    "MentionAnswerApi", "MentionDetailApi", "MentionListCreateApi", "MentionMarkFalseApi", "OutletListCreateApi",
+    "RegistrationDecideApi", "ReleaseDetailApi", "ReleaseListCreateApi", "ReleaseSubmitApi", "ReleaseWithdrawApi",
+    "SubscriptionListCreateApi",
+]
+
+
+def _organisation(user, pk):
+    organisation = press_organisations(user=user).filter(pk=pk).first()
+    if organisation is None:
+        message = _("Choose an organisation whose press service you are in.")
+        raise ApplicationError(message, fields={"organisation": [message]})
+    return organisation
+
+
+class OrganisationField(BoundedPrimaryKeyRelatedField):
+    def __init__(self, **kwargs):
+        super().__init__(queryset=Unit.objects.filter(parent__isnull=True), **kwargs)
+
+
+# --- outlets and journalists --------------------------------------------------------------------------------------
+
+class OutletSerializer(PortalModelSerializer):
+    class Meta:
+        model = MediaOutlet
+        fields = ["id", "name", "kind", "country", "language", "email", "phone", "website", "is_active"]
+        read_only_fields = ["id", "is_active"]
+
+
+class OutletListCreateApi(generics.ListCreateAPIView):
+    """The register of media outlets (the press service adds to it)."""
+
+    serializer_class = OutletSerializer
+    queryset = MediaOutlet.objects.order_by("name")
+
+    def perform_create(self, serializer):
+        if not press_organisations(user=self.request.user).exists():
+            raise PermissionDeniedError(_("Only a press service adds outlets."))
+        serializer.save()
+
+
+class JournalistSerializer(PortalModelSerializer):
+    outlet = serializers.StringRelatedField()
+
+    class Meta:
+        model = Journalist
+        fields = ["id", "full_name", "outlet", "position", "email", "phone"]
+
+
+class JournalistListApi(generics.ListAPIView):
+    serializer_class = JournalistSerializer
+
+    def get_queryset(self):
+        if not press_organisations(user=self.request.user).exists():
+            return Journalist.objects.none()
+        return Journalist.objects.select_related("outlet").order_by("full_name")
+
+
+# --- accreditation ------------------------------------------------------------------------------------------------
+
+class AccreditationSerializer(PortalModelSerializer):
+    journalist = JournalistSerializer(read_only=True)
+    status = serializers.SerializerMethodField(help_text="valid, expired, not_yet, pending, refused or revoked")
+    decide_by = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Accreditation
+        fields = ["id", "organisation", "journalist", "kind", "valid_from", "valid_until", "event", "note", "state", "status",
+                  "applied_at", "decided_at", "reason", "decide_by"]
+        read_only_fields = fields
+
+    def get_status(self, item) -> str:
+        return item.status_on()
+
+    def get_decide_by(self, item) -> str | None:
+        card = item.control_card
+        return card.due.isoformat() if card is not None and item.state == Accreditation.State.PENDING else None
+
+
+class AccreditationListApi(generics.ListAPIView):
+    """Applications and accreditations of the organisations whose press service you are in; ?state= filters."""
+
+    serializer_class = AccreditationSerializer
+
+    def get_queryset(self):
+        state = self.request.query_params.get("state")
+        return accreditation_list(user=self.request.user, state=state if state in Accreditation.State.values else None)
+
+
+class AccreditationDetailApi(generics.RetrieveAPIView):
+    serializer_class = AccreditationSerializer
+
+    def get_object(self):
+        return access_accreditation(user=self.request.user, pk=self.kwargs["pk"])
+
+
+class AccreditationDecideApi(APIView):
+    """Approve (optionally shortening the period) or refuse with a reason."""
+
+    class DecideInputSerializer(serializers.Serializer):
+        approve = serializers.BooleanField()
+        reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
+        valid_until = BoundedDateField(required=False, allow_null=True, default=None)
+
+    @extend_schema(request=DecideInputSerializer, responses=AccreditationSerializer)
+    def post(self, request, pk):
+        item = access_accreditation(user=request.user, pk=pk)
+        data = self.DecideInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        require_press(user=request.user, organisation_id=item.organisation_id)
+        item = accreditation_decide(accreditation=item, actor=request.user, **data.validated_data)
+        return Response(AccreditationSerializer(item).data)
+
+
+class AccreditationRevokeApi(APIView):
+    class RevokeInputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=2000)
+
+    @extend_schema(request=RevokeInputSerializer, responses=AccreditationSerializer)
+    def post(self, request, pk):
+        item = access_accreditation(user=request.user, pk=pk)
+        data = self.RevokeInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        require_press(user=request.user, organisation_id=item.organisation_id)
+        return Response(AccreditationSerializer(accreditation_revoke(accreditation=item, actor=request.user, **data.validated_data)).data)
+
+
+# --- events -------------------------------------------------------------------------------------------------------
+
+class RegistrationSerializer(PortalModelSerializer):
+    journalist = JournalistSerializer(read_only=True)
+
+    class Meta:
+        model = EventRegistration
+        fields = ["id", "journalist", "state", "attended", "created_at"]
+        read_only_fields = fields
+
+
+class EventSerializer(PortalModelSerializer):
+    organisation = OrganisationField()
+    speakers = BoundedPrimaryKeyRelatedField(many=True, queryset=User.objects.all(), required=False)
+    invited_outlets = BoundedPrimaryKeyRelatedField(many=True, queryset=MediaOutlet.objects.all(), required=False)
+
+    class Meta:
+        model = PressEvent
+        fields = ["id", "organisation", "kind", "title", "topic", "starts_at", "ends_at", "place", "capacity", "speakers",
+                  "invited_outlets", "state"]
+        read_only_fields = ["id", "state"]
+
+
+class EventDetailSerializer(EventSerializer):
+    registrations = RegistrationSerializer(many=True, read_only=True)
+
+    class Meta(EventSerializer.Meta):
+        fields = [*EventSerializer.Meta.fields, "registrations"]
+        read_only_fields = [*EventSerializer.Meta.read_only_fields, "registrations"]
+
+
+class EventListCreateApi(generics.ListCreateAPIView):
+    """Events of your press service, newest first; POST plans one (the speakers' agendas follow)."""
+
+    serializer_class = EventSerializer
+
+    def get_queryset(self):
+        return event_list_staff(user=self.request.user)
+
+    @extend_schema(responses={201: EventSerializer})
+    def post(self, request):
+        data = EventSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        organisation = _organisation(request.user, values.pop("organisation").pk)
+        speakers, outlets = values.pop("speakers", []), values.pop("invited_outlets", [])
+        event, _clashes = press_event_save(actor=request.user, organisation=organisation, values=values, speakers=speakers,
+                                           invited_outlets=outlets)
+        return Response(EventSerializer(event).data, status=201)
+
+
+class EventDetailApi(generics.RetrieveAPIView):
+    serializer_class = EventDetailSerializer
+
+    def get_object(self):
+        return access_event_staff(user=self.request.user, pk=self.kwargs["pk"])
+
+
+class EventCancelApi(APIView):
+    @extend_schema(request=None, responses=EventSerializer)
+    def post(self, request, pk):
+        event = access_event_staff(user=request.user, pk=pk)
+        return Response(EventSerializer(press_event_cancel(event=event, actor=request.user)).data)
+
+
+class EventInviteApi(APIView):
+    class InviteResultSerializer(serializers.Serializer):
+        invitations = serializers.IntegerField()
+
+    @extend_schema(request=None, responses=InviteResultSerializer)
+    def post(self, request, pk):
+        event = access_event_staff(user=request.user, pk=pk)
+        return Response({"invitations": press_event_invite(event=event, actor=request.user)})
+
+
+class RegistrationDecideApi(APIView):
+    class RegistrationDecideInputSerializer(serializers.Serializer):
+        confirm = serializers.BooleanField()
+
+    @extend_schema(request=RegistrationDecideInputSerializer, responses=RegistrationSerializer)
+    def post(self, request, pk, registration_pk):
+        event = access_event_staff(user=request.user, pk=pk)
+        registration = event.registrations.all().filter(pk=registration_pk).first()
+        if registration is None:
+            raise Http404
+        data = self.RegistrationDecideInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        registration = registration_decide(registration=registration, actor=request.user, confirm=data.validated_data["confirm"])
+        return Response(RegistrationSerializer(registration).data)
+
+
+# --- releases -----------------------------------------------------------------------------------------------------
+
+class ReleaseSerializer(PortalModelSerializer):
+    organisation = OrganisationField()
+    original = BoundedPrimaryKeyRelatedField(queryset=PressRelease.objects.all(), required=False, allow_null=True,
+                                             help_text="The release this one translates.")
+
+    class Meta:
+        model = PressRelease
+        fields = ["id", "organisation", "original", "language", "title", "lead", "body", "state", "publish_at", "embargo_until",
+                  "published_at"]
+        read_only_fields = ["id", "state", "published_at"]
+
+
+class ReleaseListCreateApi(generics.ListCreateAPIView):
+    """Releases of your press service; POST writes a draft (a translation names its original)."""
+
+    serializer_class = ReleaseSerializer
+
+    def get_queryset(self):
+        return release_list_staff(user=self.request.user)
+
+    @extend_schema(responses={201: ReleaseSerializer})
+    def post(self, request):
+        data = ReleaseSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        organisation = _organisation(request.user, values.pop("organisation").pk)
+        original = values.pop("original", None)
+        if original is not None:
+            original = access_release_staff(user=request.user, pk=original.pk)
+        release = press_release_save(actor=request.user, organisation=organisation, values=values, original=original)
+        return Response(ReleaseSerializer(release).data, status=201)
+
+
+class ReleaseDetailApi(generics.RetrieveAPIView):
+    serializer_class = ReleaseSerializer
+
+    def get_object(self):
+        return access_release_staff(user=self.request.user, pk=self.kwargs["pk"])
+
+
+class ReleaseSubmitApi(APIView):
+    class SubmitInputSerializer(serializers.Serializer):
+        approver = BoundedPrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
+
+    @extend_schema(request=SubmitInputSerializer, responses=ReleaseSerializer)
+    def post(self, request, pk):
+        release = access_release_staff(user=request.user, pk=pk)
+        data = self.SubmitInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(ReleaseSerializer(press_release_submit(release=release, actor=request.user, **data.validated_data)).data)
+
+
+class ReleaseWithdrawApi(APIView):
+    @extend_schema(request=None, responses=ReleaseSerializer)
+    def post(self, request, pk):
+        release = access_release_staff(user=request.user, pk=pk)
+        return Response(ReleaseSerializer(press_release_withdraw(release=release, actor=request.user)).data)
+
+
+# --- monitoring ---------------------------------------------------------------------------------------------------
+
+class MentionSerializer(PortalModelSerializer):
+    organisation = OrganisationField()
+    units = BoundedPrimaryKeyRelatedField(many=True, queryset=Unit.objects.filter(is_active=True), required=False)
+    response_due = serializers.SerializerMethodField()
+
+    class Meta:
+        model = MediaMention
+        fields = ["id", "organisation", "outlet", "published_on", "title", "url", "summary", "tone", "topic", "units", "is_false",
+                  "response", "response_due"]
+        read_only_fields = ["id", "response", "response_due"]
+
+    def get_response_due(self, mention) -> str | None:
+        card = mention.control_card if mention.is_false else None
+        return card.due.isoformat() if card is not None else None
+
+
+class MentionListCreateApi(generics.ListCreateAPIView):
+    """Mentions (?published_on=, ?tone=, ?is_false=true); POST records one, a false one opens its controlled response."""
+
+    serializer_class = MentionSerializer
+
+    def get_queryset(self):
+        items = mention_list(user=self.request.user)
+        params = self.request.query_params
+        if params.get("tone") in MediaMention.Tone.values:
+            items = items.filter(tone=params["tone"])
+        if params.get("is_false") in ("true", "1"):
+            items = items.filter(is_false=True)
+        day = BoundedDateField(required=False).run_validation(params["published_on"]) if params.get("published_on") else None
+        return items.filter(published_on=day) if day else items
+
+    @extend_schema(responses={201: MentionSerializer})
+    def post(self, request):
+        data = MentionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        organisation = _organisation(request.user, values.pop("organisation").pk)
+        mention = mention_create(actor=request.user, organisation=organisation, values=values, units=values.pop("units", []))
+        return Response(MentionSerializer(mention).data, status=201)
+
+
+class MentionDetailApi(generics.RetrieveAPIView):
+    serializer_class = MentionSerializer
+
+    def get_object(self):
+        return access_mention(user=self.request.user, pk=self.kwargs["pk"])
+
+
+class MentionMarkFalseApi(APIView):
+    @extend_schema(request=None, responses=MentionSerializer)
+    def post(self, request, pk):
+        mention = access_mention(user=request.user, pk=pk)
+        return Response(MentionSerializer(mention_mark_false(mention=mention, actor=request.user)).data)
+
+
+class MentionAnswerApi(APIView):
+    class AnswerInputSerializer(serializers.Serializer):
+        release = BoundedPrimaryKeyRelatedField(queryset=PressRelease.objects.all())
+
+    @extend_schema(request=AnswerInputSerializer, responses=MentionSerializer)
+    def post(self, request, pk):
+        mention = access_mention(user=request.user, pk=pk)
+        data = self.AnswerInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        release = access_release_staff(user=request.user, pk=data.validated_data["release"].pk)
+        return Response(MentionSerializer(mention_link_answer(mention=mention, actor=request.user, release=release)).data)
+
+
+# --- archive and subscriptions ------------------------------------------------------------------------------------
+
+class ArchiveItemSerializer(PortalModelSerializer):
+    class Meta:
+        model = ArchiveItem
+        fields = ["id", "organisation", "kind", "title", "taken_on", "event", "people", "tags", "access", "location"]
+        read_only_fields = fields
+
+
+class ArchiveListApi(generics.ListAPIView):
+    """The archive as far as you may see it (?q= searches titles, tags and people)."""
+
+    serializer_class = ArchiveItemSerializer
+
+    def get_queryset(self):
+        return archive_list(user=self.request.user, query=self.request.query_params.get("q", "")[:100],
+                            kind=self.request.query_params.get("kind", ""))
+
+
+class ArchiveDetailApi(generics.RetrieveAPIView):
+    serializer_class = ArchiveItemSerializer
+
+    def get_object(self):
+        return access_archive_item(user=self.request.user, pk=self.kwargs["pk"])
+
+
+class SubscriptionSerializer(PortalModelSerializer):
+    organisation = OrganisationField()
+
+    class Meta:
+        model = Subscription
+        fields = ["id", "organisation", "publication", "kind", "starts_on", "ends_on", "copies", "note"]
+        read_only_fields = ["id"]
+
+
+class SubscriptionListCreateApi(generics.ListCreateAPIView):
+    serializer_class = SubscriptionSerializer
+    parser_classes = [JSONParser, MultiPartParser, FormParser]
+
+    def get_queryset(self):
+        return subscription_list(user=self.request.user)
+
+    @extend_schema(responses={201: SubscriptionSerializer})
+    def post(self, request):
+        data = SubscriptionSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        organisation = _organisation(request.user, values.pop("organisation").pk)
+        return Response(SubscriptionSerializer(subscription_save(actor=request.user, organisation=organisation, values=values)).data,
+                        status=201)

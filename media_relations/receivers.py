@@ -1,0 +1,24 @@
+"""What the lower layers are told of media relations: the approval chain's hooks for press releases (registered on
+import of the service), who may download the files of an application, an event, an archive item."""
+
+from django.db.models import Q
+
+from documents.services.attachments import attachment_access_register
+from media_relations.models import Accreditation, ArchiveItem, PressEvent
+from media_relations.services import releases  # noqa: F401  (registers the approval hooks)
+
+
+def _may_see_accreditation(user, accreditation):
+    return Accreditation.objects.filter(Q(pk__in=Accreditation.objects.visible_to(user).values("pk")) | Q(journalist__user=user),
+                                        pk=accreditation.pk).exists() if user.is_authenticated else False
+
+
+def _may_see_archive_item(user, item):
+    from media_relations.selectors import archive_list
+
+    return archive_list(user=user).filter(pk=item.pk).exists()
+
+
+attachment_access_register(Accreditation, _may_see_accreditation)
+attachment_access_register(PressEvent, lambda user, event: True)  # an event's materials are for the press
+attachment_access_register(ArchiveItem, _may_see_archive_item)

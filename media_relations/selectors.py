@@ -1,0 +1,150 @@
+"""Reads of the press service's registers: one object for a user (404 for "missing" and "not yours" alike), the
+lists behind the pages and the API."""
+
+from django.db.models import Count, Prefetch, Q
+from django.http import Http404
+from django.utils import timezone
+
+from media_relations.models import (
+    Accreditation,
+    ArchiveItem,
+    EventRegistration,
+    Journalist,
+    MediaMention,
+    PressEvent,
+    PressRelease,
+    Subscription,
+)
+from media_relations.querysets import press_scope
+
+
+def journalist_of(user):
+    """The journalist card of a signed-in journalist, or None."""
+    if user is None or not user.is_authenticated:
+        return None
+    return Journalist.objects.select_related("outlet").filter(user=user).first()
+
+
+def _get(queryset, pk):
+    item = queryset.filter(pk=pk).first()
+    if item is None:
+        raise Http404
+    return item
+
+
+def access_accreditation(*, user, pk):
+    """The press service's view of an application, or the journalist's own."""
+    base = Accreditation.objects.select_related("journalist__outlet", "organisation", "event", "decided_by")
+    return _get(base.filter(Q(pk__in=Accreditation.objects.visible_to(user).values("pk")) | Q(journalist__user=user))
+                if user.is_authenticated else base.none(), pk)
+
+
+def accreditation_list(*, user, state=None):
+    items = (Accreditation.objects.visible_to(user).select_related("journalist__outlet", "organisation", "event")
+             .prefetch_related("control_cards"))
+    if state:
+        items = items.filter(state=state)
+    return items.order_by("-applied_at", "-id")
+
+
+def event_list_public(*, organisation_id=None, past=False):
+    now = timezone.now()
+    events = PressEvent.objects.public().select_related("organisation").prefetch_related("speakers")
+    if organisation_id:
+        events = events.filter(organisation_id=organisation_id)
+    events = events.filter(ends_at__lt=now).order_by("-starts_at") if past else events.upcoming(now).order_by("starts_at")
+    return events.annotate(taken=Count("registrations", filter=Q(registrations__state__in=("requested", "confirmed"))))
+
+
+def access_event_public(*, pk):
+    return _get(PressEvent.objects.public().select_related("organisation").prefetch_related("speakers", "invited_outlets")
+                .annotate(taken=Count("registrations", filter=Q(registrations__state__in=("requested", "confirmed")))), pk)
+
+
+def access_event_staff(*, user, pk):
+    return _get(PressEvent.objects.visible_to(user).select_related("organisation", "created_by")
+                .prefetch_related("speakers", "invited_outlets",
+                                  Prefetch("registrations", EventRegistration.objects.select_related("journalist__outlet")
+                                           .order_by("created_at", "id"))), pk)
+
+
+def event_list_staff(*, user):
+    return (PressEvent.objects.visible_to(user).select_related("organisation").prefetch_related("speakers")
+            .annotate(taken=Count("registrations", filter=Q(registrations__state__in=("requested", "confirmed"))),
+                      waiting=Count("registrations", filter=Q(registrations__state="requested")))
+            .order_by("-starts_at", "-id"))
+
+
+def release_list_public(*, language=None, user=None):
+    """The public news (and, for an accredited journalist, the embargoed ones), in the visitor's language first."""
+    releases = PressRelease.objects.for_journalist(user) if user is not None and user.is_authenticated else PressRelease.objects.published()
+    return releases.select_related("organisation").order_by("-published_at", "-id")
+
+
+def access_release_public(*, user, pk):
+    releases = PressRelease.objects.for_journalist(user) if user.is_authenticated else PressRelease.objects.published()
+    return _get(releases.select_related("organisation", "original"), pk)
+
+
+def release_versions(release):
+    """The release's other languages that the reader may see too: [(language, release)]."""
+    group = release.group_id
+    return PressRelease.objects.filter(Q(pk=group) | Q(original_id=group)).exclude(pk=release.pk)
+
+
+def access_release_staff(*, user, pk):
+    return _get(PressRelease.objects.visible_to(user).select_related("organisation", "author", "original"), pk)
+
+
+def release_list_staff(*, user):
+    return PressRelease.objects.visible_to(user).select_related("organisation", "author").order_by("-updated_at", "-id")
+
+
+def mention_list(*, user):
+    return (MediaMention.objects.visible_to(user).select_related("outlet", "organisation", "response")
+            .prefetch_related("units", "control_cards").order_by("-published_on", "-id"))
+
+
+def access_mention(*, user, pk):
+    return _get(mention_list(user=user), pk)
+
+
+def archive_list(*, user, query="", kind=""):
+    from units.models import Membership
+
+    scope = press_scope(user)
+    items = ArchiveItem.objects.select_related("event")
+    if scope is not None:
+        # the press service sees its archive; other staff what is open to staff; anyone else what is public
+        member = user.is_authenticated and Membership.objects.current().filter(user=user).exists()
+        items = items.filter(Q(organisation_id__in=scope) | Q(access__in=("public", "staff") if member else ("public",)))
+    if kind:
+        items = items.filter(kind=kind)
+    for word in query.split()[:5]:
+        items = items.filter(Q(title__icontains=word) | Q(tags__icontains=word) | Q(people__icontains=word))
+    return items.order_by("-taken_on", "-id")
+
+
+def access_archive_item(*, user, pk):
+    return _get(archive_list(user=user), pk)
+
+
+def subscription_list(*, user):
+    return Subscription.objects.visible_to(user).select_related("organisation").order_by("ends_on", "id")
+
+
+def my_registrations(*, journalist):
+    return (EventRegistration.objects.filter(journalist=journalist).select_related("event")
+            .order_by("-event__starts_at"))
+
+
+def speaker_choices(*, organisations):
+    """The officials who may speak at an organisation's events: its current staff, by name."""
+    from core.models import User
+    from units.models import Membership
+
+    within = Q(pk__in=[])
+    for organisation in organisations:
+        within |= Q(position__unit__path__startswith=organisation.path)
+    return (User.objects.filter(is_active=True, pk__in=Membership.objects.current().filter(within).values("user_id"))
+            .order_by("last_name", "first_name", "username"))

@@ -1,0 +1,195 @@
+"""Accreditation from the journalist's first form to the badge at the door: apply → approve → the badge verifies →
+it expires → registration is refused; refusal, revocation, reminders, and who may see what."""
+
+import re
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from django.utils import timezone
+
+from core.exceptions import ApplicationError
+from core.models import OutboundEmail, User
+from documents.models import ControlCard
+from media_relations.models import Accreditation, Journalist
+from media_relations.services.accreditation import (
+    accreditation_apply,
+    accreditation_decide,
+    accreditation_remind_expiring,
+    accreditation_revoke,
+)
+from media_relations.services.events import event_register
+from tests.media_relations.conftest import press_card
+
+pytestmark = pytest.mark.django_db
+
+
+def outsider_clerk(ministry):
+    """Staff of the ministry outside its press service: the registry clerk."""
+    from tests.factories import UserFactory
+    from units.services import membership_assign
+
+    clerk = UserFactory(username="registry_clerk")
+    membership_assign(user=clerk, unit=ministry, kind="clerk")
+    return clerk
+
+
+def _join(client, **changes):
+    data = {"full_name": "Kamilə Rüstəmova", "email": "Kamila@Report.example", "password": "a-long-pass-2026",
+            "outlet_name": "Report.az", "outlet_kind": "online", "position": "editor", "submission_key": "k1", **changes}
+    return client.post(reverse("media_relations:join") + "?lang=en", data)
+
+
+def test_the_life_cycle_from_application_to_a_refused_registration(client, staff, ministry, press_office, briefing, settings):
+    # sign up: the account waits for the e-mail address to be confirmed
+    response = _join(client)
+    assert response.status_code == 302
+    user = User.objects.get(username="kamila@report.example")
+    assert not user.is_active and user.journalist.outlet.name == "Report.az"
+    email = OutboundEmail.objects.get(to=["kamila@report.example"])
+    link = re.search(r"https?://\S+/press/join/confirm/\S+", email.body).group(0)
+    assert client.post(reverse("login"), {"username": "kamila@report.example", "password": "a-long-pass-2026"}).status_code == 200
+
+    # the link activates the account and signs the journalist in
+    response = client.get(link.replace(settings.PORTAL_BASE_URL.rstrip("/"), ""))
+    assert response.status_code == 302 and response["Location"] == reverse("media_relations:my-accreditation")
+    user.refresh_from_db()
+    assert user.is_active
+
+    # apply with a document: under control with the accreditation policy, the press service is told
+    response = client.post(reverse("media_relations:my-accreditation"), {
+        "organisation": ministry.pk, "kind": "temporary", "valid_from": timezone.localdate().isoformat(),
+        "valid_until": (timezone.localdate() + timedelta(days=10)).isoformat(), "documents": [press_card()]})
+    assert response.status_code == 302, response.content.decode()[:3000]
+    item = Accreditation.objects.get(journalist__user=user)
+    card = ControlCard.objects.get(object_id=item.pk, content_type__model="accreditation")
+    assert card.policy.code == "media.accreditation" and card.state == "open"
+    assert card.responsible_unit == press_office.unit
+    assert staff["pr_officer"].notifications.filter(kind="media.accreditation").exists()
+
+    # approved: the card closes, the badge's QR page says valid with name, outlet and period only
+    accreditation_decide(accreditation=item, actor=staff["pr_head"], approve=True)
+    card.refresh_from_db()
+    assert card.state == "done"
+    badge = client.get(reverse("media_relations:badge", args=[item.pk]))
+    assert badge.status_code == 200 and badge["Content-Type"] == "application/pdf" and badge.content.startswith(b"%PDF")
+    check = client.get(reverse("media_relations:verify", args=[item.token]) + "?lang=en").content.decode()
+    assert "Valid" in check and "Kamilə Rüstəmova" in check and "Report.az" in check
+    assert "kamila@report.example" not in check and "editor" not in check
+
+    # the journalist registers for the briefing while the accreditation covers its day
+    journalist = Journalist.objects.get(user=user)
+    registration = event_register(event=briefing, journalist=journalist, actor=user)
+    assert registration.state == "requested"
+
+    # it expires: the check page says so, and a later event cannot be registered for
+    Accreditation.objects.filter(pk=item.pk).update(valid_from=timezone.localdate() - timedelta(days=20),
+                                                    valid_until=timezone.localdate() - timedelta(days=1))
+    check = client.get(reverse("media_relations:verify", args=[item.token]) + "?lang=en").content.decode()
+    assert "Expired" in check
+    from media_relations.services.events import press_event_save
+
+    later, _clashes = press_event_save(actor=staff["pr_officer"], organisation=ministry, values={
+        "kind": "press_conference", "title": "Later", "starts_at": timezone.now() + timedelta(days=20),
+        "ends_at": timezone.now() + timedelta(days=20, hours=1), "place": "Hall"})
+    with pytest.raises(ApplicationError, match="expired"):
+        event_register(event=later, journalist=journalist, actor=user)
+    response = client.post(reverse("media_relations:event", args=[later.pk]) + "?lang=en")
+    assert response.status_code == 400 and "expired" in response.content.decode()
+
+
+def test_a_bad_signup_keeps_what_was_typed_and_says_why(client, accredited):
+    response = _join(client, email=accredited.journalist.user.email.upper(), password="123")
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "An account with this e-mail exists" in page
+    assert 'value="Kamilə Rüstəmova"' in page and 'value="Report.az"' in page
+    response = _join(client, outlet_name="Brand New Outlet", outlet_kind="")
+    assert response.status_code == 400 and "say what kind of outlet" in response.content.decode()
+
+
+def test_a_tampered_or_unknown_badge_is_not_valid_and_never_an_error(client, accredited):
+    for token in ("x" * 10, accredited.token[:-1] + ("A" if accredited.token[-1] != "A" else "B"), "z" * 200):
+        response = client.get(reverse("media_relations:verify", args=[token]) + "?lang=en")
+        assert response.status_code == 404
+        assert "Not valid" in response.content.decode()
+        assert accredited.journalist.full_name not in response.content.decode()
+    assert client.get(f"/api/v1/public/press/badges/{'x' * 10}/").status_code == 404
+    assert client.get(f"/api/v1/public/press/badges/{accredited.token}/").json()["status"] == "valid"
+
+
+def test_refusal_needs_a_reason_and_revocation_stops_registration(staff, accredited, briefing, make_journalist, ministry):
+    other = make_journalist("second", "Rauf Həsənli")
+    item = accreditation_apply(journalist=other, organisation=ministry, kind="permanent", valid_from=timezone.localdate(),
+                               documents=[press_card()], actor=other.user)
+    with pytest.raises(ApplicationError, match="Say why"):
+        accreditation_decide(accreditation=item, actor=staff["pr_head"], approve=False)
+    accreditation_decide(accreditation=item, actor=staff["pr_head"], approve=False, reason="No editor's letter")
+    assert item.history.first().history_user == staff["pr_head"]
+    with pytest.raises(ApplicationError):
+        accreditation_revoke(accreditation=accredited, actor=staff["pr_head"], reason="")
+    accreditation_revoke(accreditation=accredited, actor=staff["pr_head"], reason="Misused the badge")
+    assert accredited.journalist.user.notifications.filter(title__icontains="revoked").exists()
+    with pytest.raises(ApplicationError, match="revoked"):
+        event_register(event=briefing, journalist=accredited.journalist, actor=accredited.journalist.user)
+
+
+def test_only_the_press_service_decides(staff, make_journalist, ministry, press_office):
+    journalist = make_journalist()
+    item = accreditation_apply(journalist=journalist, organisation=ministry, kind="temporary", valid_from=timezone.localdate(),
+                               documents=[press_card()], actor=journalist.user)
+    for outsider in (staff["icd_head"], outsider_clerk(ministry), journalist.user):
+        with pytest.raises(ApplicationError):
+            accreditation_decide(accreditation=item, actor=outsider, approve=True)
+    # leadership decides too (the minister heads the organisation)
+    accreditation_decide(accreditation=item, actor=staff["minister"], approve=True)
+
+
+def test_an_application_needs_a_document_and_a_sane_period(make_journalist, ministry, press_office):
+    journalist = make_journalist()
+    with pytest.raises(ApplicationError, match="Attach"):
+        accreditation_apply(journalist=journalist, organisation=ministry, kind="temporary", valid_from=timezone.localdate(),
+                            actor=journalist.user)
+    with pytest.raises(ApplicationError, match="past"):
+        accreditation_apply(journalist=journalist, organisation=ministry, kind="temporary", documents=[press_card()],
+                            valid_from=timezone.localdate() - timedelta(days=1), actor=journalist.user)
+    with pytest.raises(ApplicationError, match="at most"):
+        accreditation_apply(journalist=journalist, organisation=ministry, kind="temporary", documents=[press_card()],
+                            valid_from=timezone.localdate(), valid_until=timezone.localdate() + timedelta(days=200),
+                            actor=journalist.user)
+    with pytest.raises(ApplicationError):
+        accreditation_apply(journalist=journalist, organisation=ministry, kind="temporary", valid_from=timezone.localdate(),
+                            documents=[SimpleUploadedFile("card.pdf", b"MZ\x90\x00\x03\x00\x00\x00")], actor=journalist.user)
+    assert not Accreditation.objects.exists()
+
+
+def test_expiry_is_reminded_once(accredited):
+    Accreditation.objects.filter(pk=accredited.pk).update(valid_until=timezone.localdate() + timedelta(days=5))
+    assert accreditation_remind_expiring() == 1
+    assert accreditation_remind_expiring() == 0
+    assert OutboundEmail.objects.filter(to=[accredited.journalist.email], subject__icontains="ends on").count() == 1
+
+
+def test_outsiders_get_404_for_applications_pages_files_and_api(client, staff, accredited, make_journalist):
+    from documents.services.attachments import attachments_of
+
+    other = make_journalist("nosy", "Nosy Parker")
+    file = attachments_of(accredited).get()
+    urls = [reverse("media_relations:accreditation", args=[accredited.pk]), reverse("media_relations:badge", args=[accredited.pk]),
+            reverse("media_relations:accreditation-file", args=[accredited.pk, file.pk]),
+            f"/api/v1/media/accreditations/{accredited.pk}/"]
+    for user in (other.user, staff["icd_head"], outsider_clerk(accredited.organisation)):
+        client.force_login(user)
+        for url in urls:
+            assert client.get(url).status_code == 404, (user, url)
+        assert client.post(f"/api/v1/media/accreditations/{accredited.pk}/decide/", {"approve": True},
+                           content_type="application/json").status_code == 404
+    client.force_login(staff["pr_officer"])
+    assert client.get(urls[2]).status_code == 200
+    assert client.get("/api/v1/media/accreditations/").json()["count"] == 1
+    client.force_login(accredited.journalist.user)
+    assert client.get(urls[1]).status_code == 200
+    assert [a["status"] for a in client.get("/api/v1/media/my/accreditations/").json()["results"]] == ["valid"]
+    mail.outbox.clear()
