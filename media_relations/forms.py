@@ -134,10 +134,9 @@ class SubmitReleaseForm(forms.Form):
 
 
 class MentionForm(forms.ModelForm):
-    formfield_callback = _https_links
-
     class Meta:
         model = MediaMention
+        formfield_callback = _https_links
         fields = ["outlet", "published_on", "title", "url", "summary", "tone", "topic", "is_false", "units"]
         widgets = {"published_on": forms.DateInput(attrs=DATE), "summary": forms.Textarea(attrs={"rows": 3}),
                    "units": forms.SelectMultiple(attrs={"size": 6})}
@@ -169,10 +168,9 @@ class ImportForm(forms.Form):
 
 
 class OutletForm(forms.ModelForm):
-    formfield_callback = _https_links
-
     class Meta:
         model = MediaOutlet
+        formfield_callback = _https_links
         fields = ["name", "kind", "country", "language", "email", "phone", "website"]
 
 

@@ -66,10 +66,15 @@ def _table(upload):
     return list(csv.reader(io.StringIO(text), dialect))
 
 
+def _folded(text):
+    """Lower case the same for "KİV" and "kiv" (Python lowers "İ" to "i" and a combining dot)."""
+    return " ".join(str(text).lower().replace("\u0307", "").split())
+
+
 def _header(row):
     columns = {}
     for index, cell in enumerate(row):
-        name = str(cell).strip().lower()
+        name = _folded(cell)
         for key, names in ALIASES.items():
             if name in names and key not in columns:
                 columns[key] = index
@@ -104,11 +109,11 @@ def mentions_import_preview(*, organisation, upload):
     columns = _header(table[filled[0]])
     if len(filled) - 1 > MAX_ROWS:
         _refuse(_("At most %(count)d rows at a time.") % {"count": MAX_ROWS})
-    outlets = {outlet.name.lower(): outlet for outlet in MediaOutlet.objects.all()}
+    outlets = {_folded(outlet.name): outlet for outlet in MediaOutlet.objects.all()}
     units = {}
     for unit in Unit.objects.filter(path__startswith=organisation.path, is_active=True):
-        units[unit.slug.lower()] = unit
-        units[unit.name.lower()] = unit
+        units[_folded(unit.slug)] = unit
+        units[_folded(unit.name)] = unit
     result = []
     for line, raw in enumerate(table[filled[0] + 1:], start=filled[0] + 2):
         if not any(str(cell).strip() for cell in raw):
@@ -123,18 +128,18 @@ def mentions_import_preview(*, organisation, upload):
         if day is None:
             errors.append(_("the date “%(value)s” is not a date (use 2026-11-20 or 20.11.2026)") % {"value": cell("date")})
         outlet_name = cell("outlet")
-        outlet = outlets.get(outlet_name.lower())
+        outlet = outlets.get(_folded(outlet_name))
         if outlet is None:
             errors.append(_("the outlet “%(value)s” is not in the register; add it first") % {"value": outlet_name}
                           if outlet_name else _("the outlet is empty"))
-        tone = TONES.get(cell("tone").lower())
+        tone = TONES.get(_folded(cell("tone")))
         if tone is None:
             errors.append(_("the tone “%(value)s” is not positive, neutral or negative") % {"value": cell("tone")})
-        false_text = cell("false").lower()
+        false_text = _folded(cell("false"))
         if false_text not in YES | NO:
             errors.append(_("“false” is yes or no, not “%(value)s”") % {"value": cell("false")})
         row_units = []
-        for name in filter(None, (part.strip().lower() for part in cell("units").split(";"))):
+        for name in filter(None, (_folded(part) for part in cell("units").split(";"))):
             if name in units:
                 row_units.append(units[name])
             else:

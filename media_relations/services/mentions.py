@@ -60,13 +60,13 @@ def _suggested_units(mention, units):
     return [s["unit"] for s in unit_suggest_for_text(text=f"{mention.title} {mention.summary}", organisation=organisation, limit=1)]
 
 
-def _open_response(mention, units, actor):
+def _open_response(mention, units, actor, detected_at=None):
     """The controlled response to a false report: the first unit concerned answers for it, every unit's head is
     told. Without units the press service answers."""
     office = PressOffice.objects.filter(organisation_id=mention.organisation_id).select_related("unit").first()
     responsible = units[0] if units else (office.unit if office else Unit.objects.get(pk=mention.organisation_id))
     card = control_open(item=mention, policy=policy_for(code="media.false_report_response", organisation=responsible.organisation),
-                        start=mention.created_at, responsible_unit=responsible, actor=actor,
+                        start=detected_at or timezone.now(), responsible_unit=responsible, actor=actor,
                         title=_("Answer to a false report: %(title)s") % {"title": mention.title})
     heads = unit_heads(unit_ids=[unit.pk for unit in units] or [responsible.pk])
     recipients = {user.pk: user for people in heads.values() for user in people if user.pk != getattr(actor, "pk", None)}
@@ -75,9 +75,11 @@ def _open_response(mention, units, actor):
     return card
 
 
-def mention_create(*, actor, organisation, values, units=()):
-    """Record a mention; a false one opens its controlled response (units suggested from its text if none are
-    named)."""
+def mention_create(*, actor, organisation, values, units=(), detected_at=None):
+    """Record a mention; a false one opens its controlled response, counted from `detected_at` (now, unless the
+    monitoring noticed it earlier), with units suggested from its text if none are named."""
+    if detected_at is not None and detected_at > timezone.now():
+        _fail("detected_at", _("A report cannot be noticed in the future."))
     require_press(user=actor, organisation_id=organisation.pk)
     if errors := mention_check(values):
         raise ApplicationError(next(iter(errors.values())), fields={k: [v] for k, v in errors.items()})
@@ -90,7 +92,7 @@ def mention_create(*, actor, organisation, values, units=()):
         units = _suggested_units(mention, units)
         mention.units.set(units)
         if mention.is_false:
-            _open_response(mention, units, actor)
+            _open_response(mention, units, actor, detected_at)
     return mention
 
 
