@@ -69,7 +69,7 @@ def access_event_staff(*, user, pk):
 
 
 def event_list_staff(*, user):
-    return (PressEvent.objects.visible_to(user).select_related("organisation").prefetch_related("speakers")
+    return (PressEvent.objects.visible_to(user).select_related("organisation").prefetch_related("speakers", "invited_outlets")
             .annotate(taken=Count("registrations", filter=Q(registrations__state__in=("requested", "confirmed"))),
                       waiting=Count("registrations", filter=Q(registrations__state="requested")))
             .order_by("-starts_at", "-id"))

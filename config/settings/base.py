@@ -244,6 +244,18 @@ SPECTACULAR_SETTINGS = {
         "CaseChannelEnum": "appeals.models.Channel",
         "CaseOutcomeEnum": "appeals.models.Outcome",
         "ReceptionBookingStateEnum": "appeals.models.ReceptionBooking.State",
+        "OutletKindEnum": "media_relations.models.MediaOutlet.Kind",
+        "AccreditationKindEnum": "media_relations.models.Accreditation.Kind",
+        "AccreditationStateEnum": "media_relations.models.Accreditation.State",
+        "PressEventKindEnum": "media_relations.models.PressEvent.Kind",
+        "PressEventStateEnum": "media_relations.models.PressEvent.State",
+        "EventRegistrationStateEnum": "media_relations.models.EventRegistration.State",
+        "PressReleaseLanguageEnum": "media_relations.models.PressRelease.Language",
+        "PressReleaseStateEnum": "media_relations.models.PressRelease.State",
+        "MentionToneEnum": "media_relations.models.MediaMention.Tone",
+        "ArchiveItemKindEnum": "media_relations.models.ArchiveItem.Kind",
+        "ArchiveAccessEnum": "media_relations.models.ArchiveItem.Access",
+        "SubscriptionKindEnum": "media_relations.models.Subscription.Kind",
     },
 }
 

@@ -9,7 +9,7 @@ from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError
 from core.models import User
 from core.serializers import BoundedDateField, BoundedPrimaryKeyRelatedField, PortalModelSerializer
 from media_relations.models import (
@@ -36,7 +36,7 @@ from media_relations.selectors import (
     release_list_staff,
     subscription_list,
 )
-from media_relations.services.accreditation import accreditation_decide, accreditation_revoke
+from media_relations.services.accreditation import accreditation_decide, accreditation_revoke, outlet_create
 from media_relations.services.archive import subscription_save
 from media_relations.services.events import (
     press_event_cancel,
@@ -87,9 +87,7 @@ class OutletListCreateApi(generics.ListCreateAPIView):
     queryset = MediaOutlet.objects.order_by("name")
 
     def perform_create(self, serializer):
-        if not press_organisations(user=self.request.user).exists():
-            raise PermissionDeniedError(_("Only a press service adds outlets."))
-        serializer.save()
+        serializer.instance = outlet_create(actor=self.request.user, values=serializer.validated_data)
 
 
 class JournalistSerializer(PortalModelSerializer):
@@ -150,15 +148,15 @@ class AccreditationDetailApi(generics.RetrieveAPIView):
 class AccreditationDecideApi(APIView):
     """Approve (optionally shortening the period) or refuse with a reason."""
 
-    class DecideInputSerializer(serializers.Serializer):
+    class AccreditationDecideInputSerializer(serializers.Serializer):
         approve = serializers.BooleanField()
         reason = serializers.CharField(required=False, allow_blank=True, max_length=2000, default="")
         valid_until = BoundedDateField(required=False, allow_null=True, default=None)
 
-    @extend_schema(request=DecideInputSerializer, responses=AccreditationSerializer)
+    @extend_schema(request=AccreditationDecideInputSerializer, responses=AccreditationSerializer)
     def post(self, request, pk):
         item = access_accreditation(user=request.user, pk=pk)
-        data = self.DecideInputSerializer(data=request.data)
+        data = self.AccreditationDecideInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         require_press(user=request.user, organisation_id=item.organisation_id)
         item = accreditation_decide(accreditation=item, actor=request.user, **data.validated_data)
@@ -254,16 +252,16 @@ class EventInviteApi(APIView):
 
 
 class RegistrationDecideApi(APIView):
-    class RegistrationDecideInputSerializer(serializers.Serializer):
+    class RegistrationAccreditationDecideInputSerializer(serializers.Serializer):
         confirm = serializers.BooleanField()
 
-    @extend_schema(request=RegistrationDecideInputSerializer, responses=RegistrationSerializer)
+    @extend_schema(request=RegistrationAccreditationDecideInputSerializer, responses=RegistrationSerializer)
     def post(self, request, pk, registration_pk):
         event = access_event_staff(user=request.user, pk=pk)
         registration = event.registrations.all().filter(pk=registration_pk).first()
         if registration is None:
             raise Http404
-        data = self.RegistrationDecideInputSerializer(data=request.data)
+        data = self.RegistrationAccreditationDecideInputSerializer(data=request.data)
         data.is_valid(raise_exception=True)
         registration = registration_decide(registration=registration, actor=request.user, confirm=data.validated_data["confirm"])
         return Response(RegistrationSerializer(registration).data)

@@ -18,7 +18,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.models import OutboundEmail, User
 from core.services.notifications import notification_send, notification_send_many
@@ -55,6 +55,26 @@ def outlet_find_or_create(*, name, kind=""):
     if kind not in MediaOutlet.Kind.values:
         _fail("outlet_kind", _("Your outlet is new to us: say what kind of outlet it is."))
     return MediaOutlet.objects.create(name=name[:200], kind=kind)
+
+
+OUTLET_FIELDS = ("name", "kind", "country", "language", "email", "phone", "website")
+
+
+def outlet_create(*, actor, values):
+    """A new outlet in the register (the press service's); its name is unique whatever the case."""
+    from media_relations.querysets import press_scope
+
+    if press_scope(actor) == []:
+        raise PermissionDeniedError(_("Only a press service adds outlets."))
+    name = " ".join((values.get("name") or "").split())
+    if MediaOutlet.objects.filter(name__iexact=name).exists():
+        _fail("name", _("An outlet of that name is already in the register."), code="exists")
+    outlet = MediaOutlet(**{field: values[field] for field in OUTLET_FIELDS if field in values})
+    outlet.name = name
+    outlet.full_clean(validate_constraints=False)
+    outlet._history_user = actor
+    outlet.save()
+    return outlet
 
 
 def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind="", position="", phone="", language="az"):

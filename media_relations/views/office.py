@@ -52,7 +52,7 @@ from media_relations.selectors import (
     speaker_choices,
     subscription_list,
 )
-from media_relations.services.accreditation import accreditation_decide, accreditation_revoke
+from media_relations.services.accreditation import accreditation_decide, accreditation_revoke, outlet_create
 from media_relations.services.archive import archive_item_create, subscription_save
 from media_relations.services.events import (
     attendance_record,
@@ -478,11 +478,7 @@ def outlets(request):
     status = 200
     if request.method == "POST":
         status = 400
-        if form.is_valid():
-            outlet = form.save(commit=False)
-            outlet._history_user = request.user
-            outlet.save()
-            messages.success(request, _("The outlet is added."))
+        if _act(request, form, lambda data: outlet_create(actor=request.user, values=data), _("The outlet is added.")):
             return redirect("media_relations:outlets")
     query = request.GET.get("q", "").strip()[:100]
     rows = MediaOutlet.objects.annotate(journalist_count=Count("journalists")).order_by("name")

@@ -44,7 +44,8 @@ def test_navigation_links_only_to_pages_that_exist(client):
     html = client.get("/").content.decode()
     assert reverse("units:tree") in html
     assert reverse("appeals:submit") in html and client.get(reverse("appeals:submit")).status_code == 200
-    assert "/press/" not in html  # not built yet: no dead link
+    assert reverse("media_relations:press") in html and client.get(reverse("media_relations:press")).status_code == 200
+    assert "/protocol/" not in html  # not built yet: no dead link
 
 
 @pytest.mark.smoke
@@ -101,10 +102,24 @@ def test_api_clients_negotiate_the_language(client):
     assert response.json()["detail"] == "Authentication credentials were not provided."
 
 
-def test_only_the_most_specific_menu_entry_is_marked_current(client, db):
-    from tests.factories import UserFactory
-
-    client.force_login(UserFactory())
+def test_only_the_most_specific_menu_entry_is_marked_current(client, staff):
+    client.force_login(staff["info_officer"])
     html = client.get("/documents/approvals/?lang=en").content.decode()
     assert html.count('aria-current="page"') == 1
     assert 'aria-current="page">To approve' in html
+
+
+def test_the_signed_in_menu_follows_who_the_user_is(client, staff, db):
+    """Staff see the work menu, a journalist sees theirs; neither sees the other's (audiences are stored at login)."""
+    from media_relations.models import Journalist, MediaOutlet
+    from tests.factories import UserFactory
+
+    client.force_login(staff["info_officer"])
+    html = client.get("/?lang=en").content.decode()
+    assert reverse("documents:registry") in html and reverse("media_relations:my-accreditation") not in html
+    journalist = UserFactory(username="reporter")
+    Journalist.objects.create(user=journalist, full_name="A Reporter", outlet=MediaOutlet.objects.create(name="APA", kind="online"))
+    client.force_login(journalist)
+    html = client.get("/?lang=en").content.decode()
+    assert reverse("media_relations:my-accreditation") in html
+    assert reverse("documents:registry") not in html and reverse("appeals:staff-cases") not in html
