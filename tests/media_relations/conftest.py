@@ -6,6 +6,15 @@ from django.utils import timezone
 
 
 @pytest.fixture(autouse=True)
+def _english():
+    """Services called directly speak the active language: English here, so messages can be matched."""
+    from django.utils import translation
+
+    with translation.override("en"):
+        yield
+
+
+@pytest.fixture(autouse=True)
 def _fresh_rate_counters():
     from django.core.cache import cache
 

@@ -88,7 +88,11 @@ def test_invitations_and_the_reminder_the_day_before(briefing, accredited, staff
     registration_decide(registration=registration, actor=staff["pr_officer"], confirm=True)
     count = press_event_invite(event=briefing, actor=staff["pr_officer"])
     assert count == 2  # the outlet's desk and its accredited journalist
-    assert OutboundEmail.objects.filter(subject__startswith="Invitation").count() == 2
+    invitations = OutboundEmail.objects.filter(subject__contains="Briefing on pensions")
+    assert sorted(address for email in invitations for address in email.to) == ["desk@apa.example", accredited.journalist.email]
+    # each in the reader's language: the journalist's English, the outlet's desk the portal's Azerbaijani
+    assert invitations.get(to=[accredited.journalist.email]).subject.startswith("Invitation")
+    assert invitations.get(to=["desk@apa.example"]).subject.startswith("Dəvət")
     the_day_before = briefing.starts_at - timedelta(days=1)
     assert press_events_remind(now=the_day_before) == 1
     assert press_events_remind(now=the_day_before) == 0

@@ -32,9 +32,9 @@ def _approve(release, staff, approver="pr_head"):
 
 def test_the_head_approves_and_the_release_is_published(client, staff, ministry, press_office):
     release = _draft(staff, ministry)
-    assert client.get(reverse("media_relations:release-public", args=[release.pk])).status_code == 404
     with pytest.raises(ApplicationError, match="head of the press service"):
         press_release_submit(release=release, actor=staff["pr_officer"], approver=staff["info_officer"])
+    assert client.get(reverse("media_relations:release-public", args=[release.pk])).status_code == 404
     _approve(release, staff)
     assert release.state == "approved" and release.published_at <= timezone.now()
     assert client.get(reverse("media_relations:release-public", args=[release.pk])).status_code == 200
