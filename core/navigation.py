@@ -33,8 +33,8 @@ def navigation_audiences_store(request, user):
     request.session[SESSION_KEY] = sorted({audience for provider in _AUDIENCE_PROVIDERS for audience in provider(user)})
 
 
+INBOX = [(_("Inbox"), "core:staff-home")]  # everyone signed in: notices come to staff and journalists alike
 STAFF = [
-    (_("Inbox"), "core:staff-home"),
     (_("Citizens' cases"), "appeals:staff-cases"),
     (_("Reception hours"), "appeals:reception-manage"),
     (_("My control"), "documents:my-control"),
@@ -72,6 +72,6 @@ def navigation_for(request):
     audiences = session.get(SESSION_KEY, ["staff"]) if signed_in and session is not None else []
     if signed_in and user.is_superuser:
         audiences = ["staff", "press"]
-    entries = [*(STAFF if "staff" in audiences else []),
+    entries = [*INBOX, *(STAFF if "staff" in audiences else []),
                *(entry for audience in ("press", "journalist") if audience in audiences for entry in AUDIENCE_ENTRIES[audience])]
     return {"public": _resolve(PUBLIC, request.path), "staff": _resolve(entries, request.path) if signed_in else []}

@@ -10,6 +10,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
@@ -98,8 +99,8 @@ class Journalist(TimeStampedModel):
 
 class Accreditation(models.Model):
     class Kind(models.TextChoices):
-        TEMPORARY = "temporary", _("temporary")
-        PERMANENT = "permanent", _("permanent")
+        TEMPORARY = "temporary", pgettext_lazy("accreditation", "temporary")
+        PERMANENT = "permanent", pgettext_lazy("accreditation", "permanent")
 
     class State(models.TextChoices):
         PENDING = "pending", _("waiting for a decision")
@@ -186,7 +187,7 @@ class PressEvent(TimeStampedModel):
     state = models.CharField(_("state"), max_length=10, choices=State.choices, default=State.PLANNED)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     reminded_at = models.DateTimeField(null=True, blank=True, editable=False)
-    history = HistoricalRecords(excluded_fields=["reminded_at"], m2m_fields=[speakers, invited_outlets])
+    history = HistoricalRecords(excluded_fields=["reminded_at"])
 
     objects = PressEventQuerySet.as_manager()
 
@@ -301,7 +302,7 @@ class MediaMention(TimeStampedModel):
                                  verbose_name=_("answer"))
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
     control_cards = GenericRelation("documents.ControlCard")
-    history = HistoricalRecords(m2m_fields=[units])
+    history = HistoricalRecords()
 
     objects = MentionQuerySet.as_manager()
 

@@ -247,6 +247,7 @@ def my_accreditation(request):
         accreditation.status = accreditation.status_on(today)
     return render(request, "media_relations/my_accreditation.html", {
         "journalist": journalist, "accreditations": accreditations, "form": form,
+        "has_valid": any(item.status == "valid" for item in accreditations),
         "registrations": my_registrations(journalist=journalist)}, status=status)
 
 
