@@ -9,6 +9,7 @@ from documents.forms import MultipleFileField
 from media_relations.models import (
     Accreditation,
     ArchiveItem,
+    Journalist,
     MediaMention,
     MediaOutlet,
     PressEvent,
@@ -172,6 +173,19 @@ class OutletForm(forms.ModelForm):
         model = MediaOutlet
         formfield_callback = _https_links
         fields = ["name", "kind", "country", "language", "email", "phone", "website"]
+
+
+class JournalistForm(forms.ModelForm):
+    class Meta:
+        model = Journalist
+        fields = ["full_name", "outlet", "position", "email", "phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["outlet"].queryset = MediaOutlet.objects.filter(is_active=True)
+
+    def _post_clean(self):
+        pass
 
 
 class ArchiveItemForm(forms.ModelForm):

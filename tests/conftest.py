@@ -1,8 +1,10 @@
 import os
 import socket
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 
 # Playwright's sync API runs an event loop in the test thread; Django's live server tests need this.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
@@ -68,7 +70,8 @@ def staff(imported):
     users = {}
     for key, (unit_name, kind) in plan.items():
         users[key] = UserFactory(username=key, preferred_language="en")
-        membership_assign(user=users[key], unit=imported[unit_name], kind=kind)
+        # in post since last year: tests that replay a past day (a sweep "on 25 November") find them in place
+        membership_assign(user=users[key], unit=imported[unit_name], kind=kind, start=timezone.localdate() - timedelta(days=365))
     return users
 
 

@@ -36,8 +36,13 @@ from media_relations.selectors import (
     release_list_staff,
     subscription_list,
 )
-from media_relations.services.accreditation import accreditation_decide, accreditation_revoke, outlet_create
-from media_relations.services.archive import subscription_save
+from media_relations.services.accreditation import (
+    accreditation_decide,
+    accreditation_revoke,
+    journalist_create,
+    outlet_create,
+)
+from media_relations.services.archive import archive_item_create, subscription_save
 from media_relations.services.events import (
     press_event_cancel,
     press_event_invite,
@@ -98,13 +103,27 @@ class JournalistSerializer(PortalModelSerializer):
         fields = ["id", "full_name", "outlet", "position", "email", "phone"]
 
 
+class JournalistInputSerializer(PortalModelSerializer):
+    class Meta:
+        model = Journalist
+        fields = ["full_name", "outlet", "position", "email", "phone"]
+
+
 class JournalistListApi(generics.ListAPIView):
+    """The journalists the press service knows; POST adds one without an account (those who apply online have one)."""
+
     serializer_class = JournalistSerializer
 
     def get_queryset(self):
         if not press_organisations(user=self.request.user).exists():
             return Journalist.objects.none()
         return Journalist.objects.select_related("outlet").order_by("full_name")
+
+    @extend_schema(request=JournalistInputSerializer, responses={201: JournalistSerializer})
+    def post(self, request):
+        data = JournalistInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        return Response(JournalistSerializer(journalist_create(actor=request.user, **data.validated_data)).data, status=201)
 
 
 # --- accreditation ------------------------------------------------------------------------------------------------
@@ -407,14 +426,36 @@ class ArchiveItemSerializer(PortalModelSerializer):
         read_only_fields = fields
 
 
+class ArchiveInputSerializer(PortalModelSerializer):
+    organisation = OrganisationField()
+    event = BoundedPrimaryKeyRelatedField(queryset=PressEvent.objects.all(), required=False, allow_null=True)
+    files = serializers.ListField(child=serializers.FileField(), required=False, max_length=10,
+                                  help_text="Images (a thumbnail is made of the first), PDF scans.")
+
+    class Meta:
+        model = ArchiveItem
+        fields = ["organisation", "kind", "title", "taken_on", "event", "people", "tags", "access", "location", "files"]
+
+
 class ArchiveListApi(generics.ListAPIView):
-    """The archive as far as you may see it (?q= searches titles, tags and people)."""
+    """The archive as far as you may see it (?q= searches titles, tags and people); POST adds an item with its files."""
 
     serializer_class = ArchiveItemSerializer
+    parser_classes = [MultiPartParser, FormParser, JSONParser]
 
     def get_queryset(self):
         return archive_list(user=self.request.user, query=self.request.query_params.get("q", "")[:100],
                             kind=self.request.query_params.get("kind", ""))
+
+    @extend_schema(request={"multipart/form-data": ArchiveInputSerializer}, responses={201: ArchiveItemSerializer})
+    def post(self, request):
+        data = ArchiveInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        values = dict(data.validated_data)
+        organisation = _organisation(request.user, values.pop("organisation").pk)
+        files = values.pop("files", [])
+        item = archive_item_create(actor=request.user, organisation=organisation, values=values, files=files)
+        return Response(ArchiveItemSerializer(item).data, status=201)
 
 
 class ArchiveDetailApi(generics.RetrieveAPIView):

@@ -77,6 +77,23 @@ def outlet_create(*, actor, values):
     return outlet
 
 
+def journalist_create(*, actor, full_name, outlet, position="", email="", phone=""):
+    """A journalist the press service enters by hand (one who has no account, e.g. a camera operator)."""
+    from media_relations.querysets import press_scope
+
+    if press_scope(actor) == []:
+        raise PermissionDeniedError(_("Only a press service adds journalists."))
+    full_name = " ".join((full_name or "").split())
+    if len(full_name) < 3:
+        _fail("full_name", _("Write the journalist's full name."))
+    journalist = Journalist(full_name=full_name[:200], outlet=outlet, position=(position or "").strip()[:200],
+                            email=(email or "").strip().lower(), phone=(phone or "").strip()[:30])
+    journalist.full_clean(exclude=["user", "outlet"])
+    journalist._history_user = actor
+    journalist.save()
+    return journalist
+
+
 def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind="", position="", phone="", language="az"):
     """An account that stays inactive until its e-mail address is confirmed, and the journalist's card. The
     confirmation link goes through the outbox after the account is stored."""

@@ -23,6 +23,7 @@ from media_relations.forms import (
     ArchiveItemForm,
     DecisionForm,
     ImportForm,
+    JournalistForm,
     MentionForm,
     OutletForm,
     PressEventForm,
@@ -52,7 +53,12 @@ from media_relations.selectors import (
     speaker_choices,
     subscription_list,
 )
-from media_relations.services.accreditation import accreditation_decide, accreditation_revoke, outlet_create
+from media_relations.services.accreditation import (
+    accreditation_decide,
+    accreditation_revoke,
+    journalist_create,
+    outlet_create,
+)
 from media_relations.services.archive import archive_item_create, subscription_save
 from media_relations.services.events import (
     attendance_record,
@@ -474,18 +480,26 @@ def mentions_report(request):
 @require_http_methods(["GET", "POST"])
 def outlets(request):
     _organisations(request)
-    form = OutletForm(request.POST or None)
+    adding = request.POST.get("add") if request.method == "POST" else None
+    form = OutletForm(request.POST if adding == "outlet" else None)
+    journalist_form = JournalistForm(request.POST if adding == "journalist" else None)
     status = 200
-    if request.method == "POST":
+    if adding == "outlet":
         status = 400
         if _act(request, form, lambda data: outlet_create(actor=request.user, values=data), _("The outlet is added.")):
             return redirect("media_relations:outlets")
+    elif adding == "journalist":
+        status = 400
+        if _act(request, journalist_form, lambda data: journalist_create(actor=request.user, **data), _("The journalist is added.")):
+            return redirect("media_relations:outlets")
+    elif request.method == "POST":
+        raise Http404
     query = request.GET.get("q", "").strip()[:100]
     rows = MediaOutlet.objects.annotate(journalist_count=Count("journalists")).order_by("name")
     if query:
         rows = rows.filter(name__icontains=query)
     return render(request, "media_relations/outlets.html", {
-        "outlets": rows[:200], "form": form, "query": query,
+        "outlets": rows[:200], "form": form, "journalist_form": journalist_form, "query": query,
         "journalists": Journalist.objects.select_related("outlet", "user").order_by("full_name")[:200]}, status=status)
 
 

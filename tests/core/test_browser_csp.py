@@ -19,7 +19,8 @@ def violations(page):
 
 
 def test_portal_pages_work_under_the_policy(live_server, page, violations):
-    for path in ("/", "/structure/", "/control/calculator/?policy=appeal.standard&start=2026-03-18T10:00", "/no-such-page/"):
+    for path in ("/", "/structure/", "/control/calculator/?policy=appeal.standard&start=2026-03-18T10:00", "/no-such-page/",
+                 "/press/", "/press/events/", "/press/join/"):
         response = page.goto(live_server.url + path)
         assert "default-src 'self'" in response.headers["content-security-policy"]
     assert page.locator("h1").first.is_visible()

@@ -28,6 +28,8 @@ def test_the_configured_handler_writes_masked_lines(settings):
         handler.addFilter(log_filter)
     logger = logging.getLogger("tests.logging_privacy")
     logger.addHandler(handler)
+    # a Celery worker started in this process earlier (another test) may have raised the root level
+    previous_level, logger.level = logger.level, logging.INFO
     try:
         logger.warning("E-mail %s not delivered: %s", 7, "refused leyla@example.az")
         try:
@@ -36,6 +38,7 @@ def test_the_configured_handler_writes_masked_lines(settings):
             logger.exception("Delivery failed")
     finally:
         logger.removeHandler(handler)
+        logger.level = previous_level
     written = buffer.getvalue()
     assert "E-mail 7 not delivered: refused [e-mail]" in written
     assert "anar@example.az" not in written and "leyla@example.az" not in written and "ValueError" in written

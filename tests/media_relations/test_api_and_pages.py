@@ -166,3 +166,21 @@ def test_outlets_are_unique_whatever_the_case(client, staff, press_office, outle
     assert MediaOutlet.objects.count() == 1
     client.force_login(staff["icd_head"])
     assert client.post("/api/v1/media/outlets/", {"name": "New", "kind": "online"}, content_type="application/json").status_code == 403
+
+
+def test_the_press_service_adds_journalists_and_archive_items_through_the_api(client, staff, ministry, press_office, outlet):
+    client.force_login(staff["pr_officer"])
+    response = client.post("/api/v1/media/journalists/", {"full_name": "Rauf Həsənli", "outlet": outlet.pk, "position": "operator"},
+                           content_type="application/json")
+    assert response.status_code == 201 and response.json()["outlet"] == "APA"
+    created = client.post("/api/v1/media/archive/", {"organisation": ministry.pk, "kind": "photo", "title": "Hall",
+                                                    "taken_on": timezone.localdate().isoformat(), "access": "public", "files": [_jpeg()]})
+    assert created.status_code == 201, created.content
+    refused = client.post("/api/v1/media/archive/?lang=en", {
+        "organisation": ministry.pk, "kind": "photo", "title": "Bad", "taken_on": timezone.localdate().isoformat(), "access": "public",
+        "files": [SimpleUploadedFile("x.jpg", b"MZ\x90\x00 an executable")]}, HTTP_ACCEPT_LANGUAGE="en")
+    assert refused.status_code == 400 and refused.json()["fields"]
+    assert [item["title"] for item in client.get("/api/v1/media/archive/").json()["results"]] == ["Hall"]
+    client.force_login(staff["icd_head"])
+    assert client.post("/api/v1/media/journalists/", {"full_name": "X Y Z", "outlet": outlet.pk},
+                       content_type="application/json").status_code == 403

@@ -14,6 +14,7 @@ PHONE = {"width": 360, "height": 780}
 
 
 def _no_sideways_scroll(page):
+    page.wait_for_load_state()
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"], page.url
 
 
