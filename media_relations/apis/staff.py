@@ -3,7 +3,7 @@
 
 from django.http import Http404
 from django.utils.translation import gettext as _
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
@@ -23,6 +23,7 @@ from media_relations.models import (
     PressRelease,
     Subscription,
 )
+from media_relations.querysets import press_scope
 from media_relations.selectors import (
     access_accreditation,
     access_archive_item,
@@ -44,12 +45,20 @@ from media_relations.services.accreditation import (
 )
 from media_relations.services.archive import archive_item_create, subscription_save
 from media_relations.services.events import (
+    attendance_record,
     press_event_cancel,
     press_event_invite,
     press_event_save,
     registration_decide,
 )
-from media_relations.services.mentions import mention_create, mention_link_answer, mention_mark_false
+from media_relations.services.mention_import import mentions_import_preview
+from media_relations.services.mentions import (
+    mention_create,
+    mention_link_answer,
+    mention_mark_false,
+    mentions_create_many,
+    monitoring_report,
+)
 from media_relations.services.office import press_organisations, require_press
 from media_relations.services.releases import press_release_save, press_release_submit, press_release_withdraw
 from units.models import Unit
@@ -246,11 +255,48 @@ class EventListCreateApi(generics.ListCreateAPIView):
         return Response(EventSerializer(event).data, status=201)
 
 
+class EventUpdateSerializer(EventSerializer):
+    class Meta(EventSerializer.Meta):
+        read_only_fields = ["id", "state", "organisation"]
+
+
 class EventDetailApi(generics.RetrieveAPIView):
+    """An event with its registrations; PATCH changes it (the speakers' agendas follow)."""
+
     serializer_class = EventDetailSerializer
 
     def get_object(self):
         return access_event_staff(user=self.request.user, pk=self.kwargs["pk"])
+
+    @extend_schema(request=EventUpdateSerializer, responses=EventDetailSerializer)
+    def patch(self, request, pk):
+        event = self.get_object()
+        data = EventUpdateSerializer(event, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        values = {field: getattr(event, field) for field in ("kind", "title", "topic", "starts_at", "ends_at", "place", "capacity")}
+        changes = dict(data.validated_data)
+        speakers = changes.pop("speakers", list(event.speakers.all()))
+        outlets = changes.pop("invited_outlets", list(event.invited_outlets.all()))
+        values.update(changes)
+        event, _clashes = press_event_save(actor=request.user, organisation=event.organisation, values=values, speakers=speakers,
+                                           invited_outlets=outlets, event=event)
+        return Response(EventDetailSerializer(access_event_staff(user=request.user, pk=event.pk)).data)
+
+
+class EventAttendanceApi(APIView):
+    """Mark who came among the confirmed journalists (the others did not)."""
+
+    class AttendanceInputSerializer(serializers.Serializer):
+        attended = serializers.ListField(child=serializers.IntegerField(min_value=1, max_value=2**63 - 1), max_length=1000,
+                                         help_text="Ids of the registrations that attended.")
+
+    @extend_schema(request=AttendanceInputSerializer, responses=EventDetailSerializer)
+    def post(self, request, pk):
+        event = access_event_staff(user=request.user, pk=pk)
+        data = self.AttendanceInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        attendance_record(event=event, actor=request.user, attended_ids=data.validated_data["attended"])
+        return Response(EventDetailSerializer(access_event_staff(user=request.user, pk=pk)).data)
 
 
 class EventCancelApi(APIView):
@@ -298,6 +344,7 @@ class ReleaseSerializer(PortalModelSerializer):
         fields = ["id", "organisation", "original", "language", "title", "lead", "body", "state", "publish_at", "embargo_until",
                   "published_at"]
         read_only_fields = ["id", "state", "published_at"]
+        validators = []  # one version per language is the service's rule (a unique-together check would demand `original`)
 
 
 class ReleaseListCreateApi(generics.ListCreateAPIView):
@@ -321,11 +368,28 @@ class ReleaseListCreateApi(generics.ListCreateAPIView):
         return Response(ReleaseSerializer(release).data, status=201)
 
 
+class ReleaseUpdateSerializer(ReleaseSerializer):
+    class Meta(ReleaseSerializer.Meta):
+        read_only_fields = ["id", "state", "published_at", "organisation", "original"]
+
+
 class ReleaseDetailApi(generics.RetrieveAPIView):
+    """A release; PATCH edits a draft."""
+
     serializer_class = ReleaseSerializer
 
     def get_object(self):
         return access_release_staff(user=self.request.user, pk=self.kwargs["pk"])
+
+    @extend_schema(request=ReleaseUpdateSerializer, responses=ReleaseSerializer)
+    def patch(self, request, pk):
+        release = self.get_object()
+        data = ReleaseUpdateSerializer(release, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        values = {field: getattr(release, field) for field in ("language", "title", "lead", "body", "publish_at", "embargo_until")}
+        values.update(data.validated_data)
+        return Response(ReleaseSerializer(press_release_save(actor=request.user, organisation=release.organisation, values=values,
+                                                             release=release)).data)
 
 
 class ReleaseSubmitApi(APIView):
@@ -395,6 +459,75 @@ class MentionDetailApi(generics.RetrieveAPIView):
 
     def get_object(self):
         return access_mention(user=self.request.user, pk=self.kwargs["pk"])
+
+
+class ImportRowSerializer(serializers.Serializer):
+    line = serializers.IntegerField()
+    title = serializers.CharField(allow_blank=True)
+    errors = serializers.ListField(child=serializers.CharField())
+
+
+class ImportResultSerializer(serializers.Serializer):
+    rows = ImportRowSerializer(many=True)
+    good = serializers.IntegerField()
+    bad = serializers.IntegerField()
+    imported = serializers.IntegerField()
+
+
+class MentionImportApi(APIView):
+    """Import mentions from a CSV (UTF-8) or XLSX file: without `commit` the rows come back checked (each bad row with
+    its line and reasons) and nothing is stored; with `commit=true` the good rows are imported in one transaction.
+    A file that cannot be read as a whole is a 400 with the reason."""
+
+    parser_classes = [MultiPartParser, FormParser]
+
+    class ImportInputSerializer(serializers.Serializer):
+        organisation = OrganisationField()
+        file = serializers.FileField()
+        commit = serializers.BooleanField(required=False, default=False)
+
+    @extend_schema(request={"multipart/form-data": ImportInputSerializer}, responses=ImportResultSerializer)
+    def post(self, request):
+        data = self.ImportInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        organisation = _organisation(request.user, data.validated_data["organisation"].pk)
+        require_press(user=request.user, organisation_id=organisation.pk)
+        rows = mentions_import_preview(organisation=organisation, upload=data.validated_data["file"])
+        good = [(row["values"], row["units"]) for row in rows if not row["errors"]]
+        imported = mentions_create_many(actor=request.user, organisation=organisation, rows=good) if data.validated_data["commit"] else []
+        return Response({"rows": [{"line": row["line"], "title": row["values"]["title"], "errors": [str(e) for e in row["errors"]]}
+                                  for row in rows],
+                         "good": len(good), "bad": len(rows) - len(good), "imported": len(imported)})
+
+
+class MonitoringReportApi(APIView):
+    """Mentions of a month (?month=2026-11) by tone, outlet and topic."""
+
+    class MonitoringReportSerializer(serializers.Serializer):
+        month = serializers.CharField()
+        total = serializers.IntegerField()
+        false = serializers.IntegerField()
+        tone = serializers.DictField(child=serializers.IntegerField())
+        outlet = serializers.DictField(child=serializers.IntegerField())
+        topic = serializers.DictField(child=serializers.IntegerField())
+
+    @extend_schema(parameters=[OpenApiParameter("month", str, description="YYYY-MM; this month when left out")],
+                   responses=MonitoringReportSerializer)
+    def get(self, request):
+        from datetime import date, timedelta
+
+        from django.utils import timezone
+
+        try:
+            month = date.fromisoformat(f"{request.query_params.get('month', '')}-01")
+        except ValueError:
+            month = timezone.localdate().replace(day=1)
+        end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        scope = press_scope(request.user)
+        report = monitoring_report(organisation_ids=scope, start=month, end=end)
+        return Response({"month": month.strftime("%Y-%m"), "total": report["total"], "false": report["false"],
+                         "tone": {code: count for _label, count, code in report["tone"]},
+                         "outlet": dict(report["outlet"]), "topic": {str(k): v for k, v in report["topic"]}})
 
 
 class MentionMarkFalseApi(APIView):

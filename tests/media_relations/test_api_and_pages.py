@@ -184,3 +184,33 @@ def test_the_press_service_adds_journalists_and_archive_items_through_the_api(cl
     client.force_login(staff["icd_head"])
     assert client.post("/api/v1/media/journalists/", {"full_name": "X Y Z", "outlet": outlet.pk},
                        content_type="application/json").status_code == 403
+
+
+def test_an_api_client_runs_the_monitoring_and_the_events(client, staff, ministry, press_office, outlet, briefing, accredited):
+    from tests.media_relations.test_mentions import CSV
+
+    client.force_login(staff["pr_officer"])
+    upload = {"organisation": ministry.pk, "file": SimpleUploadedFile("m.csv", CSV.encode())}
+    preview = client.post("/api/v1/media/mentions/import/", upload)
+    assert preview.status_code == 200 and (preview.json()["good"], preview.json()["bad"], preview.json()["imported"]) == (2, 2, 0)
+    assert [row["line"] for row in preview.json()["rows"] if row["errors"]] == [4, 5]
+    assert client.get("/api/v1/media/mentions/").json()["count"] == 0
+    done = client.post("/api/v1/media/mentions/import/", {**upload, "file": SimpleUploadedFile("m.csv", CSV.encode()), "commit": "true"})
+    assert done.json()["imported"] == 2
+    bad = client.post("/api/v1/media/mentions/import/?lang=en", {**upload, "file": SimpleUploadedFile("m.csv", b"date;title\n1;2\n")},
+                      HTTP_ACCEPT_LANGUAGE="en")
+    assert bad.status_code == 400 and "Columns missing" in bad.json()["detail"]
+    report = client.get("/api/v1/media/mentions/report/", {"month": "2026-11"}).json()
+    assert report["total"] == 2 and report["tone"]["negative"] == 1 and report["false"] == 1
+
+    changed = client.patch(f"/api/v1/media/events/{briefing.pk}/", {"place": "Small hall", "capacity": 5}, content_type="application/json")
+    assert changed.status_code == 200 and changed.json()["place"] == "Small hall" and len(changed.json()["speakers"]) == 2
+    from units.models import AgendaEntry
+
+    assert set(AgendaEntry.objects.values_list("place", flat=True)) == {"Small hall"}
+    created = client.post("/api/v1/media/releases/", {"organisation": ministry.pk, "language": "az", "title": "T", "body": "B"},
+                          content_type="application/json")
+    assert created.status_code == 201, created.content
+    release = created.json()
+    edited = client.patch(f"/api/v1/media/releases/{release['id']}/", {"title": "Better"}, content_type="application/json")
+    assert edited.json()["title"] == "Better" and edited.json()["state"] == "draft"
