@@ -31,9 +31,9 @@ urlpatterns = [
     path("press/office/mentions/report/", office.mentions_report, name="mentions-report"),
     path("press/office/mentions/<id:pk>/", office.mention, name="mention"),
     path("press/office/outlets/", office.outlets, name="outlets"),
-    path("press/office/archive/", office.archive, name="archive"),
-    path("press/office/archive/<id:pk>/", office.archive_item, name="archive-item"),
-    path("press/office/archive/<id:pk>/thumbnail.jpg", office.archive_thumbnail, name="archive-thumbnail"),
-    path("press/office/archive/<id:pk>/files/<id:attachment_pk>/", office.archive_file, name="archive-file"),
+    path("press/archive/", office.archive, name="archive"),
+    path("press/archive/<id:pk>/", office.archive_item, name="archive-item"),
+    path("press/archive/<id:pk>/thumbnail.jpg", office.archive_thumbnail, name="archive-thumbnail"),
+    path("press/archive/<id:pk>/files/<id:attachment_pk>/", office.archive_file, name="archive-file"),
     path("press/office/subscriptions/", office.subscriptions, name="subscriptions"),
 ]

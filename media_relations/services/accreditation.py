@@ -105,6 +105,12 @@ def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind=""
         validate_email(email)
     except ValidationError:
         _fail("email", _("Enter a valid e-mail address, e.g. name@example.com."))
+    waiting = User.objects.filter(email__iexact=email, is_active=False, journalist__isnull=False).first()
+    if waiting is not None:
+        # the first link was lost: the same account gets a new one (its password stays as first chosen)
+        with transaction.atomic():
+            _send_confirmation(waiting, waiting.journalist.full_name)
+        return waiting.journalist
     if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
         _fail("email", _("An account with this e-mail exists. Log in, or reset the password if you forgot it."), code="exists")
     user = User(username=email, email=email, first_name=full_name.split(" ", 1)[0][:150],
@@ -122,14 +128,18 @@ def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind=""
                                 email=email, phone=(phone or "").strip()[:30])
         journalist._history_user = user
         journalist.save()
-        path = reverse("media_relations:confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
-                                                          default_token_generator.make_token(user)])
-        outbox_enqueue_personal(to=email, language=user.preferred_language, path=path,
-                                link_label=gettext_noop("Confirm your address"),
-                                subject=gettext_noop("Confirm your e-mail address for the ministry's press service"),
-                                body=gettext_noop("Hello, %(name)s. Open the link below to confirm your address; then you "
-                                                  "can apply for accreditation."), name=full_name)
+        _send_confirmation(user, full_name)
     return journalist
+
+
+def _send_confirmation(user, full_name):
+    path = reverse("media_relations:confirm", args=[urlsafe_base64_encode(force_bytes(user.pk)),
+                                                      default_token_generator.make_token(user)])
+    outbox_enqueue_personal(to=user.email, language=user.preferred_language, path=path,
+                            link_label=gettext_noop("Confirm your address"),
+                            subject=gettext_noop("Confirm your e-mail address for the ministry's press service"),
+                            body=gettext_noop("Hello, %(name)s. Open the link below to confirm your address; then you "
+                                              "can apply for accreditation."), name=full_name)
 
 
 def journalist_confirm(*, uidb64, token):

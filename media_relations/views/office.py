@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from core.charts import bar_rows
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
+from core.ratelimit import rate_limit
 from core.spreadsheets import xlsx_response
 from documents.services.approval import approval_routes
 from documents.services.attachments import attachment_response, attachments_of
@@ -89,6 +90,7 @@ from media_relations.services.releases import (
     press_release_withdraw,
     release_approvers,
 )
+from units.models import Unit
 
 
 def _organisations(request):
@@ -503,10 +505,11 @@ def outlets(request):
         "journalists": Journalist.objects.select_related("outlet", "user").order_by("full_name")[:200]}, status=status)
 
 
-@login_required
+@rate_limit("pages")
 @require_http_methods(["GET", "POST"])
 def archive(request):
-    organisations = press_organisations(user=request.user)
+    # one archive for every reader, by access level: the public, staff, the press service (which also adds to it)
+    organisations = press_organisations(user=request.user) if request.user.is_authenticated else Unit.objects.none()
     runs = request.user.is_superuser or organisations.exists()
     form = ArchiveItemForm(request.POST or None, request.FILES or None, organisations=organisations) if runs else None
     status = 200
@@ -530,13 +533,13 @@ def archive(request):
         "kinds": form.fields["kind"].choices if form else []}, status=status)
 
 
-@login_required
+@rate_limit("pages")
 def archive_item(request, pk):
     item = access_archive_item(user=request.user, pk=pk)
     return render(request, "media_relations/archive_item.html", {"item": item, "files": attachments_of(item)})
 
 
-@login_required
+@rate_limit("pages")
 def archive_file(request, pk, attachment_pk):
     item = access_archive_item(user=request.user, pk=pk)
     attachment = attachments_of(item).filter(pk=attachment_pk).first()
@@ -545,7 +548,7 @@ def archive_file(request, pk, attachment_pk):
     return attachment_response(attachment)
 
 
-@login_required
+@rate_limit("pages")
 def archive_thumbnail(request, pk):
     from django.http import FileResponse
 

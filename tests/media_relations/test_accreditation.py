@@ -193,3 +193,11 @@ def test_outsiders_get_404_for_applications_pages_files_and_api(client, staff, a
     assert client.get(urls[1]).status_code == 200
     assert [a["status"] for a in client.get("/api/v1/media/my/accreditations/").json()["results"]] == ["valid"]
     mail.outbox.clear()
+
+
+def test_a_lost_confirmation_link_is_sent_again(client):
+    _join(client)
+    response = _join(client, password="another-pass-2026")
+    assert response.status_code == 302
+    assert OutboundEmail.objects.filter(to=["kamila@report.example"]).count() == 2
+    assert User.objects.filter(email="kamila@report.example").count() == 1

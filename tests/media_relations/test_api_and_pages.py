@@ -214,3 +214,16 @@ def test_an_api_client_runs_the_monitoring_and_the_events(client, staff, ministr
     release = created.json()
     edited = client.patch(f"/api/v1/media/releases/{release['id']}/", {"title": "Better"}, content_type="application/json")
     assert edited.json()["title"] == "Better" and edited.json()["state"] == "draft"
+
+
+def test_the_public_reads_the_public_part_of_the_archive(client, staff, ministry, press_office):
+    public = archive_item_create(actor=staff["pr_officer"], organisation=ministry, files=[_jpeg()], values={
+        "kind": "photo", "title": "Open day", "taken_on": timezone.localdate(), "access": "public"})
+    internal = archive_item_create(actor=staff["pr_officer"], organisation=ministry, values={
+        "kind": "video", "title": "Internal meeting", "taken_on": timezone.localdate(), "access": "staff",
+        "location": "Media server, /2026/11"})
+    page = client.get(reverse("media_relations:archive") + "?lang=en").content.decode()
+    assert "Open day" in page and "Internal meeting" not in page and "Add to the archive" not in page
+    assert client.get(reverse("media_relations:archive-thumbnail", args=[public.pk]))["Content-Type"] == "image/jpeg"
+    assert client.get(reverse("media_relations:archive-item", args=[internal.pk])).status_code == 404
+    assert client.post(reverse("media_relations:archive"), {"title": "x"}).status_code == 404
