@@ -141,7 +141,10 @@ def load(stdout):
 
     archive_item_create(actor=officer, organisation=organisation, files=[_photo()], values={
         "kind": "photo", "title": "Oktyabr brifinqi", "taken_on": today - timedelta(days=30), "people": "Sahil Babayev",
-        "tags": "brifinq, sosial islahatlar", "access": "staff"})
+        "tags": "brifinq, sosial islahatlar", "access": "public"})
+    archive_item_create(actor=officer, organisation=organisation, values={
+        "kind": "video", "title": "Nazirin müsahibəsi (tam yazı)", "taken_on": today - timedelta(days=12),
+        "people": "Sahil Babayev", "tags": "müsahibə", "access": "staff", "location": "Media server: /video/2026/11/musahibe.mp4"})
     subscription_save(actor=officer, organisation=organisation, values={
         "publication": "Xalq qəzeti", "kind": "print", "starts_on": today.replace(month=1, day=1),
         "ends_on": today + timedelta(days=20), "copies": 3, "note": ""})

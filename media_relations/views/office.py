@@ -34,6 +34,7 @@ from media_relations.forms import (
 )
 from media_relations.models import (
     Accreditation,
+    ArchiveItem,
     Journalist,
     MediaMention,
     MediaOutlet,
@@ -530,7 +531,7 @@ def archive(request):
     query, kind = request.GET.get("q", "").strip()[:100], request.GET.get("kind", "")
     return render(request, "media_relations/archive.html", {
         "items": archive_list(user=request.user, query=query, kind=kind)[:60], "form": form, "query": query, "kind": kind,
-        "kinds": form.fields["kind"].choices if form else []}, status=status)
+        "kinds": ArchiveItem.Kind.choices}, status=status)
 
 
 @rate_limit("pages")
