@@ -101,6 +101,12 @@ def _organisations(request):
     return organisations
 
 
+def _posted_id(request, name):
+    """An id from the posted form, or 0 (matches nothing) when it is not a number."""
+    value = request.POST.get(name, "")
+    return int(value) if value.isdigit() and len(value) <= 18 else 0
+
+
 def _act(request, form, action, success):
     """Run `action` (a service call) for a valid form; show its error on the form. Returns True when done."""
     if not form.is_valid():
@@ -238,7 +244,7 @@ def event_manage(request, pk):
                     return redirect("media_relations:event-manage", pk=event.pk)
                 status = 400
             elif action in ("confirm", "decline"):
-                registration = event.registrations.all().filter(pk=request.POST.get("registration")).first()
+                registration = event.registrations.all().filter(pk=_posted_id(request, "registration")).first()
                 if registration is None:
                     raise Http404
                 registration_decide(registration=registration, actor=request.user, confirm=action == "confirm")
@@ -283,7 +289,7 @@ def releases(request):
     organisations = _organisations(request)
     original = None
     if translate := request.GET.get("translate") or request.POST.get("translate"):
-        original = access_release_staff(user=request.user, pk=int(translate) if str(translate).isdigit() else 0)
+        original = access_release_staff(user=request.user, pk=int(translate) if translate.isdigit() and len(translate) <= 18 else 0)
     initial = {"organisation": original.organisation_id} if original else {}
     form = ReleaseForm(request.POST or None, organisations=organisations, initial=initial)
     status = 200
@@ -396,7 +402,7 @@ def mention(request, pk):
                 mention_mark_false(mention=item, actor=request.user)
                 messages.success(request, _("A controlled response is opened."))
             elif request.POST.get("action") == "answer":
-                release = answers.model.objects.filter(pk=request.POST.get("release"), organisation_id=item.organisation_id).first()
+                release = answers.model.objects.filter(pk=_posted_id(request, "release"), organisation_id=item.organisation_id).first()
                 if release is None:
                     raise ApplicationError(_("Choose the release that answers it."))
                 mention_link_answer(mention=item, actor=request.user, release=release)
@@ -423,7 +429,7 @@ def mentions_import(request):
     form = ImportForm(request.POST or None, request.FILES or None, organisations=organisations)
     rows, payload, status = None, "", 200
     if request.method == "POST" and request.POST.get("payload"):
-        organisation = organisations.filter(pk=request.POST.get("organisation")).first()
+        organisation = organisations.filter(pk=_posted_id(request, "organisation")).first()
         try:
             if organisation is None:
                 raise ApplicationError(_("Choose the organisation."))

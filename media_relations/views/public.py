@@ -67,8 +67,7 @@ def press(request):
 @rate_limit("pages")
 def release_detail(request, pk):
     release = access_release_public(user=request.user, pk=pk)
-    visible = set(release_list_public(user=request.user).values_list("pk", flat=True))
-    versions = [other for other in release_versions(release) if other.pk in visible]
+    versions = release_versions(release).filter(pk__in=release_list_public(user=request.user).values("pk")).order_by("language")
     embargoed = bool(release.embargo_until and release.embargo_until > timezone.now())
     return render(request, "media_relations/release_public.html", {
         "release": release, "versions": versions, "embargoed": embargoed,

@@ -227,3 +227,14 @@ def test_the_public_reads_the_public_part_of_the_archive(client, staff, ministry
     assert client.get(reverse("media_relations:archive-thumbnail", args=[public.pk]))["Content-Type"] == "image/jpeg"
     assert client.get(reverse("media_relations:archive-item", args=[internal.pk])).status_code == 404
     assert client.post(reverse("media_relations:archive"), {"title": "x"}).status_code == 404
+
+
+def test_odd_ids_in_forms_are_a_404_or_a_400_never_a_500(client, staff, registers):
+    client.force_login(staff["pr_officer"])
+    event, mention = registers["event"], registers["mention"]
+    for value in ("abc", "9" * 30, "-1", ""):
+        assert client.post(reverse("media_relations:event-manage", args=[event.pk]),
+                           {"action": "confirm", "registration": value}).status_code == 404
+        assert client.post(reverse("media_relations:mention", args=[mention.pk]), {"action": "answer", "release": value}).status_code == 400
+        assert client.post(reverse("media_relations:mentions-import"), {"payload": "x", "organisation": value}).status_code == 400
+        assert client.get(reverse("media_relations:releases"), {"translate": value}).status_code in (200, 404)
