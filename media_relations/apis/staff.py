@@ -57,6 +57,7 @@ from media_relations.services.mentions import (
     mention_link_answer,
     mention_mark_false,
     mentions_create_many,
+    monitoring_month,
     monitoring_report,
 )
 from media_relations.services.office import press_organisations, require_press
@@ -514,15 +515,7 @@ class MonitoringReportApi(APIView):
     @extend_schema(parameters=[OpenApiParameter("month", str, description="YYYY-MM; this month when left out")],
                    responses=MonitoringReportSerializer)
     def get(self, request):
-        from datetime import date, timedelta
-
-        from django.utils import timezone
-
-        try:
-            month = date.fromisoformat(f"{request.query_params.get('month', '')}-01")
-        except ValueError:
-            month = timezone.localdate().replace(day=1)
-        end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+        month, end = monitoring_month(request.query_params.get("month"))
         scope = press_scope(request.user)
         report = monitoring_report(organisation_ids=scope, start=month, end=end)
         return Response({"month": month.strftime("%Y-%m"), "total": report["total"], "false": report["false"],

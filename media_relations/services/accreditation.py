@@ -26,6 +26,7 @@ from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue_personal
 from documents.services.attachments import attachment_add_many, attachments_check_all
 from documents.services.control import control_close, control_open, policy_for
 from media_relations.models import Accreditation, Journalist, MediaOutlet
+from media_relations.querysets import press_scope
 from media_relations.services.office import press_office_unit, require_press
 from units.selectors import unit_staff
 
@@ -62,8 +63,6 @@ OUTLET_FIELDS = ("name", "kind", "country", "language", "email", "phone", "websi
 
 def outlet_create(*, actor, values):
     """A new outlet in the register (the press service's); its name is unique whatever the case."""
-    from media_relations.querysets import press_scope
-
     if press_scope(actor) == []:
         raise PermissionDeniedError(_("Only a press service adds outlets."))
     name = " ".join((values.get("name") or "").split())
@@ -79,8 +78,6 @@ def outlet_create(*, actor, values):
 
 def journalist_create(*, actor, full_name, outlet, position="", email="", phone=""):
     """A journalist the press service enters by hand (one who has no account, e.g. a camera operator)."""
-    from media_relations.querysets import press_scope
-
     if press_scope(actor) == []:
         raise PermissionDeniedError(_("Only a press service adds journalists."))
     full_name = " ".join((full_name or "").split())

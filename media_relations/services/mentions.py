@@ -3,10 +3,11 @@ opens (policy media.false_report_response, to the units concerned), the answer l
 to the leadership."""
 
 from collections import Counter
-from datetime import timedelta
+from datetime import date, timedelta
 from functools import partial
 
 from django.db import IntegrityError, transaction
+from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -14,6 +15,7 @@ from django.utils.translation import gettext_noop, ngettext
 
 from core.exceptions import ApplicationError
 from core.history import history_reason
+from core.models import User
 from core.services.notifications import notification_send_many
 from documents.services.control import control_close, control_open, policy_for
 from media_relations.models import MediaMention, MonitoringDigest, PressOffice, PressRelease
@@ -148,8 +150,6 @@ def _leadership_and_office(organisation_id):
     held = Membership.objects.current().filter(position__kind__in=MANAGING_KINDS, position__unit_id=organisation_id)
     if office is not None:
         held = held | Membership.objects.current().filter(position__kind__in=("head", "deputy"), position__unit_id=office.unit_id)
-    from core.models import User
-
     return list(User.objects.filter(is_active=True, pk__in=held.values("user_id")))
 
 
@@ -192,10 +192,17 @@ def mentions_daily_digest(*, now=None):
     return sent
 
 
+def monitoring_month(raw):
+    """The first and last day of the month `raw` names ("2026-11"); this month when it names none."""
+    try:
+        start = date.fromisoformat(f"{raw or ''}-01")
+    except ValueError:
+        start = timezone.localdate().replace(day=1)
+    return start, (start + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+
+
 def monitoring_report(*, organisation_ids, start, end):
     """Mentions between two days by tone, outlet and topic (three grouped queries)."""
-    from django.db.models import Count
-
     mentions = MediaMention.objects.filter(published_on__gte=start, published_on__lte=end)
     if organisation_ids is not None:
         mentions = mentions.filter(organisation_id__in=organisation_ids)

@@ -11,11 +11,13 @@ from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError
 from core.history import history_reason
+from core.models import User
 from core.services.notifications import notification_send
 from documents.models import ApprovalStep
 from documents.services.approval import approval_register, approval_start
 from media_relations.models import PressRelease
 from media_relations.services.office import press_office_unit, require_press
+from units.models import MANAGING_KINDS, Membership
 
 RELEASE_FIELDS = ("language", "title", "lead", "body", "publish_at", "embargo_until")
 EDITABLE = (PressRelease.State.DRAFT,)
@@ -80,9 +82,6 @@ def press_release_save(*, actor, organisation, values, release=None, original=No
 
 def release_approvers(*, organisation_id):
     """Who may give the head's approval: the heads of the press service and the leadership."""
-    from core.models import User
-    from units.models import MANAGING_KINDS, Membership
-
     office = press_office_unit(organisation_id=organisation_id)
     held = Membership.objects.current().filter(position__kind__in=MANAGING_KINDS).filter(
         Q(position__unit__path__startswith=office.path) | Q(position__unit_id=organisation_id))

@@ -6,7 +6,7 @@ from datetime import date, timedelta
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.db.models import Count, Q
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -15,6 +15,7 @@ from django.views.decorators.http import require_http_methods
 from core.charts import bar_rows
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
+from core.models import User
 from core.ratelimit import rate_limit
 from core.spreadsheets import xlsx_response
 from documents.services.approval import approval_routes
@@ -81,6 +82,7 @@ from media_relations.services.mentions import (
     mention_link_answer,
     mention_mark_false,
     mentions_create_many,
+    monitoring_month,
     monitoring_report,
     release_choices_for_answer,
 )
@@ -316,8 +318,6 @@ def release(request, pk):
     edit_form = ReleaseForm(request.POST if request.POST.get("action") == "edit" else None, instance=item,
                             organisations=_organisations(request))
     approvers = release_approvers(organisation_id=item.organisation_id)
-    from core.models import User
-
     submit_form = SubmitReleaseForm(request.POST if request.POST.get("action") == "submit" else None,
                                     approvers=User.objects.filter(pk__in=[u.pk for u in approvers]).order_by("last_name"))
     status = 200
@@ -459,11 +459,7 @@ def mentions_import(request):
 def mentions_report(request):
     organisations = _organisations(request)
     today = timezone.localdate()
-    try:
-        month = date.fromisoformat(f"{request.GET.get('month', '')}-01")
-    except ValueError:
-        month = today.replace(day=1)
-    end = (month + timedelta(days=32)).replace(day=1) - timedelta(days=1)
+    month, end = monitoring_month(request.GET.get("month"))
     scope = press_scope(request.user)
     report = monitoring_report(organisation_ids=scope if scope is not None else None, start=month, end=end)
     if request.GET.get("format") == "xlsx":
@@ -557,8 +553,6 @@ def archive_file(request, pk, attachment_pk):
 
 @rate_limit("pages")
 def archive_thumbnail(request, pk):
-    from django.http import FileResponse
-
     item = access_archive_item(user=request.user, pk=pk)
     if not item.thumbnail:
         raise Http404
