@@ -12,3 +12,11 @@ cp "$work/package/css/pico.min.css" static/vendor/pico/pico.min.css
 cp "$work/package/LICENSE.md" static/vendor/pico/LICENSE.md
 echo "@picocss/pico ${PICO_VERSION}" > static/vendor/pico/VERSION
 echo "vendored @picocss/pico ${PICO_VERSION} into static/vendor/pico/"
+
+# axe-core for the accessibility tests (tests/core/test_browser_accessibility.py); not served by the portal
+AXE_VERSION=4.10.2
+(cd "$work" && npm pack --silent "axe-core@${AXE_VERSION}" >/dev/null && mkdir axe && tar -xzf axe-core-*.tgz -C axe)
+mkdir -p tests/vendor/axe-core
+cp "$work/axe/package/axe.min.js" "$work/axe/package/LICENSE" tests/vendor/axe-core/
+echo "axe-core ${AXE_VERSION}" > tests/vendor/axe-core/VERSION
+echo "vendored axe-core ${AXE_VERSION} into tests/vendor/axe-core/"
