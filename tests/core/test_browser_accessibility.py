@@ -1,5 +1,5 @@
 """Accessibility in a real browser: axe-core (vendored in tests/vendor/axe-core) finds no serious or critical
-violation on the public pages and on the press service's pages, on a phone-sized screen."""
+violation on the public pages, the press service's pages and the staff's main pages, on a phone-sized screen."""
 
 from datetime import timedelta
 from pathlib import Path
@@ -16,6 +16,8 @@ PUBLIC = ["/", "/structure/", "/appeals/new/", "/information-requests/new/", "/r
 PRESS_OFFICE = ["/press/office/", "/press/office/accreditations/?state=all", "/press/office/events/", "/press/office/releases/",
                 "/press/office/mentions/", "/press/office/mentions/import/", "/press/office/mentions/report/",
                 "/press/office/outlets/", "/press/office/subscriptions/", "/staff/", "/agenda/"]
+STAFF = ["/appeals/cases/", "/documents/", "/control/my/", "/control/units/", "/plans/", "/documents/drafts/",
+         "/documents/approvals/", "/appeals/statistics/", "/reception/manage/"]
 
 
 def _violations(page, url):
@@ -49,6 +51,6 @@ def test_no_serious_accessibility_violations(live_server, browser, staff, import
     page.fill("#id_password", "secret-pass-123")
     page.click("main form button[type=submit]")
     page.wait_for_load_state()
-    for path in [*PRESS_OFFICE, f"/press/office/events/{event.pk}/"]:
+    for path in [*PRESS_OFFICE, *STAFF, f"/press/office/events/{event.pk}/"]:
         problems += _violations(page, live_server.url + path)
     assert problems == []
