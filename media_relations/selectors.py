@@ -100,9 +100,15 @@ def release_list_staff(*, user):
     return PressRelease.objects.visible_to(user).select_related("organisation", "author").order_by("-updated_at", "-id")
 
 
-def mention_list(*, user):
-    return (MediaMention.objects.visible_to(user).select_related("outlet", "organisation", "response")
-            .prefetch_related("units", "control_cards").order_by("-published_on", "-id"))
+def mention_list(*, user, published_on=None, tone=None, only_false=False):
+    """Mentions the user may see, newest first, with the list's filters (each served by an index)."""
+    items = (MediaMention.objects.visible_to(user).select_related("outlet", "organisation", "response")
+             .prefetch_related("units", "control_cards").order_by("-published_on", "-id"))
+    if published_on is not None:
+        items = items.filter(published_on=published_on)
+    if tone in MediaMention.Tone.values:
+        items = items.filter(tone=tone)
+    return items.filter(is_false=True) if only_false else items
 
 
 def access_mention(*, user, pk):

@@ -436,14 +436,10 @@ class MentionListCreateApi(generics.ListCreateAPIView):
     serializer_class = MentionSerializer
 
     def get_queryset(self):
-        items = mention_list(user=self.request.user)
         params = self.request.query_params
-        if params.get("tone") in MediaMention.Tone.values:
-            items = items.filter(tone=params["tone"])
-        if params.get("is_false") in ("true", "1"):
-            items = items.filter(is_false=True)
         day = BoundedDateField(required=False).run_validation(params["published_on"]) if params.get("published_on") else None
-        return items.filter(published_on=day) if day else items
+        return mention_list(user=self.request.user, published_on=day, tone=params.get("tone"),
+                            only_false=params.get("is_false") in ("true", "1"))
 
     @extend_schema(responses={201: MentionSerializer})
     def post(self, request):

@@ -16,6 +16,7 @@ from core.history import history_reason
 from core.models import OutboundEmail
 from core.services.notifications import notification_send
 from core.services.outbox import outbox_bulk_enqueue
+from documents.services.attachments import attachment_add_many
 from media_relations.models import Accreditation, EventRegistration, Journalist, PressEvent
 from media_relations.services.office import require_press
 from units.agenda import agenda_clear, agenda_write
@@ -107,6 +108,17 @@ def _email_registered(event, subject, body, *, states):
     if emails:
         outbox_bulk_enqueue(emails=emails)
     return len(emails)
+
+
+def press_event_add_materials(*, event, actor, uploads):
+    """Materials for the press (a programme, a presentation), checked by content; on the event's public page."""
+    require_press(user=actor, organisation_id=event.organisation_id)
+    with transaction.atomic():
+        attachments = attachment_add_many(item=event, uploads=uploads, actor=actor)
+        event._history_user = actor
+        event._change_reason = history_reason(gettext_noop("Materials added: %(count)s"), count=len(attachments))
+        event.save(update_fields=["updated_at"])
+    return attachments
 
 
 def press_event_invite(*, event, actor):

@@ -85,13 +85,13 @@ def release_approvers(*, organisation_id):
     office = press_office_unit(organisation_id=organisation_id)
     held = Membership.objects.current().filter(position__kind__in=MANAGING_KINDS).filter(
         Q(position__unit__path__startswith=office.path) | Q(position__unit_id=organisation_id))
-    return list(User.objects.filter(is_active=True, pk__in=held.values("user_id")).order_by("last_name", "first_name", "username"))
+    return User.objects.filter(is_active=True, pk__in=held.values("user_id")).order_by("last_name", "first_name", "username")
 
 
 def press_release_submit(*, release, actor, approver, visas=()):
     """Send the draft for approval: optional visas in order, then the head's signature."""
     require_press(user=actor, organisation_id=release.organisation_id)
-    if approver not in release_approvers(organisation_id=release.organisation_id):
+    if not release_approvers(organisation_id=release.organisation_id).filter(pk=approver.pk).exists():
         _fail("approver", _("Choose a head of the press service or the leadership."))
     with transaction.atomic():
         release = PressRelease.objects.select_for_update().get(pk=release.pk)

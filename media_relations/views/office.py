@@ -15,7 +15,6 @@ from django.views.decorators.http import require_http_methods
 from core.charts import bar_rows
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
-from core.models import User
 from core.ratelimit import rate_limit
 from core.spreadsheets import xlsx_response
 from documents.services.approval import approval_routes
@@ -65,6 +64,7 @@ from media_relations.services.accreditation import (
 from media_relations.services.archive import archive_item_create, subscription_save
 from media_relations.services.events import (
     attendance_record,
+    press_event_add_materials,
     press_event_cancel,
     press_event_invite,
     press_event_save,
@@ -86,7 +86,7 @@ from media_relations.services.mentions import (
     monitoring_report,
     release_choices_for_answer,
 )
-from media_relations.services.office import press_organisations
+from media_relations.services.office import press_organisations, runs_press
 from media_relations.services.releases import (
     press_release_save,
     press_release_submit,
@@ -125,15 +125,13 @@ def _act(request, form, action, success):
 @login_required
 def office(request):
     organisations = _organisations(request)
-    scope = press_scope(request.user)
     now = timezone.now()
     return render(request, "media_relations/office.html", {
         "organisations": organisations,
         "pending": accreditation_list(user=request.user, state="pending")[:10],
         "events": event_list_staff(user=request.user).filter(ends_at__gte=now).order_by("starts_at")[:5],
         "releases": release_list_staff(user=request.user).exclude(state=PressRelease.State.APPROVED)[:5],
-        "false_open": mention_list(user=request.user).filter(is_false=True, response__isnull=True)
-        .filter(organisation_id__in=scope if scope is not None else [o.pk for o in organisations])[:5],
+        "false_open": mention_list(user=request.user, only_false=True).filter(response__isnull=True, organisation__in=organisations)[:5],
     })
 
 
@@ -266,9 +264,7 @@ def event_manage(request, pk):
                 messages.success(request, _("The event is cancelled; the registered journalists are told."))
                 return redirect("media_relations:event-manage", pk=event.pk)
             elif action == "materials":
-                from documents.services.attachments import attachment_add_many
-
-                attachment_add_many(item=event, uploads=request.FILES.getlist("materials"), actor=request.user)
+                press_event_add_materials(event=event, actor=request.user, uploads=request.FILES.getlist("materials"))
                 messages.success(request, _("Materials added."))
                 return redirect("media_relations:event-manage", pk=event.pk)
             else:
@@ -317,9 +313,8 @@ def release(request, pk):
     item = access_release_staff(user=request.user, pk=pk)
     edit_form = ReleaseForm(request.POST if request.POST.get("action") == "edit" else None, instance=item,
                             organisations=_organisations(request))
-    approvers = release_approvers(organisation_id=item.organisation_id)
     submit_form = SubmitReleaseForm(request.POST if request.POST.get("action") == "submit" else None,
-                                    approvers=User.objects.filter(pk__in=[u.pk for u in approvers]).order_by("last_name"))
+                                    approvers=release_approvers(organisation_id=item.organisation_id))
     status = 200
     if request.method == "POST":
         action = request.POST.get("action")
@@ -374,18 +369,11 @@ def mentions(request):
             else:
                 messages.success(request, _("Recorded.") + (" " + _("A controlled response is opened.") if mention.is_false else ""))
                 return redirect("media_relations:mentions")
-    items = mention_list(user=request.user)
-    filters = {}
-    if day := request.GET.get("published_on"):
-        try:
-            filters["published_on"] = date.fromisoformat(day)
-        except ValueError:
-            pass
-    if request.GET.get("tone") in MediaMention.Tone.values:
-        filters["tone"] = request.GET["tone"]
-    if request.GET.get("false") == "1":
-        filters["is_false"] = True
-    items = items.filter(**filters)
+    try:
+        day = date.fromisoformat(request.GET.get("published_on", ""))
+    except ValueError:
+        day = None  # a date the browser did not send in ISO form: the list unfiltered by day
+    items = mention_list(user=request.user, published_on=day, tone=request.GET.get("tone"), only_false=request.GET.get("false") == "1")
     return render(request, "media_relations/mentions.html", {
         "mentions": items[:100], "form": form, "tones": MediaMention.Tone.choices, "filters": request.GET}, status=status)
 
@@ -416,7 +404,7 @@ def mention(request, pk):
     card = item.control_card
     return render(request, "media_relations/mention.html", {
         "mention": item, "card": card, "explanation": control_explain(card=card) if card else None, "answers": answers,
-        "runs_press": press_scope(request.user) is None or item.organisation_id in press_scope(request.user),
+        "runs_press": runs_press(user=request.user, organisation_id=item.organisation_id),
         "history": item.history.select_related("history_user").order_by("-history_date")[:20]}, status=status)
 
 

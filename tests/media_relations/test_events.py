@@ -126,3 +126,22 @@ def test_public_calendar_lists_coming_events_with_places(client, briefing, djang
                                                      ends_at=timezone.now() - timedelta(days=2) + timedelta(hours=1))
     assert "Briefing on pensions" not in client.get(reverse("media_relations:events")).content.decode()
     assert "Briefing on pensions" in client.get(reverse("media_relations:events") + "?show=past").content.decode()
+
+
+def test_materials_are_added_by_the_press_service_with_history(client, briefing, staff):
+    from tests.media_relations.conftest import press_card
+
+    client.force_login(staff["pr_officer"])
+    response = client.post(reverse("media_relations:event-manage", args=[briefing.pk]), {"action": "materials", "materials": [press_card()]})
+    assert response.status_code == 302
+    page = client.get(reverse("media_relations:event", args=[briefing.pk])).content.decode()
+    assert "press-card.pdf" in page
+    from django.utils import translation
+
+    from core.history import history_reason_text
+
+    with translation.override("en"):
+        assert history_reason_text(briefing.history.first().history_change_reason) == "Materials added: 1"
+    client.force_login(staff["icd_head"])
+    assert client.post(reverse("media_relations:event-manage", args=[briefing.pk]),
+                       {"action": "materials", "materials": [press_card()]}).status_code == 404
