@@ -32,3 +32,23 @@ class PublicForm(forms.Form):
     def service_data(self):
         """What the citizen typed, for the service (files go separately)."""
         return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "website", "submission_key")}
+
+
+DATE = {"type": "date"}
+MOMENT = {"type": "datetime-local"}
+
+
+def https_links(field, **kwargs):
+    """Model fields to form fields; a link typed without a scheme is taken as https://."""
+    from django.db import models
+
+    if isinstance(field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return field.formfield(**kwargs)
+
+
+class DateTimeInput(forms.DateTimeInput):
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs, format="%Y-%m-%dT%H:%M")

@@ -55,20 +55,21 @@ def _journalist(username, full_name, outlet, position):
 
 def load(stdout):
     from documents.services.approval import approval_current_step, approval_decide, approval_routes
-    from media_relations.models import Journalist, MediaOutlet, PressOffice
+    from media_relations.models import Journalist, MediaOutlet
     from media_relations.services.accreditation import accreditation_apply, accreditation_decide
     from media_relations.services.archive import archive_item_create, subscription_save
     from media_relations.services.events import event_register, press_event_save, registration_decide
     from media_relations.services.mentions import mention_create
     from media_relations.services.releases import press_release_save, press_release_submit
-    from units.models import Unit
+    from units.models import ServiceDesignation, ServiceFunction, Unit
 
     organisation = Unit.objects.filter(parent__isnull=True, name="Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi").first()
     office_unit = Unit.objects.filter(name="İctimaiyyətlə əlaqələr şöbəsi").first()
     people = {u.username: u for u in User.objects.filter(username__in=["minister", "pr.head", "pr.officer", "info.head"])}
     if organisation is None or office_unit is None or len(people) < 4 or MediaOutlet.objects.exists():
         return
-    PressOffice.objects.get_or_create(organisation=organisation, defaults={"unit": office_unit})
+    ServiceDesignation.objects.get_or_create(organisation=organisation, function=ServiceFunction.PRESS,
+                                             defaults={"unit": office_unit})
     outlets = {name: MediaOutlet.objects.create(name=name, kind=kind, language=language, email=email)
                for name, kind, language, email in OUTLETS}
     head, officer, minister = people["pr.head"], people["pr.officer"], people["minister"]

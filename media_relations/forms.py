@@ -4,7 +4,7 @@ from django import forms
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import PublicForm
+from core.forms import DATE, DateTimeInput, PublicForm, https_links
 from documents.forms import MultipleFileField
 from media_relations.models import (
     Accreditation,
@@ -17,25 +17,6 @@ from media_relations.models import (
     Subscription,
 )
 from units.models import Unit
-
-DATE = {"type": "date"}
-MOMENT = {"type": "datetime-local"}
-
-
-def _https_links(field, **kwargs):
-    """Model fields to form fields; a link typed without a scheme is taken as https://."""
-    from django.db import models
-
-    if isinstance(field, models.URLField):
-        kwargs["assume_scheme"] = "https"
-    return field.formfield(**kwargs)
-
-
-class DateTimeInput(forms.DateTimeInput):
-    input_type = "datetime-local"
-
-    def __init__(self, attrs=None):
-        super().__init__(attrs, format="%Y-%m-%dT%H:%M")
 
 
 class JoinForm(PublicForm):
@@ -137,7 +118,7 @@ class SubmitReleaseForm(forms.Form):
 class MentionForm(forms.ModelForm):
     class Meta:
         model = MediaMention
-        formfield_callback = _https_links
+        formfield_callback = https_links
         fields = ["outlet", "published_on", "title", "url", "summary", "tone", "topic", "is_false", "units"]
         widgets = {"published_on": forms.DateInput(attrs=DATE), "summary": forms.Textarea(attrs={"rows": 3}),
                    "units": forms.SelectMultiple(attrs={"size": 6})}
@@ -171,7 +152,7 @@ class ImportForm(forms.Form):
 class OutletForm(forms.ModelForm):
     class Meta:
         model = MediaOutlet
-        formfield_callback = _https_links
+        formfield_callback = https_links
         fields = ["name", "kind", "country", "language", "email", "phone", "website"]
 
 

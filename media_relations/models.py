@@ -32,23 +32,6 @@ def _token():
     return secrets.token_urlsafe(24)
 
 
-class PressOffice(models.Model):
-    """The unit that is an organisation's press service (its regulation gives it the media duties). Its people, and
-    the organisation's leadership, run the registers below."""
-
-    organisation = models.OneToOneField("units.Unit", on_delete=models.CASCADE, related_name="press_office_of",
-                                        verbose_name=_("organisation"))
-    unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="+", verbose_name=_("press service"))
-    history = HistoricalRecords()
-
-    class Meta:
-        verbose_name = _("press service")
-        verbose_name_plural = _("press services")
-
-    def __str__(self):
-        return f"{self.unit} ({self.organisation})"
-
-
 class MediaOutlet(TimeStampedModel):
     class Kind(models.TextChoices):
         PRINT = "print", _("print")

@@ -9,25 +9,10 @@ from django.utils import timezone
 
 def press_scope(user, on=None):
     """The ids of the organisations whose press registers `user` runs; None for "all" (a superuser)."""
-    from media_relations.models import PressOffice
-    from units.models import MANAGING_KINDS, Acting, Membership
+    from units.models import ServiceFunction
+    from units.selectors import service_scope
 
-    if user is None or not user.is_authenticated:
-        return []
-    if user.is_superuser:
-        return None
-    cached = getattr(user, "_press_scope", None)
-    if cached is not None:
-        return cached
-    held = [*Membership.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path"),
-            *Acting.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path")]
-    organisations = {int(path.split(".", 1)[0]) for kind, path in held if kind in MANAGING_KINDS and path.count(".") == 1}
-    if held:
-        for organisation_id, office_path in PressOffice.objects.values_list("organisation_id", "unit__path"):
-            if any(path.startswith(office_path) for _kind, path in held):
-                organisations.add(organisation_id)
-    user._press_scope = sorted(organisations)
-    return user._press_scope
+    return service_scope(user, ServiceFunction.PRESS, on)
 
 
 class OrganisationScopedQuerySet(models.QuerySet):

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from units.models import Acting, Clause, Membership, Position, Regulation, Unit
+from units.models import Acting, Clause, Membership, Position, Regulation, ServiceDesignation, Unit
 
 
 @admin.register(Unit)
@@ -56,3 +56,10 @@ class MembershipAdmin(SimpleHistoryAdmin):
 class ActingAdmin(SimpleHistoryAdmin):
     list_display = ["user", "position", "start", "end", "reason"]
     list_select_related = ["user", "position__unit"]
+
+
+@admin.register(ServiceDesignation)
+class ServiceDesignationAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "function", "unit"]
+    list_filter = ["function"]
+    list_select_related = ["organisation", "unit"]

@@ -259,3 +259,28 @@ class AgendaFeed(models.Model):
 
     def __str__(self):
         return f"{self.user}"
+
+
+class ServiceFunction(models.TextChoices):
+    """Functions an organisation gives to one of its units, which then runs that function's registers for the whole
+    organisation (its people, with the organisation's leadership)."""
+
+    PRESS = "press", _("press service")
+    PROTOCOL = "protocol", _("international cooperation and protocol")
+
+
+class ServiceDesignation(models.Model):
+    """Which unit is an organisation's press service, its protocol service…: one designation per function."""
+
+    organisation = models.ForeignKey(Unit, on_delete=models.CASCADE, related_name="designations", verbose_name=_("organisation"))
+    function = models.CharField(_("function"), max_length=20, choices=ServiceFunction.choices)
+    unit = models.ForeignKey(Unit, on_delete=models.PROTECT, related_name="+", verbose_name=_("unit"))
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("service designation")
+        verbose_name_plural = _("service designations")
+        constraints = [models.UniqueConstraint(fields=["organisation", "function"], name="one_unit_per_function")]
+
+    def __str__(self):
+        return f"{self.get_function_display()}: {self.unit}"

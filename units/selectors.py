@@ -241,3 +241,46 @@ def heads_with_units(*, on=None):
             seen.add(key)
             result.append((record.user, record.position.unit))
     return result
+
+
+# --- an organisation's designated services (press, protocol…) ------------------------------------------
+
+
+def designated_unit(*, organisation_id, function):
+    """The unit that serves `function` for the organisation; the organisation itself until one is designated."""
+    from units.models import ServiceDesignation
+
+    designation = ServiceDesignation.objects.select_related("unit").filter(organisation_id=organisation_id, function=function).first()
+    return designation.unit if designation else Unit.objects.get(pk=organisation_id)
+
+
+def service_scope(user, function, on=None):
+    """The ids of the organisations for which `user` runs `function`'s registers: people of the designated unit (and
+    the units below it, acting included) and the organisation's leadership (a managing position at the organisation
+    itself). None means "all" (a superuser). Cached on the user object for the request."""
+    from units.models import MANAGING_KINDS, Acting, Membership, ServiceDesignation
+
+    if user is None or not user.is_authenticated:
+        return []
+    if user.is_superuser:
+        return None
+    cache = user.__dict__.setdefault("_service_scopes", {})
+    if function in cache:
+        return cache[function]
+    held = [*Membership.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path"),
+            *Acting.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path")]
+    organisations = {int(path.split(".", 1)[0]) for kind, path in held if kind in MANAGING_KINDS and path.count(".") == 1}
+    if held:
+        for organisation_id, unit_path in ServiceDesignation.objects.filter(function=function).values_list(
+                "organisation_id", "unit__path"):
+            if any(path.startswith(unit_path) for _kind, path in held):
+                organisations.add(organisation_id)
+    cache[function] = sorted(organisations)
+    return cache[function]
+
+
+def service_organisations(*, user, function):
+    """The organisations whose `function` registers the user runs (for the choice on a form)."""
+    scope = service_scope(user, function)
+    roots = Unit.objects.roots().active()
+    return roots if scope is None else roots.filter(pk__in=scope)

@@ -18,8 +18,8 @@ from core.history import history_reason
 from core.models import User
 from core.services.notifications import notification_send_many
 from documents.services.control import control_close, control_open, policy_for
-from media_relations.models import MediaMention, MonitoringDigest, PressOffice, PressRelease
-from media_relations.services.office import require_press
+from media_relations.models import MediaMention, MonitoringDigest, PressRelease
+from media_relations.services.office import press_office_unit, require_press
 from units.models import MANAGING_KINDS, Membership, Unit
 from units.selectors import unit_heads, unit_suggest_for_text
 
@@ -65,8 +65,7 @@ def _suggested_units(mention, units):
 def _open_response(mention, units, actor, detected_at=None):
     """The controlled response to a false report: the first unit concerned answers for it, every unit's head is
     told. Without units the press service answers."""
-    office = PressOffice.objects.filter(organisation_id=mention.organisation_id).select_related("unit").first()
-    responsible = units[0] if units else (office.unit if office else Unit.objects.get(pk=mention.organisation_id))
+    responsible = units[0] if units else press_office_unit(organisation_id=mention.organisation_id)
     card = control_open(item=mention, policy=policy_for(code="media.false_report_response", organisation=responsible.organisation),
                         start=detected_at or timezone.now(), responsible_unit=responsible, actor=actor,
                         title=_("Answer to a false report: %(title)s") % {"title": mention.title})
@@ -146,10 +145,10 @@ def mentions_create_many(*, actor, organisation, rows):
 
 
 def _leadership_and_office(organisation_id):
-    office = PressOffice.objects.filter(organisation_id=organisation_id).select_related("unit").first()
+    office = press_office_unit(organisation_id=organisation_id)
     held = Membership.objects.current().filter(position__kind__in=MANAGING_KINDS, position__unit_id=organisation_id)
-    if office is not None:
-        held = held | Membership.objects.current().filter(position__kind__in=("head", "deputy"), position__unit_id=office.unit_id)
+    if office.pk != organisation_id:
+        held = held | Membership.objects.current().filter(position__kind__in=("head", "deputy"), position__unit_id=office.pk)
     return list(User.objects.filter(is_active=True, pk__in=held.values("user_id")))
 
 

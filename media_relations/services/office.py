@@ -3,15 +3,14 @@
 from django.utils.translation import gettext as _
 
 from core.exceptions import PermissionDeniedError
-from media_relations.models import PressOffice
 from media_relations.querysets import press_scope
-from units.models import Unit
+from units.models import ServiceFunction
+from units.selectors import designated_unit, service_organisations
 
 
 def press_office_unit(*, organisation_id):
     """The unit that is the organisation's press service; the organisation itself until one is designated."""
-    office = PressOffice.objects.select_related("unit").filter(organisation_id=organisation_id).first()
-    return office.unit if office else Unit.objects.get(pk=organisation_id)
+    return designated_unit(organisation_id=organisation_id, function=ServiceFunction.PRESS)
 
 
 def runs_press(*, user, organisation_id):
@@ -26,6 +25,4 @@ def require_press(*, user, organisation_id):
 
 def press_organisations(*, user):
     """The organisations whose registers the user runs (for the choice on a form)."""
-    scope = press_scope(user)
-    roots = Unit.objects.roots().active()
-    return roots if scope is None else roots.filter(pk__in=scope)
+    return service_organisations(user=user, function=ServiceFunction.PRESS)

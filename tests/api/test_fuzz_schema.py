@@ -34,7 +34,7 @@ def head_headers(db):
     """A head of a department that is the ministry's press service, with a sector and a card under control, calling
     with a token."""
     from core.services.tokens import api_token_create
-    from media_relations.models import PressOffice
+    from units.models import ServiceDesignation
     from units.services import membership_assign, unit_create
 
     ministry = unit_create(name="Ministry of Fuzzing", kind="ministry")
@@ -44,7 +44,7 @@ def head_headers(db):
     membership_assign(user=head, unit=department, kind="head")
     membership_assign(user=officer, unit=sector, kind="officer")
     open_card(unit=sector, executor=officer, title="A card to find")
-    PressOffice.objects.create(organisation=ministry, unit=department)
+    ServiceDesignation.objects.create(organisation=ministry, function="press", unit=department)
     _token, text = api_token_create(user=head, name="fuzzer", days=1)
     return {"Authorization": f"Token {text}"}
 

@@ -30,11 +30,12 @@ def _violations(page, url):
 
 
 def test_no_serious_accessibility_violations(live_server, browser, staff, imported):
-    from media_relations.models import MediaOutlet, PressOffice
+    from media_relations.models import MediaOutlet
+    from units.models import ServiceDesignation
     from media_relations.services.events import press_event_save
 
     ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
-    PressOffice.objects.create(organisation=ministry, unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])
+    ServiceDesignation.objects.create(organisation=ministry, function="press", unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])
     MediaOutlet.objects.create(name="APA", kind="news_agency")
     start = timezone.now() + timedelta(days=3)
     event, _clashes = press_event_save(actor=staff["pr_officer"], organisation=ministry, speakers=[staff["minister"]], values={

@@ -31,9 +31,9 @@ def ministry(imported):
 @pytest.fixture
 def press_office(ministry, imported):
     """The public relations department is the ministry's press service."""
-    from media_relations.models import PressOffice
+    from units.models import ServiceDesignation
 
-    return PressOffice.objects.create(organisation=ministry, unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])
+    return ServiceDesignation.objects.create(organisation=ministry, function="press", unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])
 
 
 @pytest.fixture

@@ -20,12 +20,13 @@ def _no_sideways_scroll(page):
 
 def test_a_journalist_goes_from_application_to_event_registration(live_server, browser, staff, imported, tmp_path):
     from core.models import OutboundEmail
-    from media_relations.models import Accreditation, EventRegistration, MediaOutlet, PressOffice
+    from media_relations.models import Accreditation, EventRegistration, MediaOutlet
+    from units.models import ServiceDesignation
     from media_relations.services.accreditation import accreditation_decide
     from media_relations.services.events import press_event_save
 
     ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
-    PressOffice.objects.create(organisation=ministry, unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])
+    ServiceDesignation.objects.create(organisation=ministry, function="press", unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])
     MediaOutlet.objects.create(name="APA", kind="news_agency")
     start = (timezone.now() + timedelta(days=4)).replace(microsecond=0)
     event, _clashes = press_event_save(actor=staff["pr_officer"], organisation=ministry, values={
