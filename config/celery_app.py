@@ -70,4 +70,9 @@ app.conf.beat_schedule = {
         "schedule": crontab(hour=9, minute=15),
         "options": {"expires": 3600},
     },
+    "protocol-agreements-alert": {
+        "task": "protocol.tasks.agreements_alert",
+        "schedule": crontab(hour=8, minute=45),
+        "options": {"expires": 3600},
+    },
 }

@@ -12,6 +12,7 @@ api_v1 = [
     path("", include("documents.api_urls")),
     path("", include("appeals.api_urls")),
     path("", include("media_relations.api_urls")),
+    path("", include("protocol.api_urls")),
 ]
 
 urlpatterns = [
@@ -22,6 +23,7 @@ urlpatterns = [
     path("", include("documents.urls")),
     path("", include("appeals.urls")),
     path("", include("media_relations.urls")),
+    path("", include("protocol.urls")),
     path("admin/", admin.site.urls),
     path("api/v1/", include((api_v1, "v1"), namespace="v1")),
     path("api/schema/", SpectacularAPIView.as_view(api_version="v1"), name="api-schema"),

@@ -19,6 +19,7 @@ PUBLIC = [
 AUDIENCE_ENTRIES = {
     "journalist": [(_("My accreditation"), "media_relations:my-accreditation"), (_("Press events"), "media_relations:events")],
     "press": [(_("Press service"), "media_relations:office")],
+    "protocol": [(_("Protocol"), "protocol:visits")],
 }
 SESSION_KEY = "portal_audiences"
 _AUDIENCE_PROVIDERS = []
@@ -71,7 +72,7 @@ def navigation_for(request):
     # a session from before audiences were stored: the staff menu, as it always was
     audiences = session.get(SESSION_KEY, ["staff"]) if signed_in and session is not None else []
     if signed_in and user.is_superuser:
-        audiences = ["staff", "press"]
+        audiences = ["staff", "press", "protocol"]
     entries = [*INBOX, *(STAFF if "staff" in audiences else []),
-               *(entry for audience in ("press", "journalist") if audience in audiences for entry in AUDIENCE_ENTRIES[audience])]
+               *(entry for audience in ("protocol", "press", "journalist") if audience in audiences for entry in AUDIENCE_ENTRIES[audience])]
     return {"public": _resolve(PUBLIC, request.path), "staff": _resolve(entries, request.path) if signed_in else []}

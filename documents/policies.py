@@ -70,4 +70,10 @@ SEED_TEXTS = [
     gettext_noop('Appeal (Kazakhstan)'),
     gettext_noop('Administrative Procedural Code of Kazakhstan, art. 76'),
     gettext_noop('up to 2 months in total, notice within 3 working days'),
+    gettext_noop('Report to the minister after an official visit abroad'),
+    gettext_noop('end of the visit'),
+    gettext_noop('Regulation of the International Cooperation Department: visits of officials (3.1.6)'),
+    gettext_noop('Obligation under an international agreement or a meeting'),
+    gettext_noop('entry into force or the meeting'),
+    gettext_noop('Regulation of the International Cooperation Department: control of obligations (2.1.5)'),
 ]

@@ -20,9 +20,11 @@ STAFF = [
     ("info.officer", "Orxan", "Əliyev", "İnformasiya sektoru", PositionKind.OFFICER),
     ("pr.officer", "Günel", "İsmayılova", "İctimaiyyətlə əlaqələr şöbəsi", PositionKind.OFFICER),
     ("clerk", "Nigar", "Rzayeva", "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", PositionKind.CLERK),
+    ("deputy.minister", "Vüsal", "Hüseynov", "Ministry of Communications and High Technologies", PositionKind.DEPUTY),
     ("icd.head", "Elnur", "Kazımov", "International Cooperation Department", PositionKind.HEAD),
     ("events.head", "Samira", "Vəliyeva", "Sector for Organization of International Events", PositionKind.SECTOR_HEAD),
     ("events.officer", "Tural", "Nəsibov", "Sector for Organization of International Events", PositionKind.OFFICER),
+    ("relations.officer", "Kamilə", "Rəhimova", "Sector for Relations with International Organizations", PositionKind.OFFICER),
 ]
 
 

@@ -256,6 +256,13 @@ SPECTACULAR_SETTINGS = {
         "ArchiveItemKindEnum": "media_relations.models.ArchiveItem.Kind",
         "ArchiveAccessEnum": "media_relations.models.ArchiveItem.Access",
         "SubscriptionKindEnum": "media_relations.models.Subscription.Kind",
+        "PartnerKindEnum": "protocol.models.Partner.Kind",
+        "VisitStateEnum": "protocol.models.Visit.State",
+        "VisitDirectionEnum": "protocol.models.Visit.Direction",
+        "DelegationRoleEnum": "protocol.models.DelegationMember.Role",
+        "AgreementKindEnum": "protocol.models.Agreement.Kind",
+        "ObligationStateEnum": "protocol.models.Obligation.State",
+        "MinutesStateEnum": "protocol.models.Meeting.MinutesState",
     },
 }
 
@@ -282,6 +289,8 @@ CONTROL_DUE_SOON_WORKING_DAYS = env.int("CONTROL_DUE_SOON_WORKING_DAYS", default
 CONTROL_ESCALATE_AFTER_WORKING_DAYS = env.int("CONTROL_ESCALATE_AFTER_WORKING_DAYS", default=3)
 # A visa or signature waiting longer than this many working days reminds its approver (once).
 APPROVAL_REMIND_AFTER_WORKING_DAYS = env.int("APPROVAL_REMIND_AFTER_WORKING_DAYS", default=2)
+# how long before an agreement expires (or before its renewal must be decided) its unit and the protocol service hear
+PROTOCOL_EXPIRY_ALERT_DAYS = env.int("PROTOCOL_EXPIRY_ALERT_DAYS", default=60)
 
 # Public HTML endpoints, per client address (the API uses DRF throttles above).
 PUBLIC_RATE_LIMITS = {

@@ -105,6 +105,12 @@ def _recomputed_due(card, **kwargs):
     return deadline_compute(policy=card.policy, start=card.start, term=card.term, events=_events(card, **kwargs)).due
 
 
+def term_until(*, start, due_date):
+    """An explicit last day as a term in calendar days from the start (a non-working last day then moves to the next
+    working day, Civil Code art. 370.2)."""
+    return Term((due_date - timezone.localtime(_as_moment(start)).date()).days, TermUnit.CALENDAR_DAYS)
+
+
 @transaction.atomic
 def control_open(*, item, policy, start, responsible_unit, title, executor=None, co_executors=(), actor=None, term=None):
     """Put `item` under control. `term` (a deadlines.Term) overrides the policy's, e.g. for a head's explicit

@@ -12,10 +12,16 @@ from core.bounds import in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from documents.domain.control_states import CONTROLLER, EXECUTOR
-from documents.domain.deadlines import Term
-from documents.models import Assignment, AssignmentReport, ControlCard, Document, Resolution, TermUnit
+from documents.models import Assignment, AssignmentReport, ControlCard, Document, Resolution
 from documents.services.attachments import attachment_add_many, attachments_check_all
-from documents.services.control import control_close, control_open, control_report, control_roles, policy_for
+from documents.services.control import (
+    control_close,
+    control_open,
+    control_report,
+    control_roles,
+    policy_for,
+    term_until,
+)
 from units.selectors import user_manages_unit
 
 
@@ -38,7 +44,7 @@ def _term_for(*, due_date, start, field="due_date"):
     next working day, Civil Code art. 370.2)."""
     if not in_date_window(due_date) or due_date <= timezone.localtime(start).date():
         _fail(field, _("The term must be a date after today."))
-    return Term((due_date - timezone.localtime(start).date()).days, TermUnit.CALENDAR_DAYS)
+    return term_until(start=start, due_date=due_date)
 
 
 def _card_of(assignment):

@@ -1,0 +1,111 @@
+"""The protocol service's month on first run (Ministry of Communications, its International Cooperation Department):
+a partner registry, next week's Georgian delegation with its programme, delegation and a visa-support letter (and one
+clash: the deputy minister is also due at the ambassador's courtesy call), an outgoing visit waiting for its report,
+and two agreements with obligations (one overdue, one agreement expiring in a month)."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from core.models import User
+
+PARTNERS = [
+    ("Ministry of Economy and Sustainable Development of Georgia", "foreign_body", "Georgia", "Nino Beridze", "intl@economy.ge.example"),
+    ("Embassy of the Republic of Türkiye in Baku", "embassy", "Türkiye", "Protocol section", "embassy.baku@mfa.tr.example"),
+    ("International Telecommunication Union", "international_org", "Switzerland", "Europe Office", "eur@itu.int.example"),
+    ("Regional Commonwealth in the field of Communications", "regional_org", "Russia", "Executive Committee", "ecrcc@rcc.example"),
+    ("Korea Telecom", "company", "Republic of Korea", "Global Business Unit", "global@kt.example"),
+    ("Tallinn University of Technology", "university", "Estonia", "International Office", "international@taltech.example"),
+]
+
+
+def _at(day, hour, minute=0):
+    return timezone.make_aware(timezone.datetime.combine(day, timezone.datetime.min.time()).replace(hour=hour, minute=minute))
+
+
+def load(stdout):
+    from protocol.models import Partner
+    from protocol.services.agreements import agreement_save, obligation_add, working_group_add
+    from protocol.services.letters import visit_letter_create
+    from protocol.services.meetings import meeting_save
+    from protocol.services.partners import partner_save
+    from protocol.services.visits import member_save, programme_item_save, visit_move, visit_save
+    from units.models import ServiceDesignation, ServiceFunction, Unit
+
+    organisation = Unit.objects.filter(parent__isnull=True, name="Ministry of Communications and High Technologies").first()
+    department = Unit.objects.filter(name="International Cooperation Department").first()
+    events = Unit.objects.filter(name="Sector for Organization of International Events").first()
+    relations = Unit.objects.filter(name="Sector for Relations with International Organizations").first()
+    people = {u.username: u for u in User.objects.filter(
+        username__in=["deputy.minister", "icd.head", "events.head", "events.officer", "relations.officer"])}
+    if None in (organisation, department, events, relations) or len(people) < 5 or Partner.objects.exists():
+        return
+    ServiceDesignation.objects.get_or_create(organisation=organisation, function=ServiceFunction.PROTOCOL,
+                                             defaults={"unit": department})
+    head, officer, deputy = people["icd.head"], people["events.officer"], people["deputy.minister"]
+    partners = [partner_save(actor=head, values={"name": name, "kind": kind, "country": country, "contact_person": contact,
+                                                 "email": email}) for name, kind, country, contact, email in PARTNERS]
+    georgia, turkiye, itu = partners[0], partners[1], partners[2]
+    today = timezone.localdate()
+
+    # next week's incoming delegation, confirmed, with its programme and one clash
+    monday = today + timedelta(days=7 - today.weekday())
+    visit = visit_save(actor=officer, organisation=organisation, organising_unit=events, values={
+        "direction": "incoming", "invited_by": "minister", "title": "Georgian delegation on digital trade and e-signatures",
+        "purpose": "Mutual recognition of electronic signatures; a roadmap for the digital trade corridor.", "partner": georgia,
+        "country": "Georgia", "city": "Bakı", "starts_on": monday, "ends_on": monday + timedelta(days=2), "level": "deputy",
+        "languages": "az,en"})
+    visit_move(actor=deputy, visit=visit, action="approve")
+    visit_move(actor=officer, visit=visit, action="confirm")
+    for name, position, role, flight, passport in [
+            ("Nino Beridze", "Deputy Minister", "head", "A9 051", "13AB45678"),
+            ("Giorgi Kapanadze", "Head of the Digital Economy Department", "member", "A9 051", "14CD98765"),
+            ("Tamar Lomidze", "Interpreter", "interpreter", "A9 051", "15EF11223")]:
+        member_save(actor=officer, visit=visit, values={
+            "full_name": name, "position": position, "organisation_name": georgia.name, "role": role,
+            "arrival_at": _at(monday, 8, 40), "arrival_flight": flight, "departure_at": _at(monday + timedelta(days=2), 19, 10),
+            "departure_flight": "A9 052", "airport_service": "vip" if role == "head" else "", "hotel": "Hilton Baku",
+            "dietary_needs": "vegetarian" if role == "interpreter" else "", "passport_number": passport, "passport_country": "Georgia"})
+    meeting_save(actor=head, organisation=organisation, organising_unit=relations, officials=[deputy], values={
+        "partner": turkiye, "title": "Courtesy call of the Ambassador of Türkiye", "starts_at": _at(monday, 11),
+        "ends_at": _at(monday, 12), "place": "Ministry, deputy minister's office", "guests": "H.E. the Ambassador, the Counsellor",
+        "agenda": "Digital silk way; 5G cooperation"})
+    for day, start, end, activity, place, officials, transport in [
+            (0, (9, 30), (10, 0), "Welcome at the airport (VIP lounge)", "Heydar Aliyev International Airport", [], "Ministry cars"),
+            (0, (11, 0), (12, 30), "Official talks with the deputy minister", "Ministry, hall 1", [deputy, head], ""),
+            (0, (13, 0), (14, 30), "Official lunch", "Hotel restaurant", [deputy], ""),
+            (1, (10, 0), (13, 0), "Working session: mutual recognition of e-signatures", "Ministry, hall 2", [head], ""),
+            (2, (10, 0), (12, 0), "Visit to the Data Centre", "Data Centre, Bakı", [], "Minibus")]:
+        programme_item_save(actor=officer, visit=visit, officials=officials, values={
+            "starts_at": _at(monday + timedelta(days=day), *start), "ends_at": _at(monday + timedelta(days=day), *end),
+            "activity": activity, "place": place, "guests": "Georgian delegation", "responsible": officer, "transport": transport})
+    visit_letter_create(actor=officer, visit=visit, kind="visa_support", language="en")
+
+    # an outgoing visit that ended last week: the report to the minister is due
+    back = today - timedelta(days=6)
+    outgoing = visit_save(actor=people["events.head"], organisation=organisation, organising_unit=events, values={
+        "direction": "outgoing", "title": "ITU regional forum in Geneva", "purpose": "Our delegation at the ITU regional forum.",
+        "partner": itu, "country": "Switzerland", "city": "Geneva", "starts_on": back - timedelta(days=3), "ends_on": back,
+        "level": "head", "languages": "az,en"})
+    visit_move(actor=deputy, visit=outgoing, action="approve")
+    for action in ("confirm", "start", "complete"):
+        visit_move(actor=people["events.head"], visit=outgoing, action=action)
+
+    # two agreements: one with an overdue obligation, one expiring in a month
+    signed = today - timedelta(days=400)
+    memorandum = agreement_save(actor=head, organisation=organisation, responsible_unit=relations, partners=[itu], values={
+        "kind": "mou", "title": "Memorandum of understanding on broadband development", "signed_on": signed,
+        "signed_place": "Geneva", "in_force_on": signed, "term_months": 36, "renewal": "decision", "notice_days": 90})
+    obligation_add(actor=head, agreement=memorandum, text="Submit the national broadband indicators for the ITU report",
+                   responsible_unit=relations, due_on=today - timedelta(days=12))
+    obligation_add(actor=head, agreement=memorandum, text="Host a regional workshop on rural connectivity",
+                   responsible_unit=events, due_on=today + timedelta(days=75))
+    working_group_add(actor=head, agreement=memorandum, user=head, is_chair=True)
+    working_group_add(actor=head, agreement=memorandum, full_name="Ilya Petrov", organisation_name=itu.name, is_chair=True)
+    start = today + timedelta(days=30) - timedelta(days=365) + timedelta(days=1)
+    expiring = agreement_save(actor=head, organisation=organisation, responsible_unit=events, partners=[georgia], values={
+        "kind": "intention", "title": "Protocol of intention on postal exchange", "signed_on": start, "signed_place": "Tbilisi",
+        "in_force_on": start, "term_months": 12, "renewal": "none"})
+    obligation_add(actor=head, agreement=expiring, text="Agree the tariffs for the exchange of parcels", responsible_unit=events,
+                   due_on=today + timedelta(days=20))
+    stdout.write("Protocol: 6 partners, a delegation next week (with a clash), a visit waiting for its report, two agreements")

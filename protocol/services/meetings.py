@@ -1,0 +1,131 @@
+"""Meetings of the leadership with ambassadors and international organisations: planned on the officials' agenda,
+minuted, the minutes approved by the head of department through the one approval chain, and the follow-up actions
+put under control."""
+
+from django.db import transaction
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
+
+from core.exceptions import ApplicationError
+from core.models import User
+from core.services.notifications import notification_send
+from documents.models import ApprovalStep
+from documents.services.approval import approval_register, approval_start
+from documents.services.control import control_open, policy_for, term_until
+from protocol.models import FollowUpAction, Meeting
+from protocol.services.common import (
+    check_unit_in,
+    clean_or_fail,
+    fail,
+    require_item_rights,
+    require_protocol,
+    save_with_history,
+)
+from units.agenda import agenda_write
+from units.models import MANAGING_KINDS, Acting, Membership
+
+MEETING_FIELDS = ("partner", "title", "starts_at", "ends_at", "place", "guests", "agenda")
+
+
+def meeting_save(*, actor, organisation, organising_unit, values, officials, meeting=None):
+    """Plan a meeting (or change it); our participants' agendas follow. Returns (meeting, clashes)."""
+    if meeting is None:
+        require_protocol(user=actor, organisation_id=organisation.pk)
+        meeting = Meeting(organisation=organisation, created_by=actor)
+        reason = gettext_noop("Planned")
+    else:
+        require_item_rights(user=actor, item=meeting)
+        reason = gettext_noop("Edited")
+    check_unit_in(organisation, organising_unit, "organising_unit")
+    meeting.organising_unit = organising_unit
+    for field in MEETING_FIELDS:
+        if field in values:
+            value = values[field]
+            setattr(meeting, field, value.strip() if isinstance(value, str) else value)
+    if not officials:
+        fail("officials", _("Name at least one of our participants."))
+    if meeting.starts_at and meeting.ends_at and meeting.ends_at <= meeting.starts_at:
+        fail("ends_at", _("The meeting ends after it starts."))
+    clean_or_fail(meeting, exclude=["organisation", "organising_unit", "created_by", "partner", "officials"])
+    with transaction.atomic():
+        save_with_history(meeting, actor, reason)
+        meeting.officials.set(officials)
+        clashes = agenda_write(source=meeting, officials=officials, starts_at=meeting.starts_at, ends_at=meeting.ends_at,
+                               title=meeting.title, place=meeting.place)
+    return meeting, clashes
+
+
+def meeting_minutes_save(*, actor, meeting, minutes):
+    require_item_rights(user=actor, item=meeting)
+    if meeting.minutes_state in (Meeting.MinutesState.IN_APPROVAL, Meeting.MinutesState.APPROVED):
+        raise ApplicationError(_("Minutes in approval or approved are not changed."), code="minutes_locked")
+    if meeting.starts_at > timezone.now():
+        fail("minutes", _("The minutes are written after the meeting."))
+    if not (minutes or "").strip():
+        fail("minutes", _("Write the minutes."))
+    meeting.minutes, meeting.minutes_state = minutes.strip(), Meeting.MinutesState.DRAFT
+    save_with_history(meeting, actor, gettext_noop("Minutes written"), ["minutes", "minutes_state", "updated_at"])
+    return meeting
+
+
+def minutes_approvers(*, meeting):
+    """The heads of the organising unit and of the department above it (not the organisation's leadership: the
+    regulation has the head of department approve the minutes), and whoever acts for them."""
+    unit_ids = [int(part) for part in meeting.organising_unit.path.split(".") if part][1:]
+    condition = Q(position__unit_id__in=unit_ids, position__kind__in=MANAGING_KINDS)
+    held = [*Membership.objects.current().filter(condition).values_list("user_id", flat=True),
+            *Acting.objects.current().filter(condition).values_list("user_id", flat=True)]
+    return User.objects.filter(is_active=True, pk__in=held).order_by("last_name", "first_name", "username")
+
+
+def meeting_minutes_submit(*, actor, meeting, approver):
+    require_item_rights(user=actor, item=meeting)
+    if meeting.minutes_state != Meeting.MinutesState.DRAFT:
+        fail("minutes", _("Write the minutes first."))
+    if not minutes_approvers(meeting=meeting).filter(pk=getattr(approver, "pk", None)).exists():
+        fail("approver", _("Choose the head of the department."))
+    with transaction.atomic():
+        approval_start(item=meeting, steps=[(ApprovalStep.Kind.SIGNATURE, approver)], actor=actor)
+        meeting.minutes_state = Meeting.MinutesState.IN_APPROVAL
+        save_with_history(meeting, actor, gettext_noop("Minutes sent for approval"), ["minutes_state", "updated_at"])
+    return meeting
+
+
+def _minutes_signed(meeting, actor):
+    meeting.minutes_state = Meeting.MinutesState.APPROVED
+    save_with_history(meeting, actor, gettext_noop("Minutes approved"), ["minutes_state", "updated_at"])
+    notification_send(recipient=meeting.created_by, kind="protocol.minutes", title=gettext_noop("The minutes are approved"),
+                      body=meeting.title, url=reverse("protocol:meeting", args=[meeting.pk]))
+
+
+def _minutes_returned(meeting, actor, comment):
+    meeting.minutes_state = Meeting.MinutesState.DRAFT
+    save_with_history(meeting, actor, gettext_noop("Minutes returned: %(comment)s"), ["minutes_state", "updated_at"],
+                      comment=comment[:200])
+    notification_send(recipient=meeting.created_by, kind="protocol.minutes", title=gettext_noop("The minutes are returned"),
+                      body=comment, url=reverse("protocol:meeting", args=[meeting.pk]))
+
+
+approval_register(Meeting, signed=_minutes_signed, rejected=_minutes_returned,
+                  url=lambda pk: reverse("protocol:meeting", args=[pk]))
+
+
+def follow_up_add(*, actor, meeting, text, responsible_unit, due_on):
+    """An action agreed at the meeting: a controlled item of the responsible unit, due on the date given."""
+    require_item_rights(user=actor, item=meeting)
+    if not (text or "").strip():
+        fail("text", _("This field is required."))
+    check_unit_in(meeting.organisation, responsible_unit, "responsible_unit")
+    start = timezone.now()
+    if due_on is None or due_on <= timezone.localdate():
+        fail("due_on", _("The term must be a date after today."))
+    with transaction.atomic():
+        action = FollowUpAction(meeting=meeting, text=text.strip()[:500], responsible_unit=responsible_unit, due_on=due_on)
+        save_with_history(action, actor, gettext_noop("Put under control"))
+        control_open(item=action, policy=policy_for(code="protocol.obligation", organisation=meeting.organisation), start=start,
+                     term=term_until(start=start, due_date=due_on), responsible_unit=responsible_unit, actor=actor,
+                     title=_("After the meeting “%(meeting)s”: %(text)s") % {"meeting": meeting.title, "text": action.text})
+    return action

@@ -1,0 +1,132 @@
+from datetime import timedelta
+from io import BytesIO
+
+import pytest
+from django.utils import timezone
+
+from core.exceptions import ApplicationError, PermissionDeniedError
+from tests.protocol.conftest import EVENTS, ICD, RELATIONS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def agreement(people, partner, mincom, imported):
+    from protocol.services.agreements import agreement_save
+
+    today = timezone.localdate()
+    return agreement_save(actor=people["icd_head"], organisation=mincom, responsible_unit=imported[RELATIONS], partners=[partner],
+                          values={"kind": "mou", "title": "Memorandum on digital signatures", "signed_on": today - timedelta(days=400),
+                                  "signed_place": "Tbilisi", "in_force_on": today - timedelta(days=400), "term_months": 24,
+                                  "renewal": "decision", "notice_days": 60})
+
+
+def test_an_agreement_is_registered_with_the_next_number_and_its_expiry(agreement):
+    assert agreement.number == f"intl-agreements-1/{agreement.signed_on.year}"
+    assert agreement.expires_on == agreement.in_force_on.replace(year=agreement.in_force_on.year + 2) - timedelta(days=1)
+    assert agreement.history.latest().history_change_reason
+
+
+def test_bad_dates_answer_with_the_field(people, partner, mincom, imported, agreement):
+    from protocol.services.agreements import agreement_save, obligation_add
+
+    today = timezone.localdate()
+    with pytest.raises(ApplicationError) as error:
+        agreement_save(actor=people["icd_head"], organisation=mincom, responsible_unit=imported[ICD], partners=[partner], values={
+            "kind": "agreement", "title": "Backwards", "signed_on": today, "signed_place": "Bakı", "in_force_on": today - timedelta(days=3)})
+    assert "in_force_on" in error.value.fields
+    with pytest.raises(ApplicationError) as error:
+        obligation_add(actor=people["icd_head"], agreement=agreement, text="Exchange experts", responsible_unit=imported[EVENTS],
+                       due_on=agreement.expires_on + timedelta(days=1))
+    assert "due_on" in error.value.fields and "expires" in error.value.message
+
+
+def test_late_obligations_escalate_to_the_heads_through_the_control_sweep(people, agreement, imported):
+    from core.models import Notification
+    from documents.models import ControlNotice
+    from documents.services.sweep import control_sweep
+    from protocol.services.agreements import obligation_add
+
+    late = obligation_add(actor=people["icd_head"], agreement=agreement, text="Set up a joint working group",
+                          responsible_unit=imported[EVENTS], due_on=timezone.localdate() - timedelta(days=20))
+    card = late.card
+    assert card.state == "open" and card.due < timezone.now() and card.responsible_unit == imported[EVENTS]
+    control_sweep()
+    kinds = set(ControlNotice.objects.filter(card=card).values_list("kind", flat=True))
+    assert {"overdue", "escalated"} <= kinds
+    assert Notification.objects.filter(recipient=people["events_head"]).exists()
+
+
+def test_closing_an_obligation_closes_its_card_and_is_in_the_history(people, agreement, imported):
+    from protocol.services.agreements import obligation_add, obligation_close
+
+    obligation = obligation_add(actor=people["icd_head"], agreement=agreement, text="Exchange of experts",
+                                responsible_unit=imported[EVENTS], due_on=timezone.localdate() + timedelta(days=30))
+    with pytest.raises(PermissionDeniedError):
+        obligation_close(actor=people["pr_officer"], obligation=obligation, report="Not mine")
+    obligation = obligation_close(actor=people["events_head"], obligation=obligation, report="Two experts visited in May")
+    assert obligation.state == "fulfilled" and obligation.card.state == "done"
+    assert obligation.history.latest().history_user == people["events_head"]
+
+
+def test_the_expiry_and_renewal_alerts_go_once_to_the_unit_and_the_protocol_service(people, partner, mincom, imported, settings):
+    from core.models import Notification
+    from protocol.models import AgreementAlert
+    from protocol.services.agreements import agreement_save, agreements_alert
+
+    today = timezone.localdate()
+    agreement_save(actor=people["icd_head"], organisation=mincom, responsible_unit=imported[EVENTS], partners=[partner], values={
+        "kind": "agreement", "title": "Agreement on postal exchange", "signed_on": today - timedelta(days=330),
+        "signed_place": "Bakı", "in_force_on": today - timedelta(days=330), "term_months": 12, "renewal": "none"})
+    agreement_save(actor=people["icd_head"], organisation=mincom, responsible_unit=imported[EVENTS], partners=[partner], values={
+        "kind": "mou", "title": "Far from expiry", "signed_on": today - timedelta(days=10), "signed_place": "Bakı",
+        "in_force_on": today - timedelta(days=10), "term_months": 60, "renewal": "automatic"})
+    assert agreements_alert(today=today) == 1
+    assert agreements_alert(today=today) == 0  # once
+    assert AgreementAlert.objects.get().kind == "expiry"
+    for who in ("events_head", "icd_head"):
+        notice = Notification.objects.get(recipient=people[who], kind="protocol.agreement")
+        assert "1 agreement" in str(notice.title) or notice.title
+
+
+def test_the_register_filters_and_exports_to_xlsx(client, people, agreement, partner, mincom, imported):
+    from openpyxl import load_workbook
+
+    from protocol.services.agreements import agreement_save
+
+    today = timezone.localdate()
+    agreement_save(actor=people["icd_head"], organisation=mincom, responsible_unit=imported[ICD], partners=[partner], values={
+        "kind": "contract", "title": "Contract on training", "signed_on": today, "signed_place": "Bakı",
+        "in_force_on": today + timedelta(days=10)})
+    client.force_login(people["icd_head"])
+    page = client.get("/protocol/agreements/?status=not_yet").content.decode()
+    assert "Contract on training" in page and "Memorandum on digital signatures" not in page
+    sheet = load_workbook(BytesIO(client.get("/protocol/agreements/?kind=mou&format=xlsx").content)).active
+    rows = list(sheet.values)
+    assert len(rows) == 2 and rows[1][0] == agreement.number
+
+
+def test_the_register_is_a_constant_number_of_queries(client, people, agreement, partner, mincom, imported,
+                                                      django_assert_num_queries):
+    from protocol.services.agreements import agreement_save, obligation_add
+
+    client.force_login(people["icd_head"])
+    client.get("/protocol/agreements/")
+
+    def count():
+        from django.db import connection
+        from django.test.utils import CaptureQueriesContext
+
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get("/protocol/agreements/").status_code == 200
+        return len(queries)
+
+    before = count()
+    today = timezone.localdate()
+    for n in range(4):
+        more = agreement_save(actor=people["icd_head"], organisation=mincom, responsible_unit=imported[ICD], partners=[partner],
+                              values={"kind": "agreement", "title": f"Agreement {n}", "signed_on": today, "signed_place": "Bakı",
+                                      "in_force_on": today, "term_months": 12})
+        obligation_add(actor=people["icd_head"], agreement=more, text="Report", responsible_unit=imported[ICD],
+                       due_on=today + timedelta(days=30))
+    assert count() == before

@@ -1,0 +1,130 @@
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from tests.protocol.conftest import EVENTS, RELATIONS, at
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def registers(people, partner, incoming_visit, mincom, imported):
+    """One of everything, organised by the events sector."""
+    from protocol.services.agreements import agreement_save, obligation_add
+    from protocol.services.meetings import meeting_save
+    from protocol.services.visits import member_save, programme_item_save
+
+    day = incoming_visit.starts_on
+    member = member_save(actor=people["events_officer"], visit=incoming_visit, values={"full_name": "Nino Beridze"})
+    item, _clashes = programme_item_save(actor=people["events_officer"], visit=incoming_visit, officials=[],
+                                         values={"starts_at": at(day, 10), "ends_at": at(day, 11), "activity": "Talks", "place": "Hall"})
+    meeting, _clashes = meeting_save(actor=people["icd_head"], organisation=mincom, organising_unit=imported[EVENTS],
+                                     officials=[people["deputy_minister"]], values={
+                                         "partner": partner, "title": "Ambassador's call", "starts_at": at(day, 16),
+                                         "ends_at": at(day, 17), "place": "Ministry", "guests": "H.E. the Ambassador"})
+    today = timezone.localdate()
+    agreement = agreement_save(actor=people["icd_head"], organisation=mincom, responsible_unit=imported[EVENTS], partners=[partner],
+                               values={"kind": "mou", "title": "MoU", "signed_on": today, "signed_place": "Bakı", "in_force_on": today,
+                                       "term_months": 12})
+    obligation = obligation_add(actor=people["icd_head"], agreement=agreement, text="Report", responsible_unit=imported[EVENTS],
+                                due_on=today + timedelta(days=20))
+    return {"visit": incoming_visit, "member": member, "item": item, "meeting": meeting, "agreement": agreement,
+            "obligation": obligation, "partner": partner}
+
+
+def _endpoints(r):
+    v = r["visit"].pk
+    return [
+        ("get", f"/api/v1/protocol/partners/{r['partner'].pk}/"), ("get", f"/api/v1/protocol/visits/{v}/"),
+        ("patch", f"/api/v1/protocol/visits/{v}/"), ("post", f"/api/v1/protocol/visits/{v}/move/"),
+        ("post", f"/api/v1/protocol/visits/{v}/report/"), ("get", f"/api/v1/protocol/visits/{v}/members/"),
+        ("get", f"/api/v1/protocol/visits/{v}/members/{r['member'].pk}/"),
+        ("delete", f"/api/v1/protocol/visits/{v}/members/{r['member'].pk}/"), ("get", f"/api/v1/protocol/visits/{v}/programme/"),
+        ("delete", f"/api/v1/protocol/visits/{v}/programme/{r['item'].pk}/"), ("get", f"/api/v1/protocol/visits/{v}/letters/"),
+        ("get", f"/api/v1/protocol/meetings/{r['meeting'].pk}/"), ("post", f"/api/v1/protocol/meetings/{r['meeting'].pk}/minutes/"),
+        ("post", f"/api/v1/protocol/meetings/{r['meeting'].pk}/actions/"),
+        ("get", f"/api/v1/protocol/agreements/{r['agreement'].pk}/"),
+        ("get", f"/api/v1/protocol/agreements/{r['agreement'].pk}/obligations/"),
+        ("post", f"/api/v1/protocol/obligations/{r['obligation'].pk}/close/"),
+        ("get", f"/protocol/visits/{v}/"), ("get", f"/protocol/visits/{v}/programme.pdf"), ("get", f"/protocol/visits/{v}/programme.ics"),
+        ("get", f"/protocol/meetings/{r['meeting'].pk}/"), ("get", f"/protocol/agreements/{r['agreement'].pk}/"),
+        ("get", f"/protocol/partners/{r['partner'].pk}/"),
+    ]
+
+
+def test_an_outsider_gets_404_from_every_object_endpoint(client, people, registers):
+    client.force_login(people["pr_officer"])
+    for method, url in _endpoints(registers):
+        answer = getattr(client, method)(url, {}, content_type="application/json") if method != "get" else client.get(url)
+        assert answer.status_code == 404, (method, url, answer.status_code)
+    for url in ("/api/v1/protocol/visits/", "/api/v1/protocol/meetings/", "/api/v1/protocol/agreements/", "/api/v1/protocol/partners/"):
+        assert client.get(url).json()["results"] == [], url
+
+
+def test_the_other_sector_sees_the_registers_but_not_a_visit_it_does_not_organise_passports(client, people, registers):
+    client.force_login(people["relations_officer"])  # in the protocol service: sees the visit, not the passports
+    assert client.get(f"/api/v1/protocol/visits/{registers['visit'].pk}/").status_code == 200
+    assert [a["id"] for a in client.get("/api/v1/protocol/agreements/").json()["results"]] == [registers["agreement"].pk]
+
+
+def test_bad_input_is_a_translated_400_naming_the_field(client, people, registers):
+    visit = registers["visit"]
+    client.force_login(people["events_officer"])
+    day = visit.starts_on
+    answer = client.post(f"/api/v1/protocol/visits/{visit.pk}/programme/", {
+        "starts_at": at(day, 12).isoformat(), "ends_at": at(day, 11).isoformat(), "activity": "Lunch", "place": "Hotel"},
+        content_type="application/json", HTTP_ACCEPT_LANGUAGE="ru")
+    assert answer.status_code == 400 and "ends_at" in answer.json()["fields"]
+    assert answer.json()["detail"] != "The item ends after it starts."  # in Russian
+    answer = client.post(f"/api/v1/protocol/visits/{visit.pk}/members/", {
+        "full_name": "A B", "arrival_at": at(day, 12).isoformat(), "departure_at": at(day, 9).isoformat()},
+        content_type="application/json")
+    assert answer.status_code == 400 and "departure_at" in answer.json()["fields"]
+    client.force_login(people["icd_head"])
+    answer = client.post(f"/api/v1/protocol/agreements/{registers['agreement'].pk}/obligations/", {
+        "text": "Late", "responsible_unit": registers["agreement"].responsible_unit_id,
+        "due_on": (registers["agreement"].expires_on + timedelta(days=5)).isoformat()}, content_type="application/json")
+    assert answer.status_code == 400 and "due_on" in answer.json()["fields"]
+
+
+def test_a_visit_is_proposed_moved_and_given_a_programme_through_the_api(client, people, partner, mincom, imported):
+    client.force_login(people["events_officer"])
+    start = timezone.localdate() + timedelta(days=20)
+    created = client.post("/api/v1/protocol/visits/", {
+        "organisation": mincom.pk, "organising_unit": imported[EVENTS].pk, "direction": "incoming", "invited_by": "ministry",
+        "title": "ITU experts", "purpose": "Spectrum planning", "partner": partner.pk, "country": "Switzerland",
+        "starts_on": start.isoformat(), "ends_on": (start + timedelta(days=1)).isoformat(), "level": "expert", "languages": "en"},
+        content_type="application/json")
+    assert created.status_code == 201, created.json()
+    visit_id = created.json()["id"]
+    assert client.post(f"/api/v1/protocol/visits/{visit_id}/move/", {"action": "approve"},
+                       content_type="application/json").status_code == 403
+    client.force_login(people["deputy_minister"])
+    assert client.post(f"/api/v1/protocol/visits/{visit_id}/move/", {"action": "approve"},
+                       content_type="application/json").json()["state"] == "approved"
+    item = client.post(f"/api/v1/protocol/visits/{visit_id}/programme/", {
+        "starts_at": at(start, 10).isoformat(), "ends_at": at(start, 12).isoformat(), "activity": "Workshop", "place": "Hall",
+        "officials": [people["icd_head"].pk]}, content_type="application/json")
+    assert item.status_code == 201 and item.json()["clashes"] == []
+
+
+def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_controlled(people, partner, mincom, imported):
+    from documents.services.approval import approval_current_step, approval_decide, approval_routes
+    from protocol.services.meetings import follow_up_add, meeting_minutes_save, meeting_minutes_submit, meeting_save
+
+    start = timezone.now() - timedelta(hours=3)
+    meeting, _clashes = meeting_save(actor=people["icd_head"], organisation=mincom, organising_unit=imported[RELATIONS],
+                                     officials=[people["deputy_minister"]], values={
+                                         "partner": partner, "title": "Meeting with the ITU", "starts_at": start,
+                                         "ends_at": start + timedelta(hours=1), "place": "Ministry", "guests": "ITU delegation"})
+    meeting_minutes_save(actor=people["relations_officer"], meeting=meeting, minutes="Agreed to hold a joint seminar in spring.")
+    meeting_minutes_submit(actor=people["relations_officer"], meeting=meeting, approver=people["icd_head"])
+    route = approval_routes(meeting).last()
+    approval_decide(step=approval_current_step(route), actor=people["icd_head"], approve=True)
+    meeting.refresh_from_db()
+    assert meeting.minutes_state == "approved"
+    action = follow_up_add(actor=people["relations_officer"], meeting=meeting, text="Prepare the seminar",
+                           responsible_unit=imported[RELATIONS], due_on=timezone.localdate() + timedelta(days=40))
+    assert action.card.responsible_unit == imported[RELATIONS] and action.card.policy.code == "protocol.obligation"
+    assert [r.minutes_state for r in meeting.history.order_by("history_date")][-2:] == ["in_approval", "approved"]
