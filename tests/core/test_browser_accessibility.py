@@ -31,8 +31,8 @@ def _violations(page, url):
 
 def test_no_serious_accessibility_violations(live_server, browser, staff, imported):
     from media_relations.models import MediaOutlet
-    from units.models import ServiceDesignation
     from media_relations.services.events import press_event_save
+    from units.models import ServiceDesignation
 
     ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
     ServiceDesignation.objects.create(organisation=ministry, function="press", unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])

@@ -21,9 +21,9 @@ def _no_sideways_scroll(page):
 def test_a_journalist_goes_from_application_to_event_registration(live_server, browser, staff, imported, tmp_path):
     from core.models import OutboundEmail
     from media_relations.models import Accreditation, EventRegistration, MediaOutlet
-    from units.models import ServiceDesignation
     from media_relations.services.accreditation import accreditation_decide
     from media_relations.services.events import press_event_save
+    from units.models import ServiceDesignation
 
     ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
     ServiceDesignation.objects.create(organisation=ministry, function="press", unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])

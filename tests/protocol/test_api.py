@@ -111,7 +111,12 @@ def test_a_visit_is_proposed_moved_and_given_a_programme_through_the_api(client,
 
 def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_controlled(people, partner, mincom, imported):
     from documents.services.approval import approval_current_step, approval_decide, approval_routes
-    from protocol.services.meetings import follow_up_add, meeting_minutes_save, meeting_minutes_submit, meeting_save
+    from protocol.services.meetings import (
+        follow_up_add,
+        meeting_minutes_save,
+        meeting_minutes_submit,
+        meeting_save,
+    )
 
     start = timezone.now() - timedelta(hours=3)
     meeting, _clashes = meeting_save(actor=people["icd_head"], organisation=mincom, organising_unit=imported[RELATIONS],
