@@ -22,6 +22,7 @@ from protocol.models import (
     ProgrammeItem,
     Visit,
     VisitLetter,
+    WorkingGroupMember,
 )
 from protocol.selectors import (
     AGREEMENT_STATUSES,
@@ -37,7 +38,7 @@ from protocol.selectors import (
     programme_with_clashes,
     visit_list,
 )
-from protocol.services.agreements import agreement_save, obligation_add, obligation_close
+from protocol.services.agreements import agreement_save, obligation_add, obligation_close, working_group_add
 from protocol.services.common import protocol_organisations
 from protocol.services.letters import visit_letter_create
 from protocol.services.meetings import (
@@ -479,16 +480,27 @@ class ObligationSerializer(PortalModelSerializer):
         return card.pk if card else None
 
 
+class WorkingGroupMemberSerializer(PortalModelSerializer):
+    user = UserField(required=False, allow_null=True)
+
+    class Meta:
+        model = WorkingGroupMember
+        fields = ["id", "user", "full_name", "organisation_name", "is_chair"]
+        read_only_fields = ["id"]
+        validators = []  # the service owns the rule (one of ours, or a named member of theirs)
+
+
 class AgreementSerializer(PortalModelSerializer):
     organisation = UnitField()
     responsible_unit = UnitField()
     partners = serializers.PrimaryKeyRelatedField(many=True, queryset=Partner.objects.all())
+    working_group = WorkingGroupMemberSerializer(many=True, read_only=True)
 
     class Meta:
         model = Agreement
         fields = ["id", "number", "organisation", "responsible_unit", "kind", "title", "partners", "signed_on", "signed_place",
-                  "in_force_on", "term_months", "expires_on", "renewal", "notice_days", "terminated_on"]
-        read_only_fields = ["id", "number", "expires_on", "terminated_on"]
+                  "in_force_on", "term_months", "expires_on", "renewal", "notice_days", "terminated_on", "working_group"]
+        read_only_fields = ["id", "number", "expires_on", "terminated_on", "working_group"]
 
 
 class AgreementListCreateApi(generics.ListCreateAPIView):
@@ -520,6 +532,18 @@ class AgreementDetailApi(generics.RetrieveAPIView):
 
     def get_object(self):
         return access_agreement(user=self.request.user, pk=self.kwargs["pk"])
+
+
+class WorkingGroupAddApi(APIView):
+    """Add a member to the agreement's working group: one of our staff (`user`) or the partner's (`full_name`)."""
+
+    @extend_schema(request=WorkingGroupMemberSerializer, responses={201: WorkingGroupMemberSerializer})
+    def post(self, request, pk):
+        agreement = access_agreement(user=request.user, pk=pk)
+        data = WorkingGroupMemberSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        member = working_group_add(actor=request.user, agreement=agreement, **data.validated_data)
+        return Response(WorkingGroupMemberSerializer(member).data, status=201)
 
 
 class ObligationListCreateApi(APIView):

@@ -126,6 +126,8 @@ class MeetingForm(ServiceModelForm):
         self.fields["organising_unit"].queryset = _units_of(organisations)
         self.fields["partner"].queryset = Partner.objects.filter(is_active=True)
         self.fields["officials"].queryset = staff
+        if self.instance.pk:
+            self.fields["organisation"].disabled = True
 
 
 class MinutesForm(forms.Form):

@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
@@ -77,7 +78,7 @@ class Visit(TimeStampedModel):
     class State(models.TextChoices):
         PROPOSED = "proposed", _("proposed")
         APPROVED = "approved", _("approved")
-        CONFIRMED = "confirmed", _("confirmed")
+        CONFIRMED = "confirmed", pgettext_lazy("visit", "confirmed by the partner")
         IN_PROGRESS = "in_progress", _("in progress")
         COMPLETED = "completed", _("completed")
         REPORT_FILED = "report_filed", _("report filed")
@@ -188,7 +189,7 @@ class ProgrammeItem(TimeStampedModel):
     responsible = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+",
                                     verbose_name=_("responsible officer"))
     transport = models.CharField(_("transport"), max_length=300, blank=True)
-    history = HistoricalRecords(m2m_fields=[officials])
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("programme item")
@@ -246,7 +247,7 @@ class Meeting(TimeStampedModel):
     minutes = models.TextField(_("minutes"), blank=True)
     minutes_state = models.CharField(_("minutes"), max_length=12, choices=MinutesState.choices, default=MinutesState.NONE)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    history = HistoricalRecords(m2m_fields=[officials])
+    history = HistoricalRecords()
 
     objects = MeetingQuerySet.as_manager()
 
@@ -313,7 +314,7 @@ class Agreement(TimeStampedModel):
     number = models.CharField(_("registration number"), max_length=60, unique=True, editable=False)
     terminated_on = models.DateField(_("terminated on"), null=True, blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
-    history = HistoricalRecords(m2m_fields=[partners])
+    history = HistoricalRecords()
 
     objects = AgreementQuerySet.as_manager()
 

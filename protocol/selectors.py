@@ -50,7 +50,7 @@ def access_partner(*, user, pk):
 def partner_card(*, user, partner):
     """The partner's history: the visits, meetings and agreements the user may see, newest first."""
     return {
-        "visits": list(Visit.objects.visible_to(user).filter(partner=partner).select_related("organising_unit")),
+        "visits": list(Visit.objects.visible_to(user).filter(partner=partner).select_related("partner", "organising_unit")),
         "meetings": list(Meeting.objects.visible_to(user).filter(partner=partner)),
         "agreements": list(Agreement.objects.visible_to(user).filter(partners=partner)),
     }
@@ -158,7 +158,8 @@ AGREEMENT_STATUSES = ("in_force", "expiring", "expired", "not_yet")
 
 def agreement_list(*, user, kind="", status="", partner=None, query="", today=None):
     today = today or timezone.localdate()
-    agreements = Agreement.objects.visible_to(user).select_related("responsible_unit").prefetch_related("partners").annotate(
+    agreements = Agreement.objects.visible_to(user).select_related("responsible_unit").prefetch_related(
+        "partners", "working_group").annotate(
         open_obligations=Count("obligations", filter=Q(obligations__state=Obligation.State.OPEN), distinct=True),
         late_obligations=Count("obligations", filter=Q(obligations__state=Obligation.State.OPEN, obligations__due_on__lt=today),
                                distinct=True))
@@ -192,7 +193,7 @@ def agreement_status(agreement, today=None):
 
 def access_agreement(*, user, pk):
     return _get(Agreement.objects.visible_to(user).select_related("responsible_unit", "organisation")
-                .prefetch_related("partners"), pk)
+                .prefetch_related("partners", "working_group"), pk)
 
 
 def obligations_of(*, agreement):

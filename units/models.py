@@ -284,3 +284,9 @@ class ServiceDesignation(models.Model):
 
     def __str__(self):
         return f"{self.get_function_display()}: {self.unit}"
+
+    def clean(self):
+        from django.core.exceptions import ValidationError
+
+        if self.organisation_id and self.unit_id and self.unit.organisation_id != self.organisation_id:
+            raise ValidationError({"unit": _("Choose a unit of the organisation.")})

@@ -21,6 +21,7 @@ from documents.services.control import control_close, control_open, policy_for, 
 from documents.services.numbering import registration_number_next
 from protocol.models import Agreement, AgreementAlert, Obligation, WorkingGroupMember
 from protocol.services.common import (
+    assign_values,
     check_unit_in,
     clean_or_fail,
     fail,
@@ -33,7 +34,7 @@ from protocol.services.common import (
 from units.selectors import unit_heads
 
 AGREEMENT_FIELDS = ("kind", "title", "signed_on", "signed_place", "in_force_on", "term_months", "renewal", "notice_days")
-JOURNAL = ("intl-agreements", gettext_noop("International agreements"), "{code}-{seq}/{yyyy}")
+JOURNAL = ("intl-agreements", gettext_noop("International agreements"), "BS-{seq}/{yyyy}")
 
 
 def add_months(day, months):
@@ -64,10 +65,7 @@ def agreement_save(*, actor, organisation, responsible_unit, partners, values, a
     creating = agreement is None
     agreement = agreement or Agreement(organisation=organisation, created_by=actor)
     agreement.responsible_unit = responsible_unit
-    for field in AGREEMENT_FIELDS:
-        if field in values:
-            value = values[field]
-            setattr(agreement, field, value.strip() if isinstance(value, str) else value)
+    assign_values(agreement, values, AGREEMENT_FIELDS)
     if agreement.signed_on and agreement.in_force_on and agreement.in_force_on < agreement.signed_on:
         fail("in_force_on", _("An agreement enters into force on or after the day it is signed."))
     if agreement.signed_on and agreement.signed_on > timezone.localdate():

@@ -20,6 +20,14 @@ def save_with_history(item, actor, message, fields=None, /, **params):
     item.save(update_fields=fields)
 
 
+def assign_values(item, values, fields):
+    """Copy the given fields that `values` has onto the item, texts stripped of surrounding blanks."""
+    for field in fields:
+        if field in values:
+            value = values[field]
+            setattr(item, field, value.strip() if isinstance(value, str) else value)
+
+
 def protocol_unit(*, organisation_id):
     """The organisation's protocol service unit; the organisation itself until one is designated."""
     return designated_unit(organisation_id=organisation_id, function=ServiceFunction.PROTOCOL)

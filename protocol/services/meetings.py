@@ -17,6 +17,7 @@ from documents.services.approval import approval_register, approval_start
 from documents.services.control import control_open, policy_for, term_until
 from protocol.models import FollowUpAction, Meeting
 from protocol.services.common import (
+    assign_values,
     check_unit_in,
     clean_or_fail,
     fail,
@@ -41,10 +42,7 @@ def meeting_save(*, actor, organisation, organising_unit, values, officials, mee
         reason = gettext_noop("Edited")
     check_unit_in(organisation, organising_unit, "organising_unit")
     meeting.organising_unit = organising_unit
-    for field in MEETING_FIELDS:
-        if field in values:
-            value = values[field]
-            setattr(meeting, field, value.strip() if isinstance(value, str) else value)
+    assign_values(meeting, values, MEETING_FIELDS)
     if not officials:
         fail("officials", _("Name at least one of our participants."))
     if meeting.starts_at and meeting.ends_at and meeting.ends_at <= meeting.starts_at:

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_noop
 from core.exceptions import PermissionDeniedError
 from protocol.models import Partner
 from protocol.querysets import protocol_scope
-from protocol.services.common import clean_or_fail, fail, save_with_history
+from protocol.services.common import assign_values, clean_or_fail, fail, save_with_history
 
 PARTNER_FIELDS = ("name", "kind", "country", "contact_person", "email", "phone", "address", "website", "notes", "is_active")
 
@@ -19,9 +19,7 @@ def partner_save(*, actor, values, partner=None):
         if not (values.get(field) or "").strip() and (partner is None or field in values):
             fail(field, _("This field is required."))
     partner = partner or Partner()
-    for field in PARTNER_FIELDS:
-        if field in values:
-            setattr(partner, field, values[field].strip() if isinstance(values[field], str) else values[field])
+    assign_values(partner, values, PARTNER_FIELDS)
     clean_or_fail(partner)
     try:
         with transaction.atomic():

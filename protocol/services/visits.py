@@ -18,6 +18,7 @@ from protocol.domain.visit_states import (
 )
 from protocol.models import DelegationMember, ProgrammeItem, Visit
 from protocol.services.common import (
+    assign_values,
     check_unit_in,
     clean_or_fail,
     fail,
@@ -62,10 +63,7 @@ def visit_save(*, actor, organisation, organising_unit, values, visit=None):
         reason = gettext_noop("Edited")
     check_unit_in(organisation, organising_unit, "organising_unit")
     visit.organising_unit = organising_unit
-    for field in VISIT_FIELDS:
-        if field in values:
-            value = values[field]
-            setattr(visit, field, value.strip() if isinstance(value, str) else value)
+    assign_values(visit, values, VISIT_FIELDS)
     if visit.direction == Visit.Direction.OUTGOING:
         visit.invited_by = ""
     elif not visit.invited_by:
@@ -158,10 +156,7 @@ def member_save(*, actor, visit, values, member=None):
     if not (values.get("full_name") or (member and member.full_name) or "").strip():
         fail("full_name", _("This field is required."))
     member = member or DelegationMember(visit=visit)
-    for field in MEMBER_FIELDS:
-        if field in values:
-            value = values[field]
-            setattr(member, field, value.strip() if isinstance(value, str) else value)
+    assign_values(member, values, MEMBER_FIELDS)
     if member.arrival_at and member.departure_at and member.departure_at < member.arrival_at:
         fail("departure_at", _("The departure is after the arrival."))
     clean_or_fail(member, exclude=["visit"])
@@ -186,10 +181,7 @@ def programme_item_save(*, actor, visit, values, officials, item=None):
     require_item_rights(user=actor, item=visit)
     _require_editable(visit)
     item = item or ProgrammeItem(visit=visit)
-    for field in ITEM_FIELDS:
-        if field in values:
-            value = values[field]
-            setattr(item, field, value.strip() if isinstance(value, str) else value)
+    assign_values(item, values, ITEM_FIELDS)
     for field in ("starts_at", "ends_at", "activity", "place"):
         if not getattr(item, field):
             fail(field, _("This field is required."))

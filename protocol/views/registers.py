@@ -134,11 +134,7 @@ def meetings(request):
                 meeting, clashes = meeting_save(actor=request.user, organisation=data["organisation"],
                                                 organising_unit=data["organising_unit"], officials=list(data["officials"]),
                                                 values=data)
-                if clashes:
-                    messages.warning(request, _("Planned, but a participant is engaged elsewhere at that time: %(what)s") % {
-                        "what": "; ".join(f"{c.official.get_full_name() or c.official}: {_(c.title)}" for c in clashes[:3])})
-                else:
-                    messages.success(request, _("The meeting is planned; it is on the participants' agendas."))
+                _tell_clashes(request, clashes, _("The meeting is planned; it is on the participants' agendas."))
                 return redirect("protocol:meeting", pk=meeting.pk)
             except ApplicationError as error:
                 form_add_application_error(form, error)
@@ -148,12 +144,23 @@ def meetings(request):
         "past": meeting_list(user=request.user, upcoming=False)[:50], "form": form}, status=status)
 
 
+def _tell_clashes(request, clashes, done):
+    if clashes:
+        messages.warning(request, _("Planned, but a participant is engaged elsewhere at that time: %(what)s") % {
+            "what": "; ".join(f"{c.official.get_full_name() or c.official}: {_(c.title)}" for c in clashes[:3])})
+    else:
+        messages.success(request, done)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_detail(request, pk):
     meeting = access_meeting(user=request.user, pk=pk)
     action = request.POST.get("action") if request.method == "POST" else None
     forms = {
+        "edit": MeetingForm(request.POST if action == "edit" else None, instance=meeting, organisations=[meeting.organisation],
+                            staff=unit_staff(unit=meeting.organisation),
+                            initial={"organisation": meeting.organisation_id, "organising_unit": meeting.organising_unit_id}),
         "minutes": MinutesForm(request.POST if action == "minutes" else None, initial={"minutes": meeting.minutes}),
         "submit": ApproverForm(request.POST if action == "submit" else None, approvers=minutes_approvers(meeting=meeting)),
         "follow_up": ControlledItemForm(request.POST if action == "follow_up" else None, organisation=meeting.organisation),
@@ -166,7 +173,12 @@ def meeting_detail(request, pk):
         if form.is_valid():
             data = form.cleaned_data
             try:
-                if action == "minutes":
+                if action == "edit":
+                    _meeting, clashes = meeting_save(actor=request.user, organisation=meeting.organisation, meeting=meeting,
+                                                     organising_unit=data["organising_unit"], officials=list(data["officials"]),
+                                                     values=data)
+                    _tell_clashes(request, clashes, _("Saved."))
+                elif action == "minutes":
                     meeting_minutes_save(actor=request.user, meeting=meeting, minutes=data["minutes"])
                     messages.success(request, _("The minutes are saved."))
                 elif action == "submit":

@@ -22,7 +22,7 @@ def agreement(people, partner, mincom, imported):
 
 
 def test_an_agreement_is_registered_with_the_next_number_and_its_expiry(agreement):
-    assert agreement.number == f"intl-agreements-1/{agreement.signed_on.year}"
+    assert agreement.number == f"BS-1/{agreement.signed_on.year}"
     assert agreement.expires_on == agreement.in_force_on.replace(year=agreement.in_force_on.year + 2) - timedelta(days=1)
     assert agreement.history.latest().history_change_reason
 

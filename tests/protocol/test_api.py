@@ -47,6 +47,7 @@ def _endpoints(r):
         ("get", f"/api/v1/protocol/agreements/{r['agreement'].pk}/"),
         ("get", f"/api/v1/protocol/agreements/{r['agreement'].pk}/obligations/"),
         ("post", f"/api/v1/protocol/obligations/{r['obligation'].pk}/close/"),
+        ("post", f"/api/v1/protocol/agreements/{r['agreement'].pk}/working-group/"),
         ("get", f"/protocol/visits/{v}/"), ("get", f"/protocol/visits/{v}/programme.pdf"), ("get", f"/protocol/visits/{v}/programme.ics"),
         ("get", f"/protocol/meetings/{r['meeting'].pk}/"), ("get", f"/protocol/agreements/{r['agreement'].pk}/"),
         ("get", f"/protocol/partners/{r['partner'].pk}/"),
@@ -133,3 +134,36 @@ def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_contr
                            responsible_unit=imported[RELATIONS], due_on=timezone.localdate() + timedelta(days=40))
     assert action.card.responsible_unit == imported[RELATIONS] and action.card.policy.code == "protocol.obligation"
     assert [r.minutes_state for r in meeting.history.order_by("history_date")][-2:] == ["in_approval", "approved"]
+
+
+def test_the_working_group_takes_our_staff_and_the_partners_people(client, people, registers):
+    agreement = registers["agreement"]
+    client.force_login(people["icd_head"])
+    url = f"/api/v1/protocol/agreements/{agreement.pk}/working-group/"
+    assert client.post(url, {"is_chair": True}, content_type="application/json").json()["fields"].keys() == {"full_name"}
+    assert client.post(url, {"user": people["events_head"].pk, "is_chair": True}, content_type="application/json").status_code == 201
+    assert client.post(url, {"full_name": "Giorgi Kapanadze", "organisation_name": "Ministry of Digital Affairs"},
+                       content_type="application/json").status_code == 201
+    group = client.get(f"/api/v1/protocol/agreements/{agreement.pk}/").json()["working_group"]
+    assert [(m["user"], m["full_name"], m["is_chair"]) for m in group] == [
+        (people["events_head"].pk, "", True), (None, "Giorgi Kapanadze", False)]
+
+
+def test_a_meeting_is_planned_and_changed_on_its_page_and_a_clash_is_said(client, people, registers, mincom, imported, partner):
+    from protocol.models import Meeting
+
+    visit_day = registers["visit"].starts_on
+    client.force_login(people["icd_head"])
+    form = {"organisation": mincom.pk, "organising_unit": imported[RELATIONS].pk, "partner": partner.pk, "title": "ITU call",
+            "starts_at": at(visit_day, 8).strftime("%Y-%m-%dT%H:%M"), "ends_at": at(visit_day, 9).strftime("%Y-%m-%dT%H:%M"),
+            "place": "Ministry", "officials": [people["deputy_minister"].pk], "guests": "ITU Europe Office"}
+    answer = client.post("/protocol/meetings/?lang=en", form, follow=True)
+    meeting = Meeting.objects.get(title="ITU call")
+    assert "The meeting is planned" in answer.content.decode()
+    form.update(action="edit", starts_at=at(visit_day, 16, 30).strftime("%Y-%m-%dT%H:%M"),
+                ends_at=at(visit_day, 17, 30).strftime("%Y-%m-%dT%H:%M"))
+    answer = client.post(f"/protocol/meetings/{meeting.pk}/?lang=en", form, follow=True)
+    assert "engaged elsewhere" in answer.content.decode() and "Ambassador&#x27;s call" in answer.content.decode()
+    form["ends_at"] = form["starts_at"]
+    answer = client.post(f"/protocol/meetings/{meeting.pk}/?lang=en", form)
+    assert answer.status_code == 400 and "The meeting ends after it starts." in answer.content.decode()
