@@ -189,5 +189,14 @@ class WorkingGroupForm(forms.Form):
         self.fields["user"].queryset = staff
 
 
+class RenewForm(forms.Form):
+    months = forms.IntegerField(label=_("Renewed for, months"), min_value=1, max_value=240)
+
+
+class TerminateForm(forms.Form):
+    on = forms.DateField(label=_("Ends on"), widget=forms.DateInput(DATE))
+    reason = forms.CharField(label=_("Reason"), max_length=500)
+
+
 class ScanForm(forms.Form):
     scan = MultipleFileField(label=_("Signed text (scan)"))

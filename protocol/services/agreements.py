@@ -85,6 +85,45 @@ def agreement_save(*, actor, organisation, responsible_unit, partners, values, a
     return agreement
 
 
+def agreement_renew(*, actor, agreement, months):
+    """The parties renewed it: the term grows by `months` from the present expiry (the expiry alert comes again before
+    the new date)."""
+    require_protocol(user=actor, organisation_id=agreement.organisation_id)
+    if not months or not 1 <= months <= 240:
+        fail("months", _("Give the renewal in months (1 to 240)."))
+    with transaction.atomic():
+        agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+        if agreement.expires_on is None:
+            fail("months", _("An agreement for an indefinite term is not renewed."))
+        if agreement.terminated_on:
+            fail("months", _("A terminated agreement is not renewed."))
+        agreement.term_months += months
+        agreement.expires_on = agreement_expiry(in_force_on=agreement.in_force_on, term_months=agreement.term_months)
+        save_with_history(agreement, actor, gettext_noop("Renewed until %(day)s"), ["term_months", "expires_on", "updated_at"],
+                          day=agreement.expires_on.strftime("%d.%m.%Y"))
+    return agreement
+
+
+def agreement_terminate(*, actor, agreement, on, reason):
+    """Ended before its term (a party's notice, or by agreement); its open obligations are cancelled with it."""
+    require_protocol(user=actor, organisation_id=agreement.organisation_id)
+    reason = (reason or "").strip()
+    if not reason:
+        fail("reason", _("Say why the agreement ends."))
+    with transaction.atomic():
+        agreement = Agreement.objects.select_for_update().get(pk=agreement.pk)
+        if agreement.terminated_on:
+            fail("on", _("The agreement is already terminated."))
+        if on is None or on < agreement.in_force_on or (agreement.expires_on and on > agreement.expires_on):
+            fail("on", _("The day falls within the agreement's term."))
+        agreement.terminated_on = on
+        save_with_history(agreement, actor, gettext_noop("Terminated: %(reason)s"), ["terminated_on", "updated_at"],
+                          reason=reason[:200])
+        for obligation in agreement.obligations.filter(state=Obligation.State.OPEN):
+            obligation_close(actor=actor, obligation=obligation, report=reason, cancelled=True)
+    return agreement
+
+
 def _require_agreement_rights(actor, agreement):
     if not (runs_protocol(user=actor, organisation_id=agreement.organisation_id) or works_on(user=actor, unit=agreement.responsible_unit)):
         raise PermissionDeniedError(_("Only the protocol service or the responsible unit does this."))

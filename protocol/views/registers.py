@@ -22,7 +22,9 @@ from protocol.forms import (
     MeetingForm,
     MinutesForm,
     PartnerForm,
+    RenewForm,
     ScanForm,
+    TerminateForm,
     WorkingGroupForm,
 )
 from protocol.models import Agreement, Partner
@@ -43,12 +45,14 @@ from protocol.selectors import (
 )
 from protocol.services.agreements import (
     agreement_attach_scan,
+    agreement_renew,
     agreement_save,
+    agreement_terminate,
     obligation_add,
     obligation_close,
     working_group_add,
 )
-from protocol.services.common import protocol_organisations
+from protocol.services.common import protocol_organisations, runs_protocol
 from protocol.services.meetings import (
     follow_up_add,
     meeting_minutes_save,
@@ -260,6 +264,8 @@ def agreement_detail(request, pk):
         "close": CloseObligationForm(request.POST if action == "close" else None),
         "member": WorkingGroupForm(request.POST if action == "member" else None, staff=staff),
         "scan": ScanForm(request.POST if action == "scan" else None, request.FILES if action == "scan" else None),
+        "renew": RenewForm(request.POST if action == "renew" else None),
+        "terminate": TerminateForm(request.POST if action == "terminate" else None),
     }
     status = 200
     if request.method == "POST":
@@ -276,6 +282,7 @@ def agreement_detail(request, pk):
         status = 400
     return render(request, "protocol/agreement.html", {
         "agreement": agreement, "status_label": _status_label(agreement_status(agreement)), "forms": forms,
+        "runs_protocol": runs_protocol(user=request.user, organisation_id=agreement.organisation_id),
         "obligations": obligations_of(agreement=agreement), "group": working_group_of(agreement=agreement),
         "scans": attachments_of(agreement), "today": timezone.localdate(),
         "history": agreement.history.select_related("history_user").order_by("-history_date")[:20]}, status=status)
@@ -296,6 +303,12 @@ def _agreement_act(request, agreement, action, data):
         working_group_add(actor=request.user, agreement=agreement, user=data["user"], full_name=data["full_name"],
                           organisation_name=data["organisation_name"], is_chair=data["is_chair"])
         messages.success(request, _("Added to the working group."))
+    elif action == "renew":
+        agreement_renew(actor=request.user, agreement=agreement, months=data["months"])
+        messages.success(request, _("Renewed until %(day)s.") % {"day": agreement.expires_on.strftime("%d.%m.%Y")})
+    elif action == "terminate":
+        agreement_terminate(actor=request.user, agreement=agreement, on=data["on"], reason=data["reason"])
+        messages.success(request, _("The agreement is terminated; its open obligations are cancelled."))
     else:
         agreement_attach_scan(actor=request.user, agreement=agreement, uploads=data["scan"])
         messages.success(request, _("The signed text is attached."))

@@ -130,3 +130,25 @@ def test_the_register_is_a_constant_number_of_queries(client, people, agreement,
         obligation_add(actor=people["icd_head"], agreement=more, text="Report", responsible_unit=imported[ICD],
                        due_on=today + timedelta(days=30))
     assert count() == before
+
+
+def test_renewal_moves_the_expiry_and_termination_cancels_the_open_obligations(client, people, agreement, imported):
+    from protocol.services.agreements import agreement_renew, agreement_terminate, obligation_add
+
+    old_expiry = agreement.expires_on
+    with pytest.raises(PermissionDeniedError):
+        agreement_renew(actor=people["pr_officer"], agreement=agreement, months=12)
+    agreement = agreement_renew(actor=people["icd_head"], agreement=agreement, months=12)
+    assert agreement.expires_on.year == old_expiry.year + 1 and agreement.term_months == 36
+    obligation = obligation_add(actor=people["icd_head"], agreement=agreement, text="Exchange experts",
+                                responsible_unit=imported[EVENTS], due_on=timezone.localdate() + timedelta(days=30))
+    client.force_login(people["icd_head"])
+    answer = client.post(f"/protocol/agreements/{agreement.pk}/?lang=en", {"action": "terminate", "on": "", "reason": ""})
+    assert answer.status_code == 400 and "This field is required." in answer.content.decode()
+    answer = client.post(f"/protocol/agreements/{agreement.pk}/?lang=en", {
+        "action": "terminate", "on": timezone.localdate().isoformat(), "reason": "The partner gave notice"}, follow=True)
+    assert "its open obligations are cancelled" in answer.content.decode()
+    obligation.refresh_from_db()
+    assert obligation.state == "cancelled" and obligation.card.state == "cancelled"
+    with pytest.raises(ApplicationError):
+        agreement_terminate(actor=people["icd_head"], agreement=agreement, on=timezone.localdate(), reason="again")
