@@ -8,6 +8,7 @@ from functools import partial
 
 from django.conf import settings
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -194,11 +195,14 @@ def agreements_alert(*, today=None):
     today = today or timezone.localdate()
     lead = timedelta(days=settings.PROTOCOL_EXPIRY_ALERT_DAYS)
     in_force = Agreement.objects.filter(terminated_on__isnull=True, expires_on__isnull=False, expires_on__gte=today)
-    expiring = list(in_force.filter(expires_on__lte=today + lead).exclude(
-        alerts__kind=AgreementAlert.Kind.EXPIRY).select_related("responsible_unit"))
-    deciding = [a for a in in_force.exclude(renewal=Agreement.Renewal.NONE).exclude(alerts__kind=AgreementAlert.Kind.RENEWAL)
-                .select_related("responsible_unit")
-                if today <= a.decision_due_on <= today + lead]
+    # the ledger is per date: a renewed agreement is alerted again before its new expiry
+    expiring = list(in_force.filter(expires_on__lte=today + lead).exclude(Exists(AgreementAlert.objects.filter(
+        agreement=OuterRef("pk"), kind=AgreementAlert.Kind.EXPIRY, on_date=OuterRef("expires_on")))).select_related("responsible_unit"))
+    renewable = [a for a in in_force.exclude(renewal=Agreement.Renewal.NONE).select_related("responsible_unit")
+                 if today <= a.decision_due_on <= today + lead]
+    already = set(AgreementAlert.objects.filter(kind=AgreementAlert.Kind.RENEWAL, agreement__in=[a.pk for a in renewable])
+                  .values_list("agreement_id", "on_date"))
+    deciding = [a for a in renewable if (a.pk, a.decision_due_on) not in already]
     now = timezone.now()
     rows = [AgreementAlert(agreement=a, kind=AgreementAlert.Kind.EXPIRY, on_date=a.expires_on, sent_at=now) for a in expiring] + [
         AgreementAlert(agreement=a, kind=AgreementAlert.Kind.RENEWAL, on_date=a.decision_due_on, sent_at=now) for a in deciding]

@@ -152,3 +152,20 @@ def test_renewal_moves_the_expiry_and_termination_cancels_the_open_obligations(c
     assert obligation.state == "cancelled" and obligation.card.state == "cancelled"
     with pytest.raises(ApplicationError):
         agreement_terminate(actor=people["icd_head"], agreement=agreement, on=timezone.localdate(), reason="again")
+
+
+def test_a_renewal_decision_is_alerted_and_a_renewed_agreement_is_alerted_again_before_its_new_expiry(people, partner, mincom,
+                                                                                                        imported):
+    from protocol.models import AgreementAlert
+    from protocol.services.agreements import agreement_renew, agreement_save, agreements_alert
+
+    today = timezone.localdate()
+    start = today - timedelta(days=320)
+    deciding = agreement_save(actor=people["icd_head"], organisation=mincom, responsible_unit=imported[EVENTS], partners=[partner],
+                              values={"kind": "mou", "title": "Renewed by decision", "signed_on": start, "signed_place": "Bakı",
+                                      "in_force_on": start, "term_months": 12, "renewal": "decision", "notice_days": 30})
+    assert agreements_alert(today=today) == 2  # its renewal decision (in two weeks) and its expiry (in six) are near
+    assert set(AgreementAlert.objects.values_list("kind", flat=True)) == {"renewal", "expiry"}
+    agreement_renew(actor=people["icd_head"], agreement=deciding, months=12)
+    assert agreements_alert(today=today) == 0
+    assert agreements_alert(today=today + timedelta(days=366)) == 2  # a year on: the new dates are near
