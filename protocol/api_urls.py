@@ -21,6 +21,9 @@ urlpatterns = [
     path("protocol/agreements/", apis.AgreementListCreateApi.as_view(), name="protocol-agreements"),
     path("protocol/agreements/<id:pk>/", apis.AgreementDetailApi.as_view(), name="protocol-agreement"),
     path("protocol/agreements/<id:pk>/obligations/", apis.ObligationListCreateApi.as_view(), name="protocol-obligations"),
+    path("protocol/agreements/<id:pk>/renew/", apis.AgreementRenewApi.as_view(), name="protocol-agreement-renew"),
+    path("protocol/agreements/<id:pk>/terminate/", apis.AgreementTerminateApi.as_view(), name="protocol-agreement-terminate"),
+    path("protocol/agreements/<id:pk>/scan/", apis.AgreementScanApi.as_view(), name="protocol-agreement-scan"),
     path("protocol/agreements/<id:pk>/working-group/", apis.WorkingGroupAddApi.as_view(), name="protocol-working-group"),
     path("protocol/obligations/<id:pk>/close/", apis.ObligationCloseApi.as_view(), name="protocol-obligation-close"),
 ]

@@ -6,6 +6,7 @@ from django.http import Http404
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics, serializers
+from rest_framework.parsers import FormParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
@@ -38,7 +39,15 @@ from protocol.selectors import (
     programme_with_clashes,
     visit_list,
 )
-from protocol.services.agreements import agreement_save, obligation_add, obligation_close, working_group_add
+from protocol.services.agreements import (
+    agreement_attach_scan,
+    agreement_renew,
+    agreement_save,
+    agreement_terminate,
+    obligation_add,
+    obligation_close,
+    working_group_add,
+)
 from protocol.services.common import protocol_organisations
 from protocol.services.letters import visit_letter_create
 from protocol.services.meetings import (
@@ -426,11 +435,33 @@ class MeetingListCreateApi(generics.ListCreateAPIView):
                                                      officials=values.pop("officials"), values=values)
 
 
+class MeetingUpdateSerializer(MeetingSerializer):
+    class Meta(MeetingSerializer.Meta):
+        read_only_fields = [*MeetingSerializer.Meta.read_only_fields, "organisation"]
+
+
+MEETING_VALUES = ["partner", "title", "starts_at", "ends_at", "place", "guests", "agenda"]
+
+
 class MeetingDetailApi(generics.RetrieveAPIView):
+    """One meeting with its follow-ups; PATCH changes it (the participants' agendas follow)."""
+
     serializer_class = MeetingSerializer
 
     def get_object(self):
         return access_meeting(user=self.request.user, pk=self.kwargs["pk"])
+
+    @extend_schema(request=MeetingUpdateSerializer, responses=MeetingSerializer)
+    def patch(self, request, pk):
+        meeting = self.get_object()
+        data = MeetingUpdateSerializer(meeting, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        changes = dict(data.validated_data)
+        values = {field: changes.get(field, getattr(meeting, field)) for field in MEETING_VALUES}
+        meeting, _clashes = meeting_save(actor=request.user, organisation=meeting.organisation, meeting=meeting,
+                                         organising_unit=changes.get("organising_unit", meeting.organising_unit),
+                                         officials=changes.get("officials", list(meeting.officials.all())), values=values)
+        return Response(MeetingSerializer(access_meeting(user=request.user, pk=meeting.pk)).data)
 
 
 class MinutesApi(APIView):
@@ -527,11 +558,81 @@ class AgreementListCreateApi(generics.ListCreateAPIView):
                                              values=values)
 
 
+class AgreementUpdateSerializer(AgreementSerializer):
+    class Meta(AgreementSerializer.Meta):
+        read_only_fields = [*AgreementSerializer.Meta.read_only_fields, "organisation"]
+
+
+AGREEMENT_VALUES = ["kind", "title", "signed_on", "signed_place", "in_force_on", "term_months", "renewal", "notice_days"]
+
+
 class AgreementDetailApi(generics.RetrieveAPIView):
+    """One agreement with its working group; PATCH corrects it (the protocol service)."""
+
     serializer_class = AgreementSerializer
 
     def get_object(self):
         return access_agreement(user=self.request.user, pk=self.kwargs["pk"])
+
+    @extend_schema(request=AgreementUpdateSerializer, responses=AgreementSerializer)
+    def patch(self, request, pk):
+        agreement = self.get_object()
+        data = AgreementUpdateSerializer(agreement, data=request.data, partial=True)
+        data.is_valid(raise_exception=True)
+        changes = dict(data.validated_data)
+        values = {field: changes.get(field, getattr(agreement, field)) for field in AGREEMENT_VALUES}
+        agreement = agreement_save(actor=request.user, organisation=agreement.organisation, agreement=agreement,
+                                   responsible_unit=changes.get("responsible_unit", agreement.responsible_unit),
+                                   partners=changes.get("partners", list(agreement.partners.all())), values=values)
+        return Response(AgreementSerializer(access_agreement(user=request.user, pk=agreement.pk)).data)
+
+
+class AgreementRenewApi(APIView):
+    """The parties renewed it: the term grows by `months`."""
+
+    class RenewInputSerializer(serializers.Serializer):
+        months = serializers.IntegerField(min_value=1, max_value=240)
+
+    @extend_schema(request=RenewInputSerializer, responses=AgreementSerializer)
+    def post(self, request, pk):
+        agreement = access_agreement(user=request.user, pk=pk)
+        data = self.RenewInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        agreement_renew(actor=request.user, agreement=agreement, months=data.validated_data["months"])
+        return Response(AgreementSerializer(access_agreement(user=request.user, pk=pk)).data)
+
+
+class AgreementTerminateApi(APIView):
+    """Ended before its term on the day given, with the reason; open obligations are cancelled."""
+
+    class TerminateInputSerializer(serializers.Serializer):
+        on = BoundedDateField()
+        reason = serializers.CharField(max_length=500)
+
+    @extend_schema(request=TerminateInputSerializer, responses=AgreementSerializer)
+    def post(self, request, pk):
+        agreement = access_agreement(user=request.user, pk=pk)
+        data = self.TerminateInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        agreement_terminate(actor=request.user, agreement=agreement, **data.validated_data)
+        return Response(AgreementSerializer(access_agreement(user=request.user, pk=pk)).data)
+
+
+class AgreementScanApi(APIView):
+    """Attach the signed text (checked by content, size and type like every upload)."""
+
+    parser_classes = [MultiPartParser, FormParser]
+
+    class ScanInputSerializer(serializers.Serializer):
+        scan = serializers.ListField(child=serializers.FileField(), max_length=10)
+
+    @extend_schema(request={"multipart/form-data": ScanInputSerializer}, responses={201: AgreementSerializer})
+    def post(self, request, pk):
+        agreement = access_agreement(user=request.user, pk=pk)
+        data = self.ScanInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        agreement_attach_scan(actor=request.user, agreement=agreement, uploads=data.validated_data["scan"])
+        return Response(AgreementSerializer(agreement).data, status=201)
 
 
 class WorkingGroupAddApi(APIView):

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from tests.protocol.conftest import EVENTS, RELATIONS, at
@@ -48,6 +49,10 @@ def _endpoints(r):
         ("get", f"/api/v1/protocol/agreements/{r['agreement'].pk}/obligations/"),
         ("post", f"/api/v1/protocol/obligations/{r['obligation'].pk}/close/"),
         ("post", f"/api/v1/protocol/agreements/{r['agreement'].pk}/working-group/"),
+        ("patch", f"/api/v1/protocol/agreements/{r['agreement'].pk}/"), ("patch", f"/api/v1/protocol/meetings/{r['meeting'].pk}/"),
+        ("post", f"/api/v1/protocol/agreements/{r['agreement'].pk}/renew/"),
+        ("post", f"/api/v1/protocol/agreements/{r['agreement'].pk}/terminate/"),
+        ("post", f"/api/v1/protocol/agreements/{r['agreement'].pk}/scan/"),
         ("get", f"/protocol/visits/{v}/"), ("get", f"/protocol/visits/{v}/programme.pdf"), ("get", f"/protocol/visits/{v}/programme.ics"),
         ("get", f"/protocol/meetings/{r['meeting'].pk}/"), ("get", f"/protocol/agreements/{r['agreement'].pk}/"),
         ("get", f"/protocol/partners/{r['partner'].pk}/"),
@@ -167,3 +172,20 @@ def test_a_meeting_is_planned_and_changed_on_its_page_and_a_clash_is_said(client
     form["ends_at"] = form["starts_at"]
     answer = client.post(f"/protocol/meetings/{meeting.pk}/?lang=en", form)
     assert answer.status_code == 400 and "The meeting ends after it starts." in answer.content.decode()
+
+
+def test_an_agreement_is_corrected_renewed_and_given_its_scan_through_the_api(client, people, registers):
+    agreement = registers["agreement"]
+    client.force_login(people["icd_head"])
+    base = f"/api/v1/protocol/agreements/{agreement.pk}/"
+    answer = client.patch(base, {"title": "Memorandum on e-signatures", "term_months": 24}, content_type="application/json")
+    assert answer.status_code == 200 and answer.json()["title"] == "Memorandum on e-signatures"
+    expiry = answer.json()["expires_on"]
+    assert client.post(base + "renew/", {"months": 0}, content_type="application/json").status_code == 400
+    renewed = client.post(base + "renew/", {"months": 12}, content_type="application/json").json()
+    assert renewed["expires_on"] > expiry and renewed["term_months"] == 36
+    pdf = SimpleUploadedFile("signed.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf")
+    assert client.post(base + "scan/", {"scan": [pdf]}).status_code == 201
+    fake = SimpleUploadedFile("signed.pdf", b"MZ\x90\x00 not a pdf", content_type="application/pdf")
+    assert client.post(base + "scan/", {"scan": [fake]}).status_code == 400
+    assert client.get(f"/protocol/agreements/{agreement.pk}/").content.decode().count("signed.pdf") == 1
