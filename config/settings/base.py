@@ -138,7 +138,10 @@ STORAGES = {
 
 # E-mail: every message Django sends goes into the outbox table (same transaction as the change that
 # caused it); the outbox task delivers it through the backend EMAIL_URL describes.
-_email = env.email_url("EMAIL_URL", default=f"filemail://{VAR_DIR / 'mail'}")
+_email = env.email_url("EMAIL_URL", default="filemail://")
+if _email["EMAIL_BACKEND"] == "django.core.mail.backends.filebased.EmailBackend" and not _email.get("EMAIL_FILE_PATH"):
+    # the default, under var/ (a path inside the URL would come back relative and land wherever the process starts)
+    _email["EMAIL_FILE_PATH"] = str(VAR_DIR / "mail")
 EMAIL_BACKEND = "core.mail.OutboxEmailBackend"
 OUTBOX_DELIVERY_BACKEND = _email.pop("EMAIL_BACKEND")
 OUTBOX_DELIVERY_OPTIONS = {
