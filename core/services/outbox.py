@@ -65,11 +65,19 @@ def _retry_delay(attempts):
     return timedelta(seconds=base + random.uniform(0, base / 4))
 
 
+def outbox_message_id(email):
+    """The message's Message-ID, derived from its row: a message sent again (the server accepted it, then our commit
+    failed) carries the same id, so mail systems and readers recognise it as the same message."""
+    domain = email.from_email.rpartition("@")[2].strip(" >") or "ministry-portal.local"
+    return f"<outbox.{email.pk}.{int(email.created_at.timestamp())}@{domain}>"
+
+
 def _message_for(email):
     message = EmailMultiAlternatives(
         subject=email.subject, body=email.body, from_email=email.from_email,
         to=email.to, cc=email.cc, bcc=email.bcc, reply_to=email.reply_to,
         connection=get_connection(settings.OUTBOX_DELIVERY_BACKEND, **settings.OUTBOX_DELIVERY_OPTIONS),
+        headers={"Message-ID": outbox_message_id(email)},
     )
     if email.html_body:
         message.attach_alternative(email.html_body, "text/html")

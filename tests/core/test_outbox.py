@@ -127,3 +127,20 @@ def test_password_reset_mail_is_queued_with_a_working_link(client, settings):
     assert page.context["validlink"] is True
     assert outbox_deliver(email_id=email.pk) is True
     assert len(mail.outbox) == 1
+
+
+@pytest.mark.django_db
+def test_a_message_sent_again_carries_the_same_message_id(smtp):
+    import re
+
+    recorder = smtp()
+    email = outbox_enqueue(to=["a@example.org"], subject="Your appeal", body="Registered.")
+    other = outbox_enqueue(to=["b@example.org"], subject="Your request", body="Registered.")
+    assert outbox_deliver(email_id=email.pk) is True
+    # the server accepted it, then our commit failed: the row is pending again and goes once more
+    OutboundEmail.objects.filter(pk=email.pk).update(state=OutboundEmail.State.PENDING, sent_at=None)
+    assert outbox_deliver(email_id=email.pk) is True
+    assert outbox_deliver(email_id=other.pk) is True
+    ids = [re.search(r"^Message-ID: (.+)$", message, re.MULTILINE).group(1).strip() for message in recorder.messages]
+    assert ids[0] == ids[1] != ids[2]
+    assert ids[0].startswith(f"<outbox.{email.pk}.") and ids[0].endswith("@ministry.example>")
