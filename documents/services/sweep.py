@@ -27,6 +27,7 @@ from documents.models import (
     ControlNotice,
     ControlSweep,
     ControlSweepLock,
+    DeadlinePolicy,
     NoticeKind,
 )
 from documents.services.calendar import calendar_for
@@ -69,7 +70,9 @@ _INSERT = (
 )
 
 
-def _insert_notices(sweep, new, old, since):
+def _insert_notices(sweep, new, old, since, country):
+    """Insert the notices of the cards whose policy counts in `country`'s calendar (its thresholds are that country's
+    working days)."""
     inserted = 0
     with connection.cursor() as cursor:
         for kind, window, absolute, params in _rules(new, old):
@@ -79,7 +82,8 @@ def _insert_notices(sweep, new, old, since):
                 # crossed the threshold inside the window, or had its due date changed since the last run
                 condition = f"(due > %s AND due <= %s AND {absolute}) OR (due_changed_at > %s AND {absolute})"
                 condition_params = [window[0], window[1], *params, since, *params]
-            params = [kind.value, sweep.pk, sweep.started_at, *condition_params]
+            condition = f"({condition}) AND policy_id IN (SELECT id FROM documents_deadlinepolicy WHERE country = %s)"
+            params = [kind.value, sweep.pk, sweep.started_at, *condition_params, country]
             params = [connection.ops.adapt_datetimefield_value(p) if isinstance(p, datetime) else p for p in params]
             cursor.execute(_INSERT.format(condition=condition), params)
             inserted += max(cursor.rowcount, 0)
@@ -170,11 +174,14 @@ def control_sweep(*, now=None):
             return None
         last = ControlSweep.objects.filter(finished_at__isnull=False).order_by("-window_end").first()
         since = min(last.window_end, now) if last else None
-        calendar = calendar_for("AZ", around=now.astimezone(tz).date())
-        new = _thresholds(now, calendar, tz)
-        old = _thresholds(since, calendar, tz) if since else None
         sweep = ControlSweep.objects.create(window_start=since, window_end=now, started_at=timezone.now())
-        sweep.notices = _insert_notices(sweep, new, old, since)
+        sweep.notices = 0
+        # "due soon" and "escalated" count working days: each country's cards by that country's calendar
+        for country in DeadlinePolicy.objects.order_by().values_list("country", flat=True).distinct():
+            calendar = calendar_for(country, around=now.astimezone(tz).date())
+            new = _thresholds(now, calendar, tz)
+            old = _thresholds(since, calendar, tz) if since else None
+            sweep.notices += _insert_notices(sweep, new, old, since, country)
         if sweep.notices:
             _notify(sweep, on=now.astimezone(tz).date())
         sweep.finished_at = timezone.now()

@@ -18,8 +18,8 @@ BAKU = ZoneInfo("Asia/Baku")
 NOW = datetime(2026, 11, 25, 11, 0, tzinfo=BAKU)  # Wednesday
 
 
-def _card_due(unit, executor, due, title):
-    card = open_card(unit=unit, executor=executor, start=due - timedelta(days=40), title=title)
+def _card_due(unit, executor, due, title, policy="appeal.standard"):
+    card = open_card(unit=unit, executor=executor, start=due - timedelta(days=40), title=title, policy=policy)
     ControlCard.objects.filter(pk=card.pk).update(due=due, due_changed_at=due - timedelta(days=40))
     card.refresh_from_db()
     return card
@@ -165,3 +165,15 @@ def test_two_sweeps_at_once_send_each_notice_exactly_once(cards):
     assert len(recipients) == len(set(recipients))
     # and without the lock, the unique ledger alone still holds: a second pass inserts nothing
     assert control_sweep(now=NOW).notices == 0
+
+
+@pytest.mark.django_db
+def test_due_soon_counts_working_days_in_the_calendar_of_the_cards_country(staff, imported):
+    """16 December is a holiday in Kazakhstan, not in Azerbaijan: on Tuesday the 15th, two working days ahead reach
+    the 17th in Baku and the 18th in Astana."""
+    sector, officer = imported["İnformasiya sektoru"], staff["info_officer"]
+    due_18th = datetime(2026, 12, 18, 23, 59, 59, tzinfo=BAKU)
+    _card_due(sector, officer, due_18th, "Azerbaijani card")
+    _card_due(sector, officer, due_18th, "Kazakh card", policy="kz.appeal.standard")
+    control_sweep(now=datetime(2026, 12, 15, 11, 0, tzinfo=BAKU))
+    assert _notices() == [("Kazakh card", "due_soon")]
