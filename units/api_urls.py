@@ -6,6 +6,7 @@ urlpatterns = [
     path("units/", apis.UnitTreeApi.as_view(), name="unit-tree"),
     path("units/suggest/", apis.UnitSuggestApi.as_view(), name="unit-suggest"),
     path("units/<slug:slug>/", apis.UnitDetailApi.as_view(), name="unit-detail"),
+    path("units/<slug:slug>/popolo/", apis.UnitPopoloApi.as_view(), name="unit-popolo"),
     path("clauses/search/", apis.ClauseSearchApi.as_view(), name="clause-search"),
     path("regulations/", apis.RegulationListApi.as_view(), name="regulation-list"),
     path("regulations/preview/", apis.RegulationPreviewApi.as_view(), name="regulation-preview"),

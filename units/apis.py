@@ -64,6 +64,27 @@ class UnitDetailApi(APIView):
         })
 
 
+class UnitPopoloApi(APIView):
+    """The organisation chart of this unit and every unit below it as Popolo JSON (organizations, posts, persons by
+    name only, memberships with their dates). Public, like the structure pages."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses=inline_serializer("PopoloChart", {
+        "organizations": serializers.ListField(child=serializers.DictField()),
+        "posts": serializers.ListField(child=serializers.DictField()),
+        "persons": serializers.ListField(child=serializers.DictField()),
+        "memberships": serializers.ListField(child=serializers.DictField()),
+    }))
+    def get(self, request, slug):
+        from units.exports.popolo import popolo_chart
+
+        unit = get_object_or_404(Unit.objects.filter(is_active=True), slug=slug)
+        response = Response(popolo_chart(unit=unit))
+        response["Content-Disposition"] = f'inline; filename="{unit.slug}.popolo.json"'
+        return response
+
+
 class ClauseSearchApi(APIView):
     permission_classes = [AllowAny]
 
