@@ -11,4 +11,5 @@ urlpatterns = [
     path("regulations/", apis.RegulationListApi.as_view(), name="regulation-list"),
     path("regulations/preview/", apis.RegulationPreviewApi.as_view(), name="regulation-preview"),
     path("regulations/<id:pk>/", apis.RegulationDetailApi.as_view(), name="regulation-detail"),
+    path("regulations/<id:pk>/akn/", apis.RegulationAknApi.as_view(), name="regulation-akn"),
 ]

@@ -1,5 +1,6 @@
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
+from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, inline_serializer
 from rest_framework import generics, serializers
 from rest_framework.permissions import AllowAny, IsAuthenticated
@@ -116,6 +117,25 @@ class RegulationDetailApi(generics.RetrieveAPIView):
     permission_classes = [AllowAny]
     serializer_class = RegulationSerializer
     queryset = Regulation.objects.select_related("unit")
+
+
+class RegulationAknApi(APIView):
+    """The regulation as Akoma Ntoso 3.0 XML (valid against the OASIS schema): FRBR identification, the approval
+    block in the preface, chapters by kind of clause, paragraphs with eIds from the clause numbers. Public."""
+
+    permission_classes = [AllowAny]
+
+    @extend_schema(responses={(200, "application/akn+xml"): OpenApiTypes.STR})
+    def get(self, request, pk):
+        from django.http import HttpResponse
+
+        from units.exports.akoma_ntoso import regulation_akn_xml
+
+        regulation = get_object_or_404(Regulation.objects.select_related("unit"), pk=pk)
+        clauses = list(regulation.clauses.filter(is_repealed=False).order_by("sort_key"))
+        response = HttpResponse(regulation_akn_xml(regulation, clauses), content_type="application/akn+xml; charset=utf-8")
+        response["Content-Disposition"] = f'inline; filename="{regulation.unit.slug}-{regulation.pk}.akn.xml"'
+        return response
 
 
 class RegulationPreviewApi(APIView):
