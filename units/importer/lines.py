@@ -4,7 +4,7 @@ that turns a text into clause, heading, item and paragraph tokens. Pure Python."
 import re
 from dataclasses import dataclass
 
-from units.importer.text import clean_line
+from units.importer.text import OPENING_QUOTES, clean_line
 
 # at most six levels deep ("3.1.2.4.1.2"): real regulations stop at four, and a bound keeps the walk linear
 CLAUSE_RE = re.compile(r"^(?P<num>\d{1,3}(?:\.\d{1,3}){1,5}(?:-\d{1,3})?)(?P<dots>\.{0,3}|\))(?=\s|$)\s*(?P<rest>.*)$")
@@ -29,7 +29,8 @@ class Token:
 
 
 def looks_like_heading_text(text):
-    return len(text) <= 160 and not re.search(r"[.;,]$", text) and text[:1].isupper()
+    # a heading may open with a quoted name: "«Qaynar xətt» sektorunun vəzifələri"
+    return len(text) <= 160 and not re.search(r"[.;,]$", text) and text.lstrip(OPENING_QUOTES)[:1].isupper()
 
 
 def tokenize(text):

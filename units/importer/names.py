@@ -3,7 +3,7 @@ nominative case. Pure Python."""
 
 import re
 
-from units.importer.text import az_nominative, fold, upper_first
+from units.importer.text import az_nominative, fold, normalise_quotes, upper_first
 from units.importer.vocabulary import ORGANISATION_WORDS, UNIT_WORDS, unit_kind_of
 
 _AZ_SECTOR = re.compile(
@@ -25,7 +25,7 @@ _RU_SECTOR = re.compile(r"(?:задачи|функции|обязанности|
 def sector_named_in(text, language):
     """The sector a heading or lead-in is about, in the nominative; None if it names none."""
     if language == "az" and (m := _AZ_SECTOR.search(text)):
-        return upper_first(az_nominative(m["name"]))
+        return normalise_quotes(upper_first(az_nominative(m["name"])))
     if language == "en" and (m := _EN_SECTOR.search(text) or _EN_SECTOR_2.search(text)):
         return upper_first(m["name"].strip())
     if language == "ru" and (m := _RU_SECTOR.search(text)):
@@ -53,7 +53,7 @@ def sectors_in_structure_clause(text, language):
                 parts = re.split(r",\s*|\s+və\s+", m["list"])
                 # each part may carry its own "sektoru" ("A sektoru və B sektoru daxildir")
                 names = [_OWN_SECTOR_WORD.sub("", p.strip()) for p in parts if p.strip()]
-                return [f"{upper_first(name)} sektoru" for name in names]
+                return [normalise_quotes(f"{upper_first(name)} sektoru") for name in names]
     elif language == "en":
         for pattern in _EN_STRUCTURE:
             if m := pattern.search(text):
@@ -66,27 +66,61 @@ def sectors_in_structure_clause(text, language):
     return []
 
 
+_AZ_NAME_LINKS = tuple(fold(word) for word in ("və", "üzrə", "yanında"))  # compared folded (ı -> i)
+_AZ_BESIDE = fold("yanında")
+# heads that name an organisation only inside a longer official name ("… yanında … Dövlət Xidməti")
+_AZ_WEAK_HEADS = [("xidmət", "agency"), ("mərkəz", "agency")]
+
+
+def _az_organisation(words):
+    """The organisation's whole official name in `words`: its head ("Nazirliyi", "Agentliyi", "Komitəsi", or in a
+    longer name "Xidməti", "Mərkəzi") with every modifier before it, joined by "və", "üzrə" and "yanında"
+    ("Azərbaycan Respublikasının Prezidenti yanında Vətəndaşlara Xidmət və Sosial İnnovasiyalar üzrə Dövlət
+    Agentliyi"), in the nominative. A head followed by "yanında", "üzrə" or "və …" is inside a longer name."""
+    for index, word in enumerate(words):
+        folded = fold(word.strip("(),.\"«»“”"))
+        strong = next((k for prefix, k in ORGANISATION_WORDS if folded.startswith(prefix)), None)
+        weak = next((k for prefix, k in _AZ_WEAK_HEADS if folded.startswith(prefix)), None)
+        kind = strong or weak
+        if kind is None or not word[:1].isupper():
+            continue
+        following = [fold(w) for w in words[index + 1:index + 3]]
+        if following and (following[0] in (_AZ_BESIDE, "üzrə") or (following[0] == "və" and len(following) > 1
+                                                                     and words[index + 2][:1].isupper())):
+            continue
+        start, linked = index, False
+        while start > 0:
+            previous = words[start - 1].strip("\"'")
+            folded_previous = fold(previous)
+            if re.match(r"^\d", previous):
+                break
+            if folded_previous.startswith("respublika") and not linked:
+                break
+            if previous[:1].isupper():
+                start -= 1
+                continue
+            if folded_previous in _AZ_NAME_LINKS and start > 1 and words[start - 2][:1].isupper():
+                linked = linked or folded_previous == _AZ_BESIDE
+                start -= 1
+                continue
+            break
+        phrase = words[start:index + 1]
+        if strong is None and not (linked or (len(phrase) > 1 and fold(phrase[-2]) == "dövlət")):
+            continue
+        words_of_name = [w.strip("\"'") for w in phrase]
+        # "Azərbaycan Respublikası Prezidenti yanında" and "… Respublikasının Prezidenti …" are one name
+        words_of_name = [("Respublikasının" if fold(w) == "respublikasi" and n + 1 < len(words_of_name) else w)
+                         for n, w in enumerate(words_of_name)]
+        return az_nominative(" ".join(words_of_name).strip("(),.")), kind
+    return None
+
+
 def find_organisation(texts, language):
     """(name in the nominative, kind) of the organisation a regulation belongs to."""
     for text in texts:
         if language == "az":
-            words = text.split()
-            for index, word in enumerate(words):
-                folded = fold(word.strip("(),."))
-                kind = next((k for prefix, k in ORGANISATION_WORDS if folded.startswith(prefix)), None)
-                if kind is None or not word[:1].isupper():
-                    continue
-                start = index
-                while start > 0:
-                    previous = words[start - 1].strip("\"'")
-                    if fold(previous).startswith("respublika") or re.match(r"^\d", previous):
-                        break
-                    if previous[:1].isupper() or (previous == "və" and start > 1 and words[start - 2][:1].isupper()):
-                        start -= 1
-                        continue
-                    break
-                name = " ".join(w.strip("\"'") for w in words[start:index + 1]).strip("(),.")
-                return az_nominative(name), kind
+            if found := _az_organisation(text.split()):
+                return found
         elif language == "en":
             if m := re.search(r"\b((?:Ministry|Agency|Committee) (?:of|for) [A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*)", text):
                 return m[1], "agency" if m[1].startswith(("Agency", "Committee")) else "ministry"
@@ -183,7 +217,8 @@ def _unit_from_az_title(title, organisation):
     start = 0
     for i, w in enumerate(folded[:index]):
         if w.startswith(("respublika", "aparat", "əsasnamə", "nümunəvi")) or (
-                organisation and any(w.startswith(p) for p, _ in ORGANISATION_WORDS)):
+                organisation and any(w.startswith(p) for p, _ in ORGANISATION_WORDS)) or (
+                organisation and words[i][:1].isupper() and any(w.startswith(p) for p, _ in _AZ_WEAK_HEADS)):
             start = i + 1
     phrase = " ".join(words[start:index + 1])
     return upper_first(az_nominative(phrase)), unit_kind_of(words[index])

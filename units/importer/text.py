@@ -46,6 +46,17 @@ def az_nominative(phrase):
     return f"{head} {last}".strip()
 
 
+# double quotes only: an apostrophe is part of a word more often than it quotes a name
+_QUOTED = re.compile(r"[\"“„”«]\s*(?P<words>[^\"“„”«»]{1,120}?)\s*[\"”“»]")
+OPENING_QUOTES = "\"«“„"
+
+
+def normalise_quotes(text):
+    """'“Qaynar xətt” sektoru', '"Qaynar xətt" sektoru' -> '«Qaynar xətt» sektoru': one style for quoted names, so
+    the same unit written with other quotes is the same unit."""
+    return _QUOTED.sub(lambda m: f"«{m['words']}»", text)
+
+
 def upper_first(text):
     return text[:1].upper() + text[1:] if text else text
 
