@@ -32,7 +32,7 @@ test:
 
 bench:
 	@scripts/bootstrap.sh postgresql redis-server
-	@eval "$$(scripts/test_services.sh start)" && $(PY) -m documents.bench && $(PY) -m appeals.bench
+	@eval "$$(scripts/test_services.sh start)" && $(PY) -m documents.bench && $(PY) -m appeals.bench && $(PY) -m units.bench
 
 makemessages: install
 	for lang in az ru en; do $(PY) manage.py makemessages -l $$lang --ignore=.venv --ignore=var --ignore=tests --no-obsolete; done

@@ -112,27 +112,74 @@ def _stems(text):
     return [w[:_STEM] for w in re.findall(r"\w+", search_form(text)) if len(w) > 2 and w not in _STOPWORDS and not w.isdigit()]
 
 
-def unit_suggest_for_text(*, text, organisation=None, limit=3):
-    """Rank the units whose duties best match `text`: TF-IDF over word stems (the first six letters of a
-    folded word, which absorbs most Azerbaijani and Russian endings), each unit scored by its three best
-    matching clauses. Returns [{"unit", "score", "clauses": [numbers]}], best first."""
-    query = Counter(_stems(text))
-    if not query:
-        return []
+class RoutingIndex:
+    """An inverted index of an organisation's routing clauses: each stem's postings (the clauses that have it), so
+    a suggestion reads only the clauses that share a stem with the text, however many there are."""
+
+    def __init__(self, rows):
+        self.documents = []  # (unit_id, number)
+        self.postings = defaultdict(list)
+        for unit_id, number, search_text in rows:
+            position = len(self.documents)
+            self.documents.append((unit_id, number))
+            for stem in set(_stems(search_text)):
+                self.postings[stem].append(position)
+        self.postings = dict(self.postings)
+
+
+_ROUTING_INDEXES = {}  # (organisation id or None) -> (stamp, RoutingIndex); per process
+
+
+def _routing_stamp():
+    """Changes whenever any clause or unit is written (every writer goes through the history: imports use
+    bulk_create_with_history, edits save): two queries on indexed columns. The time is in it as well as the id, as
+    a rolled-back write may give its id to the next one."""
+    from django.db.models import Max
+
+    from units.models import Clause as ClauseModel
+    from units.models import Unit as UnitModel
+
+    return tuple(tuple(model.history.aggregate(last=Max("history_id"), at=Max("history_date")).values())
+                 for model in (ClauseModel, UnitModel))
+
+
+def routing_index(*, organisation=None):
+    """The organisation's routing index, rebuilt when a clause or unit has changed since it was built."""
+    key, stamp = (organisation.pk if organisation else None), _routing_stamp()
+    cached = _ROUTING_INDEXES.get(key)
+    if cached and cached[0] == stamp:
+        return cached[1]
     clauses = Clause.objects.in_force().filter(kind__in=ROUTING_KINDS, unit__is_active=True, unit__isnull=False)
     if organisation is not None:
         clauses = clauses.filter(unit__path__startswith=organisation.path)
-    rows = list(clauses.values_list("unit_id", "number", "search_text"))
-    if not rows:
+    index = RoutingIndex(clauses.order_by("id").values_list("unit_id", "number", "search_text").iterator(chunk_size=2000))
+    _ROUTING_INDEXES[key] = (stamp, index)
+    return index
+
+
+def unit_suggest_for_text(*, text, organisation=None, limit=3):
+    """Rank the units whose duties best match `text`: TF-IDF over word stems (the first six letters of a
+    folded word, which absorbs most Azerbaijani and Russian endings), each unit scored by its three best
+    matching clauses. Reads the organisation's routing index, so the work follows the clauses that share a stem
+    with the text, not all of them. Returns [{"unit", "score", "clauses": [numbers]}], best first."""
+    query = Counter(_stems(text))
+    if not query:
         return []
-    documents = [(unit_id, number, set(_stems(search_text))) for unit_id, number, search_text in rows]
-    frequency = Counter(stem for _u, _n, stems in documents for stem in stems)
-    total = len(documents)
-    idf = {stem: math.log((total + 1) / (frequency[stem] + 0.5)) for stem in query if frequency[stem]}
+    index = routing_index(organisation=organisation)
+    total = len(index.documents)
+    if not total:
+        return []
+    scores = defaultdict(float)
+    for stem in query:
+        postings = index.postings.get(stem)
+        if postings:
+            idf = math.log((total + 1) / (len(postings) + 0.5))
+            for position in postings:
+                scores[position] += idf
     per_unit = defaultdict(list)
-    for unit_id, number, stems in documents:
-        score = sum(idf[s] for s in query if s in stems and s in idf)
+    for position, score in scores.items():
         if score > 0:
+            unit_id, number = index.documents[position]
             per_unit[unit_id].append((score, number))
     ranked = []
     for unit_id, matches in per_unit.items():

@@ -71,3 +71,21 @@ def test_clause_search_folds_azerbaijani_case(imported):
     results = list(clause_search(query="İCTİMAİ ŞURANIN"))
     assert any(c.number == "3.1.5" for c in results)
     assert any("false" in c.text for c in clause_search(query="false information"))
+
+
+def test_the_routing_index_follows_a_changed_clause(imported):
+    from units.models import Clause
+
+    text = "A newspaper published a false report about the ministry's work"
+    [first, *_rest] = unit_suggest_for_text(text=text)
+    clause = Clause.objects.get(unit=first["unit"], number="3.1.4")
+    clause.is_repealed = True
+    clause.save()  # any writer: the index is rebuilt on the next suggestion
+    again = unit_suggest_for_text(text=text)
+    assert not any(s["unit"] == first["unit"] and "3.1.4" in s["clauses"] for s in again)
+
+
+def test_a_suggestion_reads_no_clause_rows_once_the_index_is_built(imported, django_assert_max_num_queries):
+    unit_suggest_for_text(text="Visa support letters for a foreign delegation")
+    with django_assert_max_num_queries(3):  # the change stamp (2) and the units it names (1)
+        unit_suggest_for_text(text="Visa support letters for a foreign delegation visiting the ministry")
