@@ -3,6 +3,7 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from units.importer.parse import MAX_TEXT_BYTES as MAX_REGULATION_BYTES
+from units.models import Unit
 
 
 class RegulationUploadForm(forms.Form):
@@ -12,6 +13,15 @@ class RegulationUploadForm(forms.Form):
         label=_("Organisation"), required=False, max_length=300,
         help_text=_("Only needed when the text does not name the ministry or agency."),
     )
+    applies_to = forms.ModelMultipleChoiceField(
+        label=_("A model regulation applies to"), required=False, queryset=Unit.objects.none(),
+        widget=forms.SelectMultiple(attrs={"size": 6}),
+        help_text=_("Real units whose work the model describes: routing then considers its duties for them."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["applies_to"].queryset = Unit.objects.filter(is_active=True, parent__isnull=False).order_by("path")
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")

@@ -81,6 +81,9 @@ class Regulation(TimeStampedModel):
         _("model for units of kind"), max_length=20, choices=UnitKind.choices, blank=True
     )
     model_unit_name = models.CharField(_("unit the model describes"), max_length=500, blank=True)
+    applies_to = models.ManyToManyField("Unit", blank=True, related_name="model_regulations_applied",
+                                        verbose_name=_("applies to"),
+                                        help_text=_("Real units a model regulation applies to: routing considers its duties for them."))
     approved_by = models.CharField(_("approved by"), max_length=500, blank=True)
     approval_date = models.DateField(_("approval date"), null=True, blank=True)
     approval_number = models.CharField(_("approval number"), max_length=100, blank=True)

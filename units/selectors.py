@@ -44,16 +44,17 @@ def unit_detail(*, slug):
     """A unit with its regulations, clauses in force (grouped by kind) and sub-units, in a fixed number
     of queries whatever the size of the regulation."""
     unit = get_object_or_404(Unit.objects.select_related("parent"), slug=slug, is_active=True)
-    clauses = list(Clause.objects.in_force().filter(unit=unit).select_related("regulation").order_by("sort_key"))
+    # a model regulation's clauses are shown once, under "model regulations", not also as the unit's own
+    clauses = list(Clause.objects.in_force().filter(unit=unit, regulation__is_model=False).select_related("regulation")
+                   .order_by("sort_key"))
     children = list(unit.children.filter(is_active=True).order_by("order", "name"))
     regulations = list(
         Regulation.objects.filter(Q(unit=unit) | Q(pk__in={c.regulation_id for c in clauses})).order_by("language")
     )
     organisation_id = unit.organisation_id
     model_regulations = list(
-        Regulation.objects.filter(is_model=True, model_for_kind=unit.kind, unit_id=organisation_id).prefetch_related(
-            Prefetch("clauses", queryset=Clause.objects.in_force().order_by("sort_key"))
-        )
+        Regulation.objects.filter(Q(model_for_kind=unit.kind, unit_id=organisation_id) | Q(applies_to=unit), is_model=True)
+        .distinct().prefetch_related(Prefetch("clauses", queryset=Clause.objects.in_force().order_by("sort_key")))
     )
     grouped = {kind: [] for kind in ClauseKind.values}
     for clause in clauses:
@@ -131,8 +132,9 @@ _ROUTING_INDEXES = {}  # (organisation id or None) -> (stamp, RoutingIndex); per
 
 
 def _routing_stamp():
-    """Changes whenever any clause or unit is written (every writer goes through the history: imports use
-    bulk_create_with_history, edits save): two queries on indexed columns. The time is in it as well as the id, as
+    """Changes whenever any clause, unit or regulation is written (every writer goes through the history: imports
+    use bulk_create_with_history, edits save, a model applied to units saves its regulation): three queries on
+    indexed columns. The time is in it as well as the id, as
     a rolled-back write may give its id to the next one."""
     from django.db.models import Max
 
@@ -140,7 +142,7 @@ def _routing_stamp():
     from units.models import Unit as UnitModel
 
     return tuple(tuple(model.history.aggregate(last=Max("history_id"), at=Max("history_date")).values())
-                 for model in (ClauseModel, UnitModel))
+                 for model in (ClauseModel, UnitModel, Regulation))
 
 
 def routing_index(*, organisation=None):
@@ -150,9 +152,23 @@ def routing_index(*, organisation=None):
     if cached and cached[0] == stamp:
         return cached[1]
     clauses = Clause.objects.in_force().filter(kind__in=ROUTING_KINDS, unit__is_active=True, unit__isnull=False)
+    own = clauses if organisation is None else clauses.filter(unit__path__startswith=organisation.path)
+    # a model regulation's duties count for the real units it applies to (the model's clause shown as the match),
+    # instead of for the placeholder unit that stands for every unit of its kind
+    applied = Regulation.applies_to.through.objects.filter(regulation__is_model=True, unit__is_active=True)
     if organisation is not None:
-        clauses = clauses.filter(unit__path__startswith=organisation.path)
-    index = RoutingIndex(clauses.order_by("id").values_list("unit_id", "number", "search_text").iterator(chunk_size=2000))
+        applied = applied.filter(unit__path__startswith=organisation.path)
+    units_of_model = defaultdict(list)
+    for regulation_id, unit_id in applied.values_list("regulation_id", "unit_id"):
+        units_of_model[regulation_id].append(unit_id)
+    rows = list(own.exclude(regulation_id__in=list(units_of_model)).order_by("id")
+                .values_list("unit_id", "number", "search_text").iterator(chunk_size=2000))
+    if units_of_model:
+        for regulation_id, number, search_text, name in clauses.filter(regulation_id__in=units_of_model).order_by("id").values_list(
+                "regulation_id", "number", "search_text", "regulation__model_unit_name"):
+            label = f"{number} ({name})" if name else number
+            rows.extend((unit_id, label, search_text) for unit_id in units_of_model[regulation_id])
+    index = RoutingIndex(rows)
     _ROUTING_INDEXES[key] = (stamp, index)
     return index
 

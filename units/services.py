@@ -12,7 +12,7 @@ from simple_history.utils import bulk_create_with_history
 from core.exceptions import ApplicationError
 from core.history import history_reason
 from units.importer.text import fold, search_form
-from units.models import Clause, Membership, Position, PositionKind, Regulation, Unit, UnitKind
+from units.models import ROOT_KINDS, Clause, Membership, Position, PositionKind, Regulation, Unit, UnitKind
 
 _TRANSLITERATION = str.maketrans({
     "ə": "e", "Ə": "E", "ı": "i", "İ": "I", "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "g", "Ğ": "G",
@@ -82,7 +82,12 @@ def _place_units(parsed, *, actor):
         actor=actor,
     )
     if parsed.is_model:
-        return organisation, organisation, {}
+        # the model's clauses belong to the unit it describes (every service centre: one "service centre" unit
+        # under the organisation), or to the organisation itself when it names none
+        described = organisation
+        if parsed.unit.get("name") and parsed.unit.get("kind") in UnitKind.values and parsed.unit["kind"] not in ROOT_KINDS:
+            described, _ = unit_get_or_create(name=parsed.unit["name"], kind=parsed.unit["kind"], parent=organisation, actor=actor)
+        return organisation, organisation, {parsed.unit["name"]: described}
     parent = organisation
     if parsed.administration:
         parent, _ = unit_get_or_create(name=parsed.administration, kind=UnitKind.ADMINISTRATION, parent=organisation, actor=actor)
@@ -94,12 +99,14 @@ def _place_units(parsed, *, actor):
 
 
 @transaction.atomic
-def regulation_import(*, parsed, source_text, source_name="", actor=None):
+def regulation_import(*, parsed, source_text, source_name="", actor=None, applies_to=()):
     """Save one parsed regulation. Idempotent: the same text changes nothing; an edited text updates
-    clauses in place (their history shows the change) and marks vanished clauses repealed.
+    clauses in place (their history shows the change) and marks vanished clauses repealed. A model regulation
+    may name real units it `applies_to` (routing then considers its duties for them).
     Returns (regulation, summary) with counts of created, updated, repealed and unchanged clauses."""
     organisation, unit, sectors = _place_units(parsed, actor=actor)
-    owner_by_name = {parsed.unit["name"]: None if parsed.is_model else unit, **sectors}
+    owner_by_name = {parsed.unit["name"]: unit, **sectors}
+    default_owner = sectors.get(parsed.unit["name"], unit) if parsed.is_model else unit
     digest = _text_hash(source_text)
     identity = {"unit": unit, "language": parsed.language, "is_model": parsed.is_model,
                 "model_unit_name": parsed.unit["name"] if parsed.is_model else ""}
@@ -114,6 +121,7 @@ def regulation_import(*, parsed, source_text, source_name="", actor=None):
     summary = {"created": 0, "updated": 0, "repealed": 0, "unchanged": 0}
     if regulation is not None and regulation.source_hash == digest:
         summary["unchanged"] = regulation.clauses.count()
+        _apply_model(regulation, parsed, applies_to)
         return regulation, summary
     if regulation is None:
         regulation = Regulation(**identity, **fields)
@@ -130,7 +138,7 @@ def regulation_import(*, parsed, source_text, source_name="", actor=None):
         values = {
             "number": parsed_clause.number, "sort_key": parsed_clause.sort_key, "kind": parsed_clause.kind,
             "text": parsed_clause.text, "search_text": search_form(parsed_clause.text),
-            "unit": owner_by_name.get(parsed_clause.unit, None if parsed.is_model else unit), "is_repealed": False,
+            "unit": owner_by_name.get(parsed_clause.unit, default_owner), "is_repealed": False,
         }
         clause = existing.pop(parsed_clause.key, None)
         if clause is None:
@@ -155,10 +163,20 @@ def regulation_import(*, parsed, source_text, source_name="", actor=None):
             clause._change_reason = history_reason(gettext_noop("No longer in the regulation text"))
             clause.save()
             summary["repealed"] += 1
+    _apply_model(regulation, parsed, applies_to)
     return regulation, summary
 
 
-def regulation_import_many(*, sources, actor=None):
+def _apply_model(regulation, parsed, applies_to):
+    new = [unit for unit in applies_to if parsed.is_model and not regulation.applies_to.filter(pk=unit.pk).exists()]
+    if new:
+        regulation.applies_to.add(*new)
+        # a history record: who applied it where, and the routing index sees the change
+        regulation._change_reason = history_reason(gettext_noop("Applies to: %(units)s"), units=", ".join(u.name for u in new))
+        regulation.save(update_fields=["imported_at"])
+
+
+def regulation_import_many(*, sources, actor=None, applies_to=()):
     """Import [(source_name, text, [parsed regulations])]. Every regulation must name its organisation
     (from the text or --organisation); otherwise nothing is saved. Returns [(source_name, regulation, summary)]."""
     unnamed = [name for name, _text, regulations in sources if any(not r.organisation for r in regulations)]
@@ -172,6 +190,7 @@ def regulation_import_many(*, sources, actor=None):
     with transaction.atomic():
         for name, text, regulations in sources:
             for parsed in regulations:
-                regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=name, actor=actor)
+                regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=name, actor=actor,
+                                                        applies_to=applies_to)
                 results.append((name, regulation, summary))
     return results

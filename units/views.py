@@ -51,7 +51,8 @@ def regulation_upload(request):
         parsed = parse_text(text, organisation=organisation)
         if "confirm" in request.POST:
             try:
-                imported = regulation_import_many(sources=[("upload", text, parsed)], actor=request.user)
+                imported = regulation_import_many(sources=[("upload", text, parsed)], actor=request.user,
+                                                  applies_to=list(form.cleaned_data["applies_to"]))
             except ApplicationError as error:
                 messages.error(request, error.message)
                 status = 400
@@ -61,6 +62,7 @@ def regulation_upload(request):
                         "title": saved.title[:80], **summary})
                 return redirect("units:tree")
         # the preview keeps the text in the form, so nothing typed or uploaded is lost
-        form = RegulationUploadForm(initial={"text": text, "organisation": form.cleaned_data["organisation"]})
+        form = RegulationUploadForm(initial={"text": text, "organisation": form.cleaned_data["organisation"],
+                                             "applies_to": form.cleaned_data["applies_to"]})
         context = {"form": form, "preview": [p.as_json() for p in parsed], "text": text}
     return render(request, "units/upload.html", context, status=status)

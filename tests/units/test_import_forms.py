@@ -57,3 +57,43 @@ def test_quoted_names_in_structure_clauses(text, sectors):
     from units.importer.names import sectors_in_structure_clause
 
     assert sectors_in_structure_clause(text, "az") == sectors
+
+
+MODEL = "Dayanıqlı və operativ sosial təminat mərkəzi"
+COMPLAINT = "Mərkəzdə ziyarətçiləri nəzakətsiz qəbul edirlər, növbə elektron deyil və gözləmə müddəti saatlarla çəkir"
+
+
+@pytest.mark.django_db
+def test_a_model_regulation_applied_to_real_units_routes_to_them_with_the_model_clause(imported):
+    from units.models import Clause, Unit
+    from units.selectors import unit_suggest_for_text
+    from units.services import regulation_import_many, unit_create
+
+    ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
+    baku = unit_create(name="Bakı şəhəri 1 nömrəli DOST mərkəzi", kind="centre", parent=ministry)
+    text = (DATA / "model-service-centre-az.txt").read_text(encoding="utf-8")
+    parsed = parse_text(text, organisation=ministry.name)
+    [(_name, regulation, _summary)] = regulation_import_many(sources=[("model", text, parsed)], applies_to=[baku])
+    # the model's clauses belong to the unit it describes, created under the organisation
+    described = Unit.objects.get(name=MODEL, parent=ministry)
+    assert set(Clause.objects.filter(regulation=regulation).values_list("unit", flat=True)) == {described.pk}
+    assert list(regulation.applies_to.all()) == [baku]
+    [first, *_rest] = unit_suggest_for_text(text=COMPLAINT, organisation=ministry)
+    assert first["unit"] == baku and first["clauses"][0] == f"2.1 ({MODEL})"
+    assert all(s["unit"] != described for s in unit_suggest_for_text(text=COMPLAINT, organisation=ministry))
+
+
+@pytest.mark.django_db
+def test_the_import_command_applies_a_model_to_units_and_refuses_an_unknown_one(imported):
+    from django.core.management import CommandError, call_command
+
+    from units.models import Regulation
+    from units.services import unit_create
+
+    ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
+    centre = unit_create(name="Gəncə şəhəri DOST mərkəzi", kind="centre", parent=ministry)
+    path = str(DATA / "model-service-centre-az.txt")
+    with pytest.raises(CommandError):
+        call_command("import_regulations", path, "--organisation", ministry.name, "--applies-to", "no-such-unit")
+    call_command("import_regulations", path, "--organisation", ministry.name, "--applies-to", centre.slug)
+    assert list(Regulation.objects.get(model_unit_name=MODEL).applies_to.all()) == [centre]

@@ -87,5 +87,5 @@ def test_the_routing_index_follows_a_changed_clause(imported):
 
 def test_a_suggestion_reads_no_clause_rows_once_the_index_is_built(imported, django_assert_max_num_queries):
     unit_suggest_for_text(text="Visa support letters for a foreign delegation")
-    with django_assert_max_num_queries(3):  # the change stamp (2) and the units it names (1)
+    with django_assert_max_num_queries(4):  # the change stamp (3) and the units it names (1)
         unit_suggest_for_text(text="Visa support letters for a foreign delegation visiting the ministry")

@@ -16,11 +16,14 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("paths", nargs="+", help="text files; one file may hold several regulations")
         parser.add_argument("--organisation", help="the organisation's name, when the text does not say it")
+        parser.add_argument("--applies-to", nargs="+", default=[], metavar="UNIT",
+                            help="units (slug or exact name) a model regulation applies to: routing considers its duties for them")
         parser.add_argument("--dry-run", action="store_true", help="parse and report, save nothing")
         parser.add_argument("--json", action="store_true", help="print the parsed regulations as JSON")
 
     def handle(self, *args, paths, organisation, dry_run, **options):
         as_json = options["json"]
+        applies_to = self._units(options["applies_to"])
         files = [Path(p) for p in paths]
         missing = [str(f) for f in files if not f.is_file()]
         if missing:
@@ -40,7 +43,8 @@ class Command(BaseCommand):
         totals = {"created": 0, "updated": 0, "repealed": 0, "unchanged": 0}
         if not dry_run:
             try:
-                imported = regulation_import_many(sources=[(str(path), text, regs) for path, text, regs in parsed_files])
+                imported = regulation_import_many(sources=[(str(path), text, regs) for path, text, regs in parsed_files],
+                                                  applies_to=applies_to)
             except ApplicationError as error:
                 raise CommandError(f"{error.message} (pass --organisation)") from None
             for _name, regulation, summary in imported:
@@ -66,3 +70,16 @@ class Command(BaseCommand):
                 f"Imported {len(output)} regulation(s) in {time.monotonic() - started:.2f}s: "
                 f"{totals['created']} new, {totals['updated']} changed, {totals['repealed']} repealed clauses."
             ))
+
+    def _units(self, references):
+        from django.db.models import Q
+
+        from units.models import Unit
+
+        units = []
+        for reference in references:
+            found = list(Unit.objects.filter(Q(slug=reference) | Q(name=reference), is_active=True)[:2])
+            if len(found) != 1:
+                raise CommandError(f"--applies-to {reference}: {'no such unit' if not found else 'several units of that name; give the slug'}")
+            units.append(found[0])
+        return units
