@@ -172,8 +172,11 @@ class _BodyWalk:
     """Walks a regulation's body. Headings set the section's kind (and sometimes a sector); lead-ins
     ending in ':' set the kind and unit of the clauses numbered (or listed) under them."""
 
-    def __init__(self, *, language, unit_name, title_lineno, warnings):
+    def __init__(self, *, language, unit_name, title_lineno, warnings, is_model=False):
         self.language, self.unit_name, self.title_lineno, self.warnings = language, unit_name, title_lineno, warnings
+        # prose about the unit a model regulation describes (its aims, whom it reports to) is a general clause
+        self.prose_about = fold(unit_name.split()[0])[:7] if is_model and unit_name else None
+        self.prose_count = 0
         self.sectors, self.clauses, self.contexts = [], [], {}
         self.section = ("general", unit_name)
         self.list_index, self.list_context, self.seen_heading = 0, None, False
@@ -203,6 +206,12 @@ class _BodyWalk:
             self.list_context = (kind, sector or self.unit_name)
         elif looks_like_heading_text(text) and section_kind(text) and token.line != self.title_lineno:
             self.heading(token)  # an unnumbered heading ("… sektorunun funksiyaları")
+        elif self.prose_about and text.endswith(".") and len(text) >= 40 and self.prose_about in fold(text):
+            self.prose_count += 1
+            number = f"§{self.prose_count}"
+            # sorted with the lists it stands among, before the next list's items
+            self.clauses.append(ParsedClause(number, f"p{self.prose_count}", f"~{self.list_index:04d}!{self.prose_count:03d}",
+                                             "general", self.unit_name, text, token.line))
         else:
             self.warnings.append(Warning("unparsed_line", f"Line {token.line} fits no clause: “{text[:120]}”", token.line))
 
@@ -244,7 +253,9 @@ def parse_regulation(pre_run, body, *, organisation_override=None):
     unit_name = sentence_case(unit_name or title)
     approval = parse_approval(f"{header} {title_line if language == 'ru' else ''}".strip(), language)
 
-    clauses, sectors = _BodyWalk(language=language, unit_name=unit_name, title_lineno=title_lineno, warnings=warnings).run(body)
+    is_model = any(m in fold(title_line) for m in MODEL_MARKERS)
+    clauses, sectors = _BodyWalk(language=language, unit_name=unit_name, title_lineno=title_lineno, warnings=warnings,
+                                 is_model=is_model).run(body)
     clauses = _check_clauses(clauses, warnings)
     if len(warnings) > MAX_WARNINGS_PER_REGULATION:
         more = len(warnings) - MAX_WARNINGS_PER_REGULATION
@@ -256,7 +267,7 @@ def parse_regulation(pre_run, body, *, organisation_override=None):
     return ParsedRegulation(
         title=title, language=language, organisation=organisation, organisation_kind=organisation_kind,
         administration=_administration(language, title_line, all_text),
-        is_model=any(m in fold(title_line) for m in MODEL_MARKERS), unit={"name": unit_name, "kind": unit_kind},
+        is_model=is_model, unit={"name": unit_name, "kind": unit_kind},
         approval=approval, sectors=[{"name": s, "kind": "sector"} for s in sectors], clauses=clauses, warnings=warnings,
     )
 
@@ -293,8 +304,8 @@ def _check_clauses(clauses, warnings):
 
     siblings = {}
     for clause in kept:
-        if "#" in clause.key:
-            continue
+        if "#" in clause.key or clause.number.startswith("§"):
+            continue  # a duplicate, or prose made a general clause: neither is a step in the numbering
         if clause.number.endswith(")"):
             parent, last = clause.key.split(".", 1)[0] + ")", clause.number.rstrip(")")
         else:
