@@ -156,6 +156,40 @@ def _tell_clashes(request, clashes, done):
         messages.success(request, done)
 
 
+def _posted_form(request, forms, action, act):
+    """Run a posted form's action: None when done (the caller redirects), 200 for a plain page, 400 with the form's
+    errors (ours or the service's) kept for the user."""
+    if request.method != "POST":
+        return 200
+    form = forms.get(action)
+    if form is None:
+        raise Http404
+    if form.is_valid():
+        try:
+            act(form.cleaned_data)
+            return None
+        except ApplicationError as error:
+            form_add_application_error(form, error)
+    return 400
+
+
+def _meeting_act(request, meeting, action, data):
+    if action == "edit":
+        _meeting, clashes = meeting_save(actor=request.user, organisation=meeting.organisation, meeting=meeting,
+                                         organising_unit=data["organising_unit"], officials=list(data["officials"]), values=data)
+        _tell_clashes(request, clashes, _("Saved."))
+    elif action == "minutes":
+        meeting_minutes_save(actor=request.user, meeting=meeting, minutes=data["minutes"])
+        messages.success(request, _("The minutes are saved."))
+    elif action == "submit":
+        meeting_minutes_submit(actor=request.user, meeting=meeting, approver=data["approver"])
+        messages.success(request, _("The minutes are sent to the head of department."))
+    else:
+        follow_up_add(actor=request.user, meeting=meeting, text=data["text"], responsible_unit=data["responsible_unit"],
+                      due_on=data["due_on"])
+        messages.success(request, _("The action is under control."))
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def meeting_detail(request, pk):
@@ -169,33 +203,9 @@ def meeting_detail(request, pk):
         "submit": ApproverForm(request.POST if action == "submit" else None, approvers=minutes_approvers(meeting=meeting)),
         "follow_up": ControlledItemForm(request.POST if action == "follow_up" else None, organisation=meeting.organisation),
     }
-    status = 200
-    if request.method == "POST":
-        form = forms.get(action)
-        if form is None:
-            raise Http404
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                if action == "edit":
-                    _meeting, clashes = meeting_save(actor=request.user, organisation=meeting.organisation, meeting=meeting,
-                                                     organising_unit=data["organising_unit"], officials=list(data["officials"]),
-                                                     values=data)
-                    _tell_clashes(request, clashes, _("Saved."))
-                elif action == "minutes":
-                    meeting_minutes_save(actor=request.user, meeting=meeting, minutes=data["minutes"])
-                    messages.success(request, _("The minutes are saved."))
-                elif action == "submit":
-                    meeting_minutes_submit(actor=request.user, meeting=meeting, approver=data["approver"])
-                    messages.success(request, _("The minutes are sent to the head of department."))
-                else:
-                    follow_up_add(actor=request.user, meeting=meeting, text=data["text"],
-                                  responsible_unit=data["responsible_unit"], due_on=data["due_on"])
-                    messages.success(request, _("The action is under control."))
-                return redirect("protocol:meeting", pk=meeting.pk)
-            except ApplicationError as error:
-                form_add_application_error(form, error)
-        status = 400
+    status = _posted_form(request, forms, action, lambda data: _meeting_act(request, meeting, action, data))
+    if status is None:
+        return redirect("protocol:meeting", pk=meeting.pk)
     return render(request, "protocol/meeting.html", {
         "meeting": meeting, "forms": forms, "actions": follow_ups_of(meeting=meeting), "routes": approval_routes(meeting),
         "now": timezone.now(), "history": meeting.history.select_related("history_user").order_by("-history_date")[:20]},
@@ -267,19 +277,9 @@ def agreement_detail(request, pk):
         "renew": RenewForm(request.POST if action == "renew" else None),
         "terminate": TerminateForm(request.POST if action == "terminate" else None),
     }
-    status = 200
-    if request.method == "POST":
-        form = forms.get(action)
-        if form is None:
-            raise Http404
-        if form.is_valid():
-            data = form.cleaned_data
-            try:
-                _agreement_act(request, agreement, action, data)
-                return redirect("protocol:agreement", pk=agreement.pk)
-            except ApplicationError as error:
-                form_add_application_error(form, error)
-        status = 400
+    status = _posted_form(request, forms, action, lambda data: _agreement_act(request, agreement, action, data))
+    if status is None:
+        return redirect("protocol:agreement", pk=agreement.pk)
     return render(request, "protocol/agreement.html", {
         "agreement": agreement, "status_label": _status_label(agreement_status(agreement)), "forms": forms,
         "runs_protocol": runs_protocol(user=request.user, organisation_id=agreement.organisation_id),

@@ -135,9 +135,13 @@ def visit_detail(request, pk):
     }, status=status)
 
 
-def _posted(request, name):
+def _posted_row(request, rows, name):
+    """The row of `rows` whose id is posted as `name`; 404 for a missing, odd or foreign id."""
     raw = request.POST.get(name, "")
-    return int(raw) if raw.isdigit() else None
+    row = rows.filter(pk=int(raw)).first() if raw.isdigit() and len(raw) < 19 else None
+    if row is None:
+        raise Http404
+    return row
 
 
 def _act(request, visit, action, forms):
@@ -167,10 +171,7 @@ def _act(request, visit, action, forms):
         messages.success(request, _("Added to the delegation."))
         return back
     if action == "member_remove":
-        member = visit.members.filter(pk=_posted(request, "member")).first()
-        if member is None:
-            raise Http404
-        member_remove(actor=request.user, member=member)
+        member_remove(actor=request.user, member=_posted_row(request, visit.members, "member"))
         messages.success(request, _("Removed from the delegation."))
         return back
     if action == "item":
@@ -185,10 +186,7 @@ def _act(request, visit, action, forms):
         messages.success(request, _("Added to the programme."))
         return back
     if action == "item_remove":
-        item = visit.programme.filter(pk=_posted(request, "item")).first()
-        if item is None:
-            raise Http404
-        programme_item_remove(actor=request.user, item=item)
+        programme_item_remove(actor=request.user, item=_posted_row(request, visit.programme, "item"))
         messages.success(request, _("Removed from the programme."))
         return back
     if action == "letter":

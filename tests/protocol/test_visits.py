@@ -236,3 +236,24 @@ def test_the_lists_cost_the_same_queries_for_more_visits(client, people, partner
     for n in range(2, 8):
         propose(n)
     assert [_queries(client, url) for url in urls] == before
+
+
+def test_removing_from_the_page_takes_the_item_off_the_agenda_and_a_foreign_id_is_404(client, people, incoming_visit, partner,
+                                                                                         mincom, imported):
+    from protocol.services.visits import member_save, programme_item_save, visit_save
+    from units.models import AgendaEntry
+
+    day = incoming_visit.starts_on
+    item, _clashes = programme_item_save(actor=people["events_officer"], visit=incoming_visit, officials=[people["icd_head"]],
+                                         values={"starts_at": at(day, 10), "ends_at": at(day, 11), "activity": "Talks", "place": "Hall"})
+    other = visit_save(actor=people["events_officer"], organisation=mincom, organising_unit=imported[EVENTS], values={
+        "direction": "incoming", "invited_by": "ministry", "title": "Another", "purpose": "Talks", "partner": partner,
+        "country": "Georgia", "starts_on": day, "ends_on": day, "level": "expert", "languages": "en"})
+    foreign = member_save(actor=people["events_officer"], visit=other, values={"full_name": "Someone Else"})
+    client.force_login(people["events_officer"])
+    url = f"/protocol/visits/{incoming_visit.pk}/"
+    assert client.post(url, {"action": "member_remove", "member": foreign.pk}).status_code == 404
+    assert client.post(url, {"action": "item_remove", "item": "x1"}).status_code == 404
+    assert client.post(url, {"action": "item_remove", "item": item.pk}).status_code == 302
+    assert not AgendaEntry.objects.filter(official=people["icd_head"]).exists()
+    assert other.members.count() == 1
