@@ -36,6 +36,10 @@ def load(stdout):
             regulation, summary = regulation_import(parsed=parsed, source_text=text, source_name=path.name)
             stdout.write(f"Regulation: {regulation.title[:70]} ({summary['created']} new clauses)")
     units = {u.name: u for u in Unit.objects.all()}
+    kazakh = units.get("Министерство культуры и информации")
+    if kazakh is not None and kazakh.time_zone != "Asia/Almaty":
+        kazakh.time_zone = "Asia/Almaty"  # its terms end at midnight in Astana/Almaty, not in Baku
+        kazakh.save(update_fields=["time_zone", "updated_at"])
     for username, first, last, unit_name, kind in STAFF:
         unit = units.get(unit_name)
         if unit is None:

@@ -21,6 +21,17 @@ class UnitKind(models.TextChoices):
 ROOT_KINDS = (UnitKind.MINISTRY, UnitKind.AGENCY)
 
 
+def validate_time_zone(value):
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    from django.core.exceptions import ValidationError
+
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValidationError(_("Give a time zone such as Asia/Baku or Asia/Almaty.")) from None
+
+
 class Unit(TimeStampedModel):
     """A node of an organisation's tree. `path` is a materialised path ("000001.000007.") so that a
     unit's descendants are one indexed prefix query."""
@@ -34,6 +45,8 @@ class Unit(TimeStampedModel):
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     order = models.PositiveIntegerField(_("order"), default=0)
     is_active = models.BooleanField(_("active"), default=True)
+    # where the organisation is: its terms end at the end of the day there (kept on the organisation's root)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Baku", validators=[validate_time_zone])
     path = models.CharField(max_length=255, db_index=True, editable=False, default="")
     depth = models.PositiveSmallIntegerField(default=0, editable=False)
     history = HistoricalRecords()

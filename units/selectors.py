@@ -347,3 +347,10 @@ def service_organisations(*, user, function):
     scope = service_scope(user, function)
     roots = Unit.objects.roots().active()
     return roots if scope is None else roots.filter(pk__in=scope)
+
+
+def organisation_zone(*, unit):
+    """The time zone name of the unit's organisation (its root): where its terms end at the end of the day."""
+    if unit.parent_id is None:
+        return unit.time_zone
+    return Unit.objects.filter(pk=unit.organisation_id).values_list("time_zone", flat=True).first() or unit.time_zone

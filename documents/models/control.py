@@ -127,6 +127,8 @@ class ControlCard(models.Model):
     term_unit = models.CharField(_("unit"), max_length=20, choices=TermUnit.choices)
     start = models.DateTimeField(_("start"))
     due = models.DateTimeField(_("due"))
+    # where the term is counted: the responsible organisation's zone when the card was opened (a day ends there)
+    time_zone = models.CharField(_("time zone"), max_length=64, default="Asia/Baku")
     responsible_unit = models.ForeignKey("units.Unit", on_delete=models.PROTECT, related_name="control_cards", verbose_name=_("responsible unit"))
     executor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="control_cards",

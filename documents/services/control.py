@@ -26,11 +26,14 @@ from documents.domain.control_states import (
 from documents.domain.deadlines import Extension, Pause, Term, compute_due
 from documents.models import ControlCard, ControlExtension, ControlPause, DeadlinePolicy, TermUnit
 from documents.services.calendar import calendar_for, skipped_reason
-from units.selectors import user_is_registry_for, user_manages_unit
+from units.selectors import organisation_zone, user_is_registry_for, user_manages_unit
+
+# where a term is counted when no organisation says (the public calculator): the policy country's capital
+COUNTRY_ZONES = {"AZ": "Asia/Baku", "KZ": "Asia/Almaty"}
 
 
-def _tz():
-    return ZoneInfo(settings.TIME_ZONE)
+def _tz(zone=None):
+    return ZoneInfo(zone or settings.TIME_ZONE)
 
 
 def policy_for(*, code, organisation=None):
@@ -45,10 +48,10 @@ def policy_for(*, code, organisation=None):
     return policy[0]
 
 
-def _as_moment(value):
+def _as_moment(value, zone=None):
     if isinstance(value, datetime):
-        return value if timezone.is_aware(value) else timezone.make_aware(value, _tz())
-    return datetime.combine(value, time(9, 0), tzinfo=_tz())
+        return value if timezone.is_aware(value) else timezone.make_aware(value, _tz(zone))
+    return datetime.combine(value, time(9, 0), tzinfo=_tz(zone))
 
 
 def outside_calendar_error(error, *, field="start"):
@@ -57,10 +60,13 @@ def outside_calendar_error(error, *, field="start"):
     return ApplicationError(message, code="outside_calendar", fields={field: [message]})
 
 
-def deadline_compute(*, policy, start, events=(), term=None):
+def deadline_compute(*, policy, start, events=(), term=None, zone=None):
+    """The due date of a term from `start`, its days counted in `zone` (the organisation's; the policy country's
+    capital when none is given)."""
+    zone = zone or COUNTRY_ZONES.get(policy.country)
     try:
         calendar = calendar_for(policy.country, around=start.date() if isinstance(start, datetime) else start)
-        return compute_due(calendar, start=_as_moment(start), term=term or policy.term, events=events, tz=_tz())
+        return compute_due(calendar, start=_as_moment(start, zone), term=term or policy.term, events=events, tz=_tz(zone))
     except CalendarRangeError as error:
         raise outside_calendar_error(error) from None
 
@@ -70,7 +76,7 @@ def deadline_calculate(*, policy, start):
     result = deadline_compute(policy=policy, start=start)
     return {
         "policy": policy.code,
-        "start": _as_moment(start).isoformat(),
+        "start": _as_moment(start, COUNTRY_ZONES.get(policy.country)).isoformat(),
         "due": result.due.isoformat(),
         "term": {"value": policy.term_value, "unit": policy.term_unit},
         "legal_basis": policy.display_legal_basis,
@@ -102,7 +108,8 @@ def _events(card, *, extensions=None, pauses=None):
 
 
 def _recomputed_due(card, **kwargs):
-    return deadline_compute(policy=card.policy, start=card.start, term=card.term, events=_events(card, **kwargs)).due
+    return deadline_compute(policy=card.policy, start=card.start, term=card.term, events=_events(card, **kwargs),
+                            zone=card.time_zone).due
 
 
 def term_until(*, start, due_date):
@@ -116,10 +123,12 @@ def control_open(*, item, policy, start, responsible_unit, title, executor=None,
     """Put `item` under control. `term` (a deadlines.Term) overrides the policy's, e.g. for a head's explicit
     date; the policy still names the legal basis and the extension rules."""
     term = term or policy.term
-    due = deadline_compute(policy=policy, start=start, term=term).due
+    zone = organisation_zone(unit=responsible_unit)
+    due = deadline_compute(policy=policy, start=start, term=term, zone=zone).due
     card = ControlCard(
         content_type=ContentType.objects.get_for_model(item), object_id=item.pk, title=title[:500], policy=policy,
-        term_value=term.value, term_unit=term.unit, start=_as_moment(start), due=due, responsible_unit=responsible_unit, executor=executor,
+        term_value=term.value, term_unit=term.unit, start=_as_moment(start, zone), due=due, time_zone=zone,
+        responsible_unit=responsible_unit, executor=executor,
     )
     card._history_user = actor
     card.full_clean(exclude=["content_type", "policy", "responsible_unit", "executor"])  # the caller's own objects
@@ -195,7 +204,7 @@ def control_extend(*, card, actor, reason, legal_basis, value=None, new_due=None
         raise ApplicationError(_("Give the legal basis for the extension."), fields={"legal_basis": [_("This field is required.")]})
     unit = policy.extension_unit or policy.term_unit
     calendar = calendar_for(policy.country)
-    local_due = card.due.astimezone(_tz()).date()
+    local_due = card.due.astimezone(_tz(card.time_zone)).date()
     if new_due is not None:
         if new_due <= local_due:
             raise ApplicationError(_("The new due date must be after the current one."), fields={"new_due": [_("Too early.")]})
@@ -283,7 +292,7 @@ def control_change_policy(*, card, actor, policy, reason, start=None):
     if not (reason or "").strip():
         raise ApplicationError(_("Give the reason."), fields={"reason": [_("This field is required.")]})
     card.policy, card.term_value, card.term_unit = policy, policy.term_value, policy.term_unit
-    card.start = _as_moment(start) if start is not None else card.start
+    card.start = _as_moment(start, card.time_zone) if start is not None else card.start
     card.due = _recomputed_due(card)
     card.due_changed_at = timezone.now()
     _save(card, actor, history_reason(gettext_noop("Now under %(policy)s: %(reason)s"), policy=policy.code, reason=reason.strip()),
@@ -301,7 +310,7 @@ def control_reopen(*, card, actor, start, on_event):
         raise ApplicationError(_("This card is %(state)s; that is not possible now.") % {"state": card.get_state_display()},
                                code="wrong_state")
     card.state, card.closed_at, card.result = ControlCard.State.OPEN, None, ""
-    card.start = _as_moment(start)
+    card.start = _as_moment(start, card.time_zone)
     card.term_value, card.term_unit = card.policy.term_value, card.policy.term_unit
     card.due = _recomputed_due(card)
     card.due_changed_at = timezone.now()
@@ -346,7 +355,7 @@ def control_explain(*, card):
     """How the due date was computed: policy, legal basis, start, skipped days (named), extensions, pauses.
     Uses prefetched extensions and pauses when present; no query of its own otherwise beyond those."""
     extensions, pauses = list(card.extensions.all()), list(card.pauses.all())
-    computation = deadline_compute(policy=card.policy, start=card.start, term=card.term,
+    computation = deadline_compute(policy=card.policy, start=card.start, term=card.term, zone=card.time_zone,
                                    events=_events(card, extensions=extensions, pauses=pauses))
     by_extension = {e.created_at: e for e in extensions}
     by_pause = {p.started_at: p for p in pauses}
@@ -365,7 +374,8 @@ def control_explain(*, card):
         steps.append(entry)
     return {
         "policy": card.policy.code, "policy_name": card.policy.display_name, "legal_basis": card.policy.display_legal_basis,
-        "start": card.start.isoformat(), "due": card.due.isoformat(),
+        "start": card.start.astimezone(_tz(card.time_zone)).isoformat(), "due": card.due.astimezone(_tz(card.time_zone)).isoformat(),
+        "time_zone": card.time_zone,
         "term": {"value": card.term_value, "unit": card.term_unit},
         "skipped": [{"date": d.day.isoformat(), "reason": skipped_reason(d)} for d in computation.skipped],
         "steps": steps, "overdue": card.is_overdue,

@@ -31,6 +31,7 @@ from documents.models import (
     NoticeKind,
 )
 from documents.services.calendar import calendar_for
+from units.models import Unit
 from units.selectors import heads_with_units, unit_heads
 
 EXECUTOR_NOTICE_KINDS = (NoticeKind.DUE_SOON, NoticeKind.DUE_TODAY, NoticeKind.OVERDUE)
@@ -70,9 +71,9 @@ _INSERT = (
 )
 
 
-def _insert_notices(sweep, new, old, since, country):
-    """Insert the notices of the cards whose policy counts in `country`'s calendar (its thresholds are that country's
-    working days)."""
+def _insert_notices(sweep, new, old, since, country, zone):
+    """Insert the notices of the cards whose policy counts in `country`'s calendar and whose term is counted in
+    `zone` (the thresholds are that country's working days, ending at the end of the day in that zone)."""
     inserted = 0
     with connection.cursor() as cursor:
         for kind, window, absolute, params in _rules(new, old):
@@ -82,8 +83,9 @@ def _insert_notices(sweep, new, old, since, country):
                 # crossed the threshold inside the window, or had its due date changed since the last run
                 condition = f"(due > %s AND due <= %s AND {absolute}) OR (due_changed_at > %s AND {absolute})"
                 condition_params = [window[0], window[1], *params, since, *params]
-            condition = f"({condition}) AND policy_id IN (SELECT id FROM documents_deadlinepolicy WHERE country = %s)"
-            params = [kind.value, sweep.pk, sweep.started_at, *condition_params, country]
+            condition = (f"({condition}) AND time_zone = %s"
+                         " AND policy_id IN (SELECT id FROM documents_deadlinepolicy WHERE country = %s)")
+            params = [kind.value, sweep.pk, sweep.started_at, *condition_params, zone, country]
             params = [connection.ops.adapt_datetimefield_value(p) if isinstance(p, datetime) else p for p in params]
             cursor.execute(_INSERT.format(condition=condition), params)
             inserted += max(cursor.rowcount, 0)
@@ -137,7 +139,6 @@ def _notify(sweep, *, on):
     if not by_executor and not by_unit:
         return 0
     from core.models import User
-    from units.models import Unit
 
     executors = User.objects.in_bulk({row["card__executor_id"] for row in by_executor})
     heads = unit_heads(unit_ids={row["target"] for row in by_unit}, on=on)
@@ -176,12 +177,19 @@ def control_sweep(*, now=None):
         since = min(last.window_end, now) if last else None
         sweep = ControlSweep.objects.create(window_start=since, window_end=now, started_at=timezone.now())
         sweep.notices = 0
-        # "due soon" and "escalated" count working days: each country's cards by that country's calendar
-        for country in DeadlinePolicy.objects.order_by().values_list("country", flat=True).distinct():
-            calendar = calendar_for(country, around=now.astimezone(tz).date())
-            new = _thresholds(now, calendar, tz)
-            old = _thresholds(since, calendar, tz) if since else None
-            sweep.notices += _insert_notices(sweep, new, old, since, country)
+        # "due soon" and "escalated" count working days: each country's cards by that country's calendar, each
+        # organisation's days ending at midnight where it is
+        countries = set(DeadlinePolicy.objects.order_by().values_list("country", flat=True).distinct())
+        # the zones organisations are in (cards keep the zone they were opened in; an organisation does not move)
+        zones = {settings.TIME_ZONE, *Unit.objects.filter(parent__isnull=True).order_by().values_list("time_zone", flat=True)
+                 .distinct()}
+        for country in sorted(countries):
+            for zone in sorted(zones):
+                zone_info = ZoneInfo(zone)
+                calendar = calendar_for(country, around=now.astimezone(zone_info).date())
+                new = _thresholds(now, calendar, zone_info)
+                old = _thresholds(since, calendar, zone_info) if since else None
+                sweep.notices += _insert_notices(sweep, new, old, since, country, zone)
         if sweep.notices:
             _notify(sweep, on=now.astimezone(tz).date())
         sweep.finished_at = timezone.now()

@@ -177,3 +177,32 @@ def test_due_soon_counts_working_days_in_the_calendar_of_the_cards_country(staff
     _card_due(sector, officer, due_18th, "Kazakh card", policy="kz.appeal.standard")
     control_sweep(now=datetime(2026, 12, 15, 11, 0, tzinfo=BAKU))
     assert _notices() == [("Kazakh card", "due_soon")]
+
+
+@pytest.mark.django_db
+def test_a_kazakh_card_ends_and_is_reminded_at_midnight_where_its_organisation_is(staff, imported):
+    from documents.services.control import control_explain
+
+    almaty = ZoneInfo("Asia/Almaty")
+    kazakh = imported["Министерство культуры и информации"]
+    kazakh.time_zone = "Asia/Almaty"
+    kazakh.save()
+    card = open_card(unit=kazakh, policy="kz.appeal.standard", start=datetime(2026, 11, 2, 10, 0, tzinfo=almaty), title="Kazakh")
+    assert card.time_zone == "Asia/Almaty"
+    assert card.due.astimezone(almaty).time().replace(microsecond=0).isoformat() == "23:59:59"
+    assert control_explain(card=card)["due"].endswith("+05:00")
+    # due at the end of 26 November in Almaty; at half past midnight there (still the 25th in Baku) it is due today
+    ControlCard.objects.filter(pk=card.pk).update(due=datetime(2026, 11, 26, 23, 59, 59, tzinfo=almaty),
+                                                  due_changed_at=datetime(2026, 10, 1, tzinfo=almaty))
+    control_sweep(now=datetime(2026, 11, 26, 0, 30, tzinfo=almaty))
+    assert _notices() == [("Kazakh", "due_today")]
+
+
+@pytest.mark.django_db
+def test_the_public_calculator_counts_a_kazakh_term_in_kazakhstan():
+    from documents.services.control import deadline_calculate, policy_for
+
+    result = deadline_calculate(policy=policy_for(code="kz.appeal.standard"), start=datetime(2026, 11, 2, 10, 0))
+    assert result["due"].endswith("23:59:59+05:00") and result["start"].endswith("+05:00")
+    baku = deadline_calculate(policy=policy_for(code="appeal.standard"), start=datetime(2026, 11, 2, 10, 0))
+    assert baku["due"].endswith("23:59:59+04:00")
