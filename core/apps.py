@@ -13,3 +13,7 @@ class CoreConfig(AppConfig):
 
         user_logged_in.connect(lambda sender, request, user, **kwargs: navigation_audiences_store(request, user),
                                weak=False, dispatch_uid="core.navigation_audiences")
+        from core.zones import time_zone_store
+
+        user_logged_in.connect(lambda sender, request, user, **kwargs: time_zone_store(request, user),
+                               weak=False, dispatch_uid="core.time_zone")

@@ -16,3 +16,18 @@ class UnitsConfig(AppConfig):
             return ["staff"] if member or user.is_superuser else []
 
         navigation_audience_register(staff)
+
+        from core.zones import time_zone_provider_register
+
+        def organisation_zone_of(user):
+            """The zone of the organisation the user works in, when it is not the portal's own."""
+            from django.conf import settings
+
+            from units.models import Membership, Unit
+
+            paths = Membership.objects.current().filter(user=user).values_list("position__unit__path", flat=True)[:1]
+            roots = [int(path.split(".", 1)[0]) for path in paths if path]
+            zone = Unit.objects.filter(pk__in=roots).values_list("time_zone", flat=True).first()
+            return zone if zone and zone != settings.TIME_ZONE else None
+
+        time_zone_provider_register(organisation_zone_of)
