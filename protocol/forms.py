@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DATE, DateTimeInput, https_links
 from documents.forms import MultipleFileField
 from protocol.models import Agreement, DelegationMember, Meeting, Partner, ProgrammeItem, Visit, VisitLetter
+from units.forms import UnitChoiceField
 from units.models import Unit
 
 
@@ -33,11 +34,6 @@ def _units_of(organisations):
     for organisation in organisations:
         condition |= Q(path__startswith=organisation.path)
     return Unit.objects.filter(condition, is_active=True).order_by("path")
-
-
-class UnitChoiceField(forms.ModelChoiceField):
-    def label_from_instance(self, unit):
-        return f"{'— ' * unit.depth}{unit.name}"
 
 
 class VisitForm(ServiceModelForm):

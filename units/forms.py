@@ -6,6 +6,18 @@ from units.importer.parse import MAX_TEXT_BYTES as MAX_REGULATION_BYTES
 from units.models import Unit
 
 
+class UnitChoiceField(forms.ModelChoiceField):
+    """A unit chosen from the tree: indented by its depth, so "Central Administration" shows whose it is."""
+
+    def label_from_instance(self, unit):
+        return f"{'— ' * unit.depth}{unit.name}"
+
+
+class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
+    def label_from_instance(self, unit):
+        return f"{'— ' * unit.depth}{unit.name}"
+
+
 class RegulationUploadForm(forms.Form):
     file = forms.FileField(label=_("Regulation text file (.txt)"), required=False)
     text = forms.CharField(label=_("…or paste the text"), widget=forms.Textarea(attrs={"rows": 12}), required=False)
@@ -13,7 +25,7 @@ class RegulationUploadForm(forms.Form):
         label=_("Organisation"), required=False, max_length=300,
         help_text=_("Only needed when the text does not name the ministry or agency."),
     )
-    applies_to = forms.ModelMultipleChoiceField(
+    applies_to = UnitMultipleChoiceField(
         label=_("A model regulation applies to"), required=False, queryset=Unit.objects.none(),
         widget=forms.SelectMultiple(attrs={"size": 6}),
         help_text=_("Real units whose work the model describes: routing then considers its duties for them."),
@@ -21,7 +33,7 @@ class RegulationUploadForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["applies_to"].queryset = Unit.objects.filter(is_active=True, parent__isnull=False).order_by("path")
+        self.fields["applies_to"].queryset = Unit.objects.filter(is_active=True).order_by("path")
 
     def clean_file(self):
         upload = self.cleaned_data.get("file")
