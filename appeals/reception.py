@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 from appeals.models import CaseType, Channel, ReceptionBooking, ReceptionSession
 from appeals.services import case_submit, is_registry
 from appeals.validation import contact_errors
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
 from core.idempotency import idempotent_create
 from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue_personal
@@ -24,9 +24,6 @@ from units.agenda import agenda_write
 
 HORIZON_DAYS = 62  # the published schedule: this month and the next
 
-
-def _fail(field, message):
-    raise ApplicationError(message, fields={field: [message]})
 
 
 def _save(item, actor, reason, fields=None):
@@ -67,18 +64,18 @@ def reception_session_create(*, actor, organisation, official, starts_at, ends_a
     if not (is_registry(user=actor, organisation=organisation) or actor.pk == official.pk):
         raise PermissionDeniedError(_("Only the registry or the official publishes reception hours."))
     if starts_at <= timezone.now():
-        _fail("starts_at", _("A reception is published ahead: choose a moment in the future."))
+        fail("starts_at", _("A reception is published ahead: choose a moment in the future."))
     if ends_at <= starts_at:
-        _fail("ends_at", _("The reception ends after it starts."))
+        fail("ends_at", _("The reception ends after it starts."))
     if not (place or "").strip():
-        _fail("place", _("Say where the reception takes place."))
+        fail("place", _("Say where the reception takes place."))
     if not capacity or capacity < 1:
-        _fail("capacity", _("Give the number of places (at least one)."))
+        fail("capacity", _("Give the number of places (at least one)."))
     position = official_position(official, organisation)
     if position is None:
-        _fail("official", _("Choose a head of the organisation or of one of its units."))
+        fail("official", _("Choose a head of the organisation or of one of its units."))
     if not 0 <= (repeat_months or 0) <= 12:
-        _fail("repeat_months", _("Repeat for at most twelve months."))
+        fail("repeat_months", _("Repeat for at most twelve months."))
     first = None
     with transaction.atomic():
         for months_ahead in range((repeat_months or 0) + 1):
@@ -149,7 +146,7 @@ def reception_book(*, session, data, idempotency_key=None):
                 raise ApplicationError(_("This reception is no longer open for booking."), code="closed")
             active = locked.bookings.filter(state=ReceptionBooking.State.BOOKED)
             if active.filter(phone=values["phone"]).exists():
-                _fail("phone", _("This phone number already has a place at this reception."))
+                fail("phone", _("This phone number already has a place at this reception."))
             if active.count() >= locked.capacity:
                 raise ApplicationError(_("All places at this reception are taken. Please choose another date."), code="full")
             booking = ReceptionBooking(session=locked, name=values["name"][:200], phone=values["phone"],

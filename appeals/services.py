@@ -25,7 +25,7 @@ from appeals.models import (
 )
 from appeals.repeats import repeat_find
 from appeals.validation import contact_errors
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
 from core.idempotency import idempotent_create
 from core.services.outbox import outbox_enqueue, outbox_enqueue_personal
@@ -64,9 +64,6 @@ NOT_CONSIDERED_POLICY = "appeal.left_unconsidered_notice"
 NOTICE_POLICIES = (*FORWARD_POLICIES.values(), NOT_CONSIDERED_POLICY)
 CITIZEN = gettext_noop("Citizen")  # the addressee of a letter to someone who gave no name
 
-
-def _fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
 
 
 def _save(case, actor, reason, fields=None):
@@ -184,15 +181,15 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
     counted from receipt, the suggested unit, the files. An anonymous appeal is registered and closed as not
     considered. The same idempotency key returns the first case. Returns (case, created)."""
     if case_type not in CaseType.values:
-        _fail("case_type", _("Choose an appeal or an information request."))
+        fail("case_type", _("Choose an appeal or an information request."))
     if channel not in Channel.values:
-        _fail("channel", _("Choose how the case arrived."))
+        fail("channel", _("Choose how the case arrived."))
     values = _clean(case_type, data)
     attachments = list(attachments)
     attachments_check_all(attachments)
     received_at = received_at or timezone.now()
     if received_at > timezone.now():
-        _fail("received_at", _("The date of receipt cannot be in the future."))
+        fail("received_at", _("The date of receipt cannot be in the future."))
 
     # ranked before the transaction: the journal's counter row stays locked only for the insert itself
     suggestions = unit_suggest_for_text(text=f"{values['subject']} {values['text']}", organisation=organisation, limit=1)
@@ -312,7 +309,7 @@ def case_route(*, actor, case, unit):
     """The registry sends the case to the competent unit (the suggestion or another of the organisation's)."""
     _require(actor, case, "route")  # the organisation never changes: checking the caller's copy is safe
     if not unit.path.startswith(case.organisation.path):
-        _fail("unit", _("Choose a unit of the organisation."))
+        fail("unit", _("Choose a unit of the organisation."))
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
         if case.state not in ACTION_STATES["route"]:
@@ -329,7 +326,7 @@ def case_assign(*, actor, case, executor):
         case = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
         _require(actor, case, "assign")
         if not unit_staff(unit=case.unit).filter(pk=executor.pk).exists():
-            _fail("executor", _("%(user)s does not work in %(unit)s.") % {"user": executor, "unit": case.unit.name})
+            fail("executor", _("%(user)s does not work in %(unit)s.") % {"user": executor, "unit": case.unit.name})
         if case.state not in ACTION_STATES["assign"]:
             raise ApplicationError(_("This case cannot be assigned now."), code="wrong_state")
         case.executor, case.state = executor, Case.State.IN_PROGRESS
@@ -341,12 +338,12 @@ def case_assign(*, actor, case, executor):
 def case_ask_clarification(*, actor, case, question):
     """Ask the citizen to clarify: the clock stops until the reply."""
     if not (question or "").strip():
-        _fail("question", _("Write what the citizen should clarify."))
+        fail("question", _("Write what the citizen should clarify."))
     with transaction.atomic():
         case = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
         _require(actor, case, "clarify")
         if not (case.email or case.phone or case.address):
-            _fail("question", _("The citizen left no contact to ask."))
+            fail("question", _("The citizen left no contact to ask."))
         if case.state not in ACTION_STATES["clarify"]:
             raise ApplicationError(_("Clarification can be asked only while the case is in progress."), code="wrong_state")
         CaseMessage.objects.create(case=case, direction=CaseMessage.Direction.TO_CITIZEN, text=question.strip(), author=actor)
@@ -361,7 +358,7 @@ def case_ask_clarification(*, actor, case, question):
 def case_reply(*, case, text):
     """The citizen's reply through the tracking link: the clock restarts from the days that remained."""
     if not (text or "").strip():
-        _fail("text", _("Write your reply."))
+        fail("text", _("Write your reply."))
     with transaction.atomic():
         case = Case.objects.select_for_update().get(pk=case.pk)
         if case.state != Case.State.WAITING_CITIZEN:
@@ -418,19 +415,19 @@ LETTER_SUBJECTS = {
 
 def _check_outcome(case, outcome, ground, body):
     if outcome not in Outcome.values:
-        _fail("outcome", _("Choose the outcome."))
+        fail("outcome", _("Choose the outcome."))
     if outcome in (Outcome.PARTIAL, Outcome.REFUSED):
         if case.case_type != CaseType.INFORMATION_REQUEST:
-            _fail("outcome", _("Only information is refused or given in part; an appeal is answered on the merits."))
+            fail("outcome", _("Only information is refused or given in part; an appeal is answered on the merits."))
         if ground not in RefusalGround.values:
-            _fail("ground", _("A refusal names its legal ground: choose one from the list."))
+            fail("ground", _("A refusal names its legal ground: choose one from the list."))
     if outcome == Outcome.NOT_CONSIDERED:
         if case.case_type != CaseType.APPEAL:
-            _fail("outcome", _("An information request is answered, refused on a legal ground or forwarded."))
+            fail("outcome", _("An information request is answered, refused on a legal ground or forwarded."))
         if ground not in NotConsideredGround.values:
-            _fail("ground", _("Choose why the appeal is left unconsidered."))
+            fail("ground", _("Choose why the appeal is left unconsidered."))
     if outcome == Outcome.FORWARDED and (body is None or not body.is_active):
-        _fail("body", _("Choose the body the case goes to."))
+        fail("body", _("Choose the body the case goes to."))
 
 
 def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None, signer=None, attachments=()):
@@ -440,7 +437,7 @@ def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None
     and leaving unconsidered have their own notice terms: the card moves to that policy now. Files the executor
     attaches go with the answer (the citizen downloads them with the letter)."""
     if not (text or "").strip():
-        _fail("text", _("Write the answer."))
+        fail("text", _("Write the answer."))
     _check_outcome(case, outcome, ground, body)
     attachments = list(attachments)
     attachments_check_all(attachments)
@@ -453,7 +450,7 @@ def case_answer(*, actor, case, text, outcome=Outcome.FULL, ground="", body=None
             heads = unit_heads(unit_ids=[unit.pk]).get(unit.pk, [])
             signer = heads[0] if heads else None
         if signer is None:
-            _fail("signer", _("The unit has no head to sign the answer; name the signer."))
+            fail("signer", _("The unit has no head to sign the answer; name the signer."))
         if outcome == Outcome.FORWARDED:
             addressee = f"{body.name}\n{body.address}".strip()
         else:
@@ -523,7 +520,7 @@ def case_contest(*, case, text):
     it, and its control card runs again under the case's own term, counted from the objection."""
 
     if not (text or "").strip():
-        _fail("text", _("Say what you disagree with."))
+        fail("text", _("Say what you disagree with."))
     with transaction.atomic():
         case = Case.objects.select_for_update(of=("self",)).select_related("organisation", "unit").get(pk=case.pk)
         if case.state != Case.State.ANSWERED:

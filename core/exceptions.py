@@ -18,3 +18,8 @@ class PermissionDeniedError(ApplicationError):
 
     def __init__(self, message, *, code="permission_denied", fields=None):
         super().__init__(message, code=code, fields=fields)
+
+
+def fail(field, message, code="invalid"):
+    """Refuse with a message about one field (the form shows it beside the field; the API names it)."""
+    raise ApplicationError(message, code=code, fields={field: [message]})

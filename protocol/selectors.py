@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
+from django.shortcuts import get_object_or_404
 from django.utils import timezone
 
 from documents.models import ControlCard
@@ -13,13 +14,6 @@ from protocol.models import Agreement, DelegationMember, Meeting, Obligation, Pa
 from protocol.querysets import member_paths
 from units.models import AgendaEntry
 from units.selectors import user_manages_unit
-
-
-def _get(queryset, pk):
-    item = queryset.filter(pk=pk).first() if isinstance(pk, int) or str(pk).isdigit() else None
-    if item is None:
-        raise Http404
-    return item
 
 
 def passport_visible(*, user, visit):
@@ -44,7 +38,7 @@ def partner_list(*, user, query="", kind=""):
 
 
 def access_partner(*, user, pk):
-    return _get(Partner.objects.visible_to(user), pk)
+    return get_object_or_404(Partner.objects.visible_to(user), pk=pk)
 
 
 def partner_card(*, user, partner):
@@ -90,7 +84,7 @@ def _month_end(month):
 
 
 def access_visit(*, user, pk):
-    visit = _get(Visit.objects.visible_to(user).select_related("partner", "organising_unit", "organisation"), pk)
+    visit = get_object_or_404(Visit.objects.visible_to(user).select_related("partner", "organising_unit", "organisation"), pk=pk)
     visit.passport_visible = passport_visible(user=user, visit=visit)
     return visit
 
@@ -143,8 +137,8 @@ def meeting_list(*, user, upcoming=None):
 
 
 def access_meeting(*, user, pk):
-    return _get(Meeting.objects.visible_to(user).select_related("partner", "organising_unit", "organisation")
-                .prefetch_related("officials"), pk)
+    return get_object_or_404(Meeting.objects.visible_to(user).select_related("partner", "organising_unit", "organisation")
+                .prefetch_related("officials"), pk=pk)
 
 
 def follow_ups_of(*, meeting):
@@ -192,8 +186,8 @@ def agreement_status(agreement, today=None):
 
 
 def access_agreement(*, user, pk):
-    return _get(Agreement.objects.visible_to(user).select_related("responsible_unit", "organisation")
-                .prefetch_related("partners", "working_group"), pk)
+    return get_object_or_404(Agreement.objects.visible_to(user).select_related("responsible_unit", "organisation")
+                .prefetch_related("partners", "working_group"), pk=pk)
 
 
 def obligations_of(*, agreement):
@@ -202,7 +196,7 @@ def obligations_of(*, agreement):
 
 
 def access_obligation(*, user, pk):
-    obligation = _get(Obligation.objects.select_related("agreement", "responsible_unit"), pk)
+    obligation = get_object_or_404(Obligation.objects.select_related("agreement", "responsible_unit"), pk=pk)
     if not Agreement.objects.visible_to(user).filter(pk=obligation.agreement_id).exists():
         raise Http404
     return obligation

@@ -5,16 +5,12 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
 from documents.models import ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_register, approval_start
 from documents.services.registry import document_register
 from documents.signals import draft_returned, draft_signed
-
-
-def _fail(field, message):
-    raise ApplicationError(message, fields={field: [message]})
 
 
 def draft_save(*, actor, unit, addressee, subject, body, in_reply_to=None, draft=None):
@@ -25,7 +21,7 @@ def draft_save(*, actor, unit, addressee, subject, body, in_reply_to=None, draft
         raise PermissionDeniedError(_("Drafts are written by the unit's staff."))
     for field, value in (("addressee", addressee), ("subject", subject), ("body", body)):
         if not (value or "").strip():
-            _fail(field, _("This field is required."))
+            fail(field, _("This field is required."))
     with transaction.atomic():
         if draft is None:
             draft = OutgoingDraft(unit=unit, author=actor)

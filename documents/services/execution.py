@@ -9,7 +9,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.bounds import in_date_window
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
 from documents.domain.control_states import CONTROLLER, EXECUTOR
 from documents.models import Assignment, AssignmentReport, ControlCard, Document, Resolution
@@ -23,10 +23,6 @@ from documents.services.control import (
     term_until,
 )
 from units.selectors import user_manages_unit
-
-
-def _fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
 
 
 class ExecutorTerm(NamedTuple):
@@ -43,7 +39,7 @@ def _term_for(*, due_date, start, field="due_date"):
     """An explicit date as a term in calendar days from the start (a non-working last day moves to the
     next working day, Civil Code art. 370.2)."""
     if not in_date_window(due_date) or due_date <= timezone.localtime(start).date():
-        _fail(field, _("The term must be a date after today."))
+        fail(field, _("The term must be a date after today."))
     return term_until(start=start, due_date=due_date)
 
 
@@ -66,19 +62,19 @@ def resolution_write(*, actor, document, text, executors, policy_code="document.
     if not (user_manages_unit(user=actor, unit=document.unit) or actor.is_superuser):
         raise PermissionDeniedError(_("Only a head of the document's unit may write a resolution on it."))
     if not (text or "").strip():
-        _fail("text", _("Write the instruction."))
+        fail("text", _("Write the instruction."))
     executors = [ExecutorTerm(*entry) for entry in executors]
     if not executors:
-        _fail("executors", _("Name the responsible executor."))
+        fail("executors", _("Name the responsible executor."))
     start = timezone.now()
     if due_date is not None:
         _term_for(due_date=due_date, start=start)
     policies, terms = {}, []
     for index, entry in enumerate(executors):
         if not user_manages_unit(user=actor, unit=entry.unit):
-            _fail(f"executors.{index}.unit", _("%(unit)s is not under your direction.") % {"unit": entry.unit.name})
+            fail(f"executors.{index}.unit", _("%(unit)s is not under your direction.") % {"unit": entry.unit.name})
         if entry.user is not None and not entry.user.memberships.filter(position__unit=entry.unit).exists():
-            _fail(f"executors.{index}.executor", _("%(user)s does not work in %(unit)s.") % {"user": entry.user, "unit": entry.unit.name})
+            fail(f"executors.{index}.executor", _("%(user)s does not work in %(unit)s.") % {"user": entry.user, "unit": entry.unit.name})
         if entry.due_date is not None:
             _term_for(due_date=entry.due_date, start=start, field=f"executors.{index}.due_date")
         code = entry.policy_code or policy_code
@@ -86,7 +82,7 @@ def resolution_write(*, actor, document, text, executors, policy_code="document.
             try:
                 policies[code] = policy_for(code=code, organisation=document.organisation)
             except ApplicationError as error:
-                _fail(f"executors.{index}.policy" if entry.policy_code else "policy", error.message, code=error.code)
+                fail(f"executors.{index}.policy" if entry.policy_code else "policy", error.message, code=error.code)
         # the executor's own term wins over the resolution's; a policy named for the executor beats a default date
         own_date = entry.due_date or (None if entry.policy_code else due_date)
         terms.append((policies[code], own_date))
@@ -117,13 +113,13 @@ def assignment_hand_on(*, actor, parent, unit, user=None, due_date: date | None 
     if not (actor.pk == parent.executor_id or user_manages_unit(user=actor, unit=parent.unit)):
         raise PermissionDeniedError(_("Only the executor or the head of the executing unit may hand the work on."))
     if not unit.path.startswith(parent.unit.path):
-        _fail("unit", _("Work can be handed on only inside %(unit)s.") % {"unit": parent.unit.name})
+        fail("unit", _("Work can be handed on only inside %(unit)s.") % {"unit": parent.unit.name})
     if parent_card is None or parent_card.state not in (ControlCard.State.OPEN, ControlCard.State.PAUSED):
-        _fail("parent", _("This assignment is no longer under control."))
+        fail("parent", _("This assignment is no longer under control."))
     parent_due = timezone.localtime(parent_card.due).date()
     due_date = due_date or parent_due
     if due_date > parent_due:
-        _fail("due_date", _("The term cannot be later than the parent assignment's term, %(due)s.") % {
+        fail("due_date", _("The term cannot be later than the parent assignment's term, %(due)s.") % {
             "due": parent_due.strftime("%d.%m.%Y")}, code="term_after_parent")
     start = timezone.now()
     with transaction.atomic():
@@ -143,7 +139,7 @@ def assignment_report(*, actor, assignment, text, attachments=()):
     if card is None or EXECUTOR not in control_roles(user=actor, card=card):
         raise PermissionDeniedError(_("Only the executor reports on the card."))
     if not (text or "").strip():
-        _fail("text", _("Write what was done."))
+        fail("text", _("Write what was done."))
     attachments = list(attachments)
     attachments_check_all(attachments)
     with transaction.atomic():
@@ -161,7 +157,7 @@ def _decide(*, actor, report, outcome, comment):
     if card is None or CONTROLLER not in control_roles(user=actor, card=card):
         raise PermissionDeniedError(_("Only the head of the unit, their deputy or acting head, or the registry decides on a report."))
     if report.outcome != AssignmentReport.Outcome.PENDING:
-        _fail("report", _("This report has been decided already."))
+        fail("report", _("This report has been decided already."))
     report.outcome, report.decided_by, report.decided_at, report.comment = outcome, actor, timezone.now(), comment.strip()
     report._history_user = actor
     report.save(update_fields=["outcome", "decided_by", "decided_at", "comment"])
@@ -189,7 +185,7 @@ def report_accept(*, actor, report, comment=""):
 def report_return(*, actor, report, comment):
     """Return the report to the executor with the controller's comment; the card stays under control."""
     if not (comment or "").strip():
-        _fail("comment", _("Say what is missing."))
+        fail("comment", _("Say what is missing."))
     with transaction.atomic():
         _decide(actor=actor, report=report, outcome=AssignmentReport.Outcome.RETURNED, comment=comment)
     return report

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
 from documents.domain.deadlines import Term
 from documents.models import ControlCard, TermUnit, WorkPlan, WorkPlanItem, WorkPlanReport
@@ -18,9 +18,6 @@ from units.selectors import user_manages_unit
 EDITABLE = (WorkPlan.State.DRAFT, WorkPlan.State.RETURNED)
 DUTY_KINDS = (ClauseKind.DUTY, ClauseKind.FUNCTION)  # "vəzifələri", "функции": what a unit must do
 
-
-def _fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
 
 
 def works_in(user, unit):
@@ -43,13 +40,13 @@ def plan_create(*, actor, unit, period, year, number=1):
         raise PermissionDeniedError(_("A unit's plan is drafted by its own staff."))
     limits = {WorkPlan.Period.QUARTER: 4, WorkPlan.Period.HALF_YEAR: 2, WorkPlan.Period.YEAR: 1}
     if period not in limits:
-        _fail("period", _("Choose a quarter, a half-year or a year."))
+        fail("period", _("Choose a quarter, a half-year or a year."))
     if not 1 <= number <= limits[period]:
-        _fail("number", _("There is no such period in the year."))
+        fail("number", _("There is no such period in the year."))
     if not 2000 <= year <= 2200:
-        _fail("year", _("Give a year between 2000 and 2200."))
+        fail("year", _("Give a year between 2000 and 2200."))
     if WorkPlan.objects.filter(unit=unit, period=period, year=year, number=number).exists():
-        _fail("period", _("The unit already has a plan for this period."), code="duplicate_plan")
+        fail("period", _("The unit already has a plan for this period."), code="duplicate_plan")
     plan = WorkPlan(unit=unit, period=period, year=year, number=number, author=actor)
     _save(plan, actor, history_reason(gettext_noop("Drafted")))
     return plan
@@ -67,21 +64,21 @@ def plan_item_add(*, actor, plan, title, clauses, responsible, due_date):
     if not works_in(actor, plan.unit):
         raise PermissionDeniedError(_("A unit's plan is drafted by its own staff."))
     if not (title or "").strip():
-        _fail("title", _("Describe the measure."))
+        fail("title", _("Describe the measure."))
     clauses = list(clauses)
     if not clauses:
-        _fail("clauses", _("Cite at least one duty of the regulation."))
+        fail("clauses", _("Cite at least one duty of the regulation."))
     allowed = set(duty_clauses_for(plan.unit).filter(pk__in=[c.pk for c in clauses]).values_list("pk", flat=True))
     foreign = [c for c in clauses if c.pk not in allowed]
     if foreign:
-        _fail("clauses", _("Clause %(number)s is not a duty of %(unit)s or its department.") % {
+        fail("clauses", _("Clause %(number)s is not a duty of %(unit)s or its department.") % {
             "number": foreign[0].number, "unit": plan.unit.name}, code="foreign_clause")
     first, last = plan.bounds
     if due_date is None or not first <= due_date <= last:
-        _fail("due_date", _("The term must fall within the plan's period, %(first)s – %(last)s.") % {
+        fail("due_date", _("The term must fall within the plan's period, %(first)s – %(last)s.") % {
             "first": first.strftime("%d.%m.%Y"), "last": last.strftime("%d.%m.%Y")})
     if responsible is None or not responsible.memberships.filter(position__unit__path__startswith=plan.unit.path).exists():
-        _fail("responsible", _("The responsible person must work in %(unit)s.") % {"unit": plan.unit.name})
+        fail("responsible", _("The responsible person must work in %(unit)s.") % {"unit": plan.unit.name})
     with transaction.atomic():
         item = WorkPlanItem(plan=plan, title=title.strip(), responsible=responsible, due_date=due_date)
         item._history_user = actor
@@ -98,7 +95,7 @@ def plan_submit(*, actor, plan):
         if not works_in(actor, plan.unit):
             raise PermissionDeniedError(_("A unit's plan is submitted by its own staff."))
         if not plan.items.exists():
-            _fail("items", _("Add at least one measure before submitting."))
+            fail("items", _("Add at least one measure before submitting."))
         plan.state = WorkPlan.State.SUBMITTED
         _save(plan, actor, history_reason(gettext_noop("Submitted for approval")), ["state"])
     return plan
@@ -112,7 +109,7 @@ def _require_approver(actor, plan):
 
 def plan_return(*, actor, plan, comment):
     if not (comment or "").strip():
-        _fail("comment", _("Say what should change."))
+        fail("comment", _("Say what should change."))
     with transaction.atomic():
         plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
         _require_approver(actor, plan)
@@ -145,7 +142,7 @@ def plan_approve(*, actor, plan):
 
 def plan_item_drop(*, actor, item, reason):
     if not (reason or "").strip():
-        _fail("reason", _("Say why the measure is dropped."))
+        fail("reason", _("Say why the measure is dropped."))
     _require_approver(actor, item.plan)
     from documents.services.control import control_close
 

@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.bounds import in_date_window
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import PermissionDeniedError, fail
 from core.history import history_reason
 from core.idempotency import idempotent_create
 from documents.models import DEFAULT_NUMBER_FORMATS, Direction, Document, Journal
@@ -31,28 +31,25 @@ def user_may_register_for(*, user, unit):
     return user_is_registry_for(user=user, unit=unit) or user_manages_unit(user=user, unit=unit)
 
 
-def _fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
-
 
 def _validate(*, unit, direction, subject, correspondent, correspondent_date, case_file, in_reply_to, supersedes):
     if direction not in Direction.values:
-        _fail("direction", _("Choose incoming, outgoing or internal."))
+        fail("direction", _("Choose incoming, outgoing or internal."))
     if not (subject or "").strip():
-        _fail("subject", _("Give the document's subject."))
+        fail("subject", _("Give the document's subject."))
     if direction in (Direction.INCOMING, Direction.OUTGOING) and not (correspondent or "").strip():
-        _fail("correspondent", _("Name the sender of an incoming document, or the addressee of an outgoing one."))
+        fail("correspondent", _("Name the sender of an incoming document, or the addressee of an outgoing one."))
     if correspondent_date is not None and (not in_date_window(correspondent_date) or correspondent_date > timezone.localdate()):
-        _fail("correspondent_date", _("Their date cannot be in the future."))
+        fail("correspondent_date", _("Their date cannot be in the future."))
     organisation_id = unit.organisation_id
     if case_file is not None:
         if case_file.organisation_id != organisation_id:
-            _fail("case_file", _("The case file belongs to another organisation."))
+            fail("case_file", _("The case file belongs to another organisation."))
         if case_file.closed_at is not None or case_file.year != timezone.localdate().year:
-            _fail("case_file", _("The case file %(index)s is closed; choose one of this year.") % {"index": case_file.index})
+            fail("case_file", _("The case file %(index)s is closed; choose one of this year.") % {"index": case_file.index})
     for field, other in (("in_reply_to", in_reply_to), ("supersedes", supersedes)):
         if other is not None and other.organisation_id != organisation_id:
-            _fail(field, _("The related document belongs to another organisation."))
+            fail(field, _("The related document belongs to another organisation."))
 
 
 def document_register(*, actor, unit, direction, subject, correspondent="", correspondent_number="", correspondent_date=None,

@@ -18,7 +18,7 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
 from core.models import OutboundEmail, User
 from core.services.notifications import notification_send, notification_send_many
@@ -35,9 +35,6 @@ PERMANENT_MAX_DAYS = 366
 EXPIRY_NOTICE_DAYS = 14
 
 
-def _fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
-
 
 def _save(item, actor, reason, fields, **params):
     item._history_user = actor
@@ -49,12 +46,12 @@ def outlet_find_or_create(*, name, kind=""):
     """The outlet of that name (any case), or a new one of `kind`."""
     name = " ".join((name or "").split())
     if not name:
-        _fail("outlet", _("Name your media outlet."))
+        fail("outlet", _("Name your media outlet."))
     outlet = MediaOutlet.objects.filter(name__iexact=name).first()
     if outlet is not None:
         return outlet
     if kind not in MediaOutlet.Kind.values:
-        _fail("outlet_kind", _("Your outlet is new to us: say what kind of outlet it is."))
+        fail("outlet_kind", _("Your outlet is new to us: say what kind of outlet it is."))
     return MediaOutlet.objects.create(name=name[:200], kind=kind)
 
 
@@ -67,7 +64,7 @@ def outlet_create(*, actor, values):
         raise PermissionDeniedError(_("Only a press service adds outlets."))
     name = " ".join((values.get("name") or "").split())
     if MediaOutlet.objects.filter(name__iexact=name).exists():
-        _fail("name", _("An outlet of that name is already in the register."), code="exists")
+        fail("name", _("An outlet of that name is already in the register."), code="exists")
     outlet = MediaOutlet(**{field: values[field] for field in OUTLET_FIELDS if field in values})
     outlet.name = name
     outlet.full_clean(validate_constraints=False)
@@ -82,7 +79,7 @@ def journalist_create(*, actor, full_name, outlet, position="", email="", phone=
         raise PermissionDeniedError(_("Only a press service adds journalists."))
     full_name = " ".join((full_name or "").split())
     if len(full_name) < 3:
-        _fail("full_name", _("Write the journalist's full name."))
+        fail("full_name", _("Write the journalist's full name."))
     journalist = Journalist(full_name=full_name[:200], outlet=outlet, position=(position or "").strip()[:200],
                             email=(email or "").strip().lower(), phone=(phone or "").strip()[:30])
     journalist.full_clean(exclude=["user", "outlet"])
@@ -97,11 +94,11 @@ def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind=""
     full_name = " ".join((full_name or "").split())
     email = (email or "").strip().lower()
     if len(full_name) < 3:
-        _fail("full_name", _("Write your full name."))
+        fail("full_name", _("Write your full name."))
     try:
         validate_email(email)
     except ValidationError:
-        _fail("email", _("Enter a valid e-mail address, e.g. name@example.com."))
+        fail("email", _("Enter a valid e-mail address, e.g. name@example.com."))
     waiting = User.objects.filter(email__iexact=email, is_active=False, journalist__isnull=False).first()
     if waiting is not None:
         # the first link was lost: the same account gets a new one (its password stays as first chosen)
@@ -109,7 +106,7 @@ def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind=""
             _send_confirmation(waiting, waiting.journalist.full_name)
         return waiting.journalist
     if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
-        _fail("email", _("An account with this e-mail exists. Log in, or reset the password if you forgot it."), code="exists")
+        fail("email", _("An account with this e-mail exists. Log in, or reset the password if you forgot it."), code="exists")
     user = User(username=email, email=email, first_name=full_name.split(" ", 1)[0][:150],
                 last_name=full_name.split(" ", 1)[1][:150] if " " in full_name else "", is_active=False,
                 preferred_language=language if language in ("az", "ru", "en") else "az")
@@ -159,17 +156,17 @@ def _period(kind, valid_from, valid_until, event):
         day = timezone.localdate(event.starts_at)
         return Accreditation.Kind.TEMPORARY, day, max(day, timezone.localdate(event.ends_at))
     if kind not in Accreditation.Kind.values:
-        _fail("kind", _("Choose temporary or permanent accreditation."))
+        fail("kind", _("Choose temporary or permanent accreditation."))
     if valid_from is None:
-        _fail("valid_from", _("Say from which day you need the accreditation."))
+        fail("valid_from", _("Say from which day you need the accreditation."))
     if valid_from < today:
-        _fail("valid_from", _("The accreditation cannot start in the past."))
+        fail("valid_from", _("The accreditation cannot start in the past."))
     longest = TEMPORARY_MAX_DAYS if kind == Accreditation.Kind.TEMPORARY else PERMANENT_MAX_DAYS
     valid_until = valid_until or valid_from + timedelta(days=longest - 1)
     if valid_until < valid_from:
-        _fail("valid_until", _("The last day cannot be before the first."))
+        fail("valid_until", _("The last day cannot be before the first."))
     if (valid_until - valid_from).days >= longest:
-        _fail("valid_until", _("A %(kind)s accreditation lasts at most %(days)d days.") % {
+        fail("valid_until", _("A %(kind)s accreditation lasts at most %(days)d days.") % {
             "kind": Accreditation.Kind(kind).label, "days": longest})
     return kind, valid_from, valid_until
 
@@ -180,13 +177,13 @@ def accreditation_apply(*, journalist, organisation, kind="", valid_from=None, v
     letter or a press card). Under control from the moment it is stored; the press service is told."""
     documents = list(documents)
     if not documents:
-        _fail("documents", _("Attach at least one document: an editor's letter or your press card."))
+        fail("documents", _("Attach at least one document: an editor's letter or your press card."))
     attachments_check_all(documents)
     if event is not None and event.organisation_id != organisation.pk:
-        _fail("event", _("Choose an event of this organisation."))
+        fail("event", _("Choose an event of this organisation."))
     kind, valid_from, valid_until = _period(kind, valid_from, valid_until, event)
     if Accreditation.objects.filter(journalist=journalist, organisation=organisation, state=Accreditation.State.PENDING).exists():
-        _fail("organisation", _("Your earlier application to this organisation is still waiting for a decision."), code="pending")
+        fail("organisation", _("Your earlier application to this organisation is still waiting for a decision."), code="pending")
     office = press_office_unit(organisation_id=organisation.pk)
     with transaction.atomic():
         accreditation = Accreditation(organisation=organisation, journalist=journalist, kind=kind, valid_from=valid_from,
@@ -222,7 +219,7 @@ def accreditation_decide(*, accreditation, actor, approve, reason="", valid_unti
     require_press(user=actor, organisation_id=accreditation.organisation_id)
     reason = (reason or "").strip()
     if not approve and not reason:
-        _fail("reason", _("Say why the accreditation is refused."))
+        fail("reason", _("Say why the accreditation is refused."))
     with transaction.atomic():
         accreditation = _locked(accreditation)
         if accreditation.state != Accreditation.State.PENDING:
@@ -230,7 +227,7 @@ def accreditation_decide(*, accreditation, actor, approve, reason="", valid_unti
         fields = ["state", "decided_at", "decided_by", "reason"]
         if approve and valid_until is not None:
             if not accreditation.valid_from <= valid_until <= accreditation.valid_until:
-                _fail("valid_until", _("The office may shorten the period asked for, not lengthen it."))
+                fail("valid_until", _("The office may shorten the period asked for, not lengthen it."))
             accreditation.valid_until = valid_until
             fields.append("valid_until")
         accreditation.state = Accreditation.State.APPROVED if approve else Accreditation.State.REFUSED
@@ -252,7 +249,7 @@ def accreditation_revoke(*, accreditation, actor, reason):
     require_press(user=actor, organisation_id=accreditation.organisation_id)
     reason = (reason or "").strip()
     if not reason:
-        _fail("reason", _("Say why the accreditation is revoked."))
+        fail("reason", _("Say why the accreditation is revoked."))
     with transaction.atomic():
         accreditation = _locked(accreditation)
         if accreditation.state != Accreditation.State.APPROVED:

@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError
+from core.exceptions import fail
 from core.history import history_reason
 from core.services.notifications import notification_send_many
 from documents.services.attachments import attachment_add_many, attachment_thumbnail
@@ -24,21 +24,18 @@ SUBSCRIPTION_FIELDS = ("publication", "kind", "starts_on", "ends_on", "copies", 
 LAPSE_NOTICE_DAYS = 30
 
 
-def _fail(field, message):
-    raise ApplicationError(message, fields={field: [message]})
-
 
 def archive_item_create(*, actor, organisation, values, files=()):
     """An archive item with its files (checked by content); the first image gets a thumbnail."""
     require_press(user=actor, organisation_id=organisation.pk)
     files = list(files)
     if not files and not (values.get("location") or "").strip():
-        _fail("files", _("Attach the files, or say where the original is kept."))
+        fail("files", _("Attach the files, or say where the original is kept."))
     if values.get("taken_on") and values["taken_on"] > timezone.localdate():
-        _fail("taken_on", _("The date cannot be in the future."))
+        fail("taken_on", _("The date cannot be in the future."))
     event = values.get("event")
     if event is not None and event.organisation_id != organisation.pk:
-        _fail("event", _("Choose an event of this organisation."))
+        fail("event", _("Choose an event of this organisation."))
     with transaction.atomic():
         item = ArchiveItem(organisation=organisation, created_by=actor)
         for field in ARCHIVE_FIELDS:
@@ -63,7 +60,7 @@ def archive_item_create(*, actor, organisation, values, files=()):
 def subscription_save(*, actor, organisation, values, subscription=None):
     require_press(user=actor, organisation_id=organisation.pk)
     if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < values["starts_on"]:
-        _fail("ends_on", _("The last day cannot be before the first."))
+        fail("ends_on", _("The last day cannot be before the first."))
     with transaction.atomic():
         subscription = subscription or Subscription(organisation=organisation)
         for field in SUBSCRIPTION_FIELDS:

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, fail
 from core.history import history_reason
 from core.models import OutboundEmail
 from core.services.notifications import notification_send
@@ -25,26 +25,23 @@ EVENT_FIELDS = ("kind", "title", "topic", "starts_at", "ends_at", "place", "capa
 TAKEN = (EventRegistration.State.REQUESTED, EventRegistration.State.CONFIRMED)
 
 
-def _fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
-
 
 def press_event_save(*, actor, organisation, values, speakers=(), invited_outlets=(), event=None):
     """Create or change an event; the speakers' agendas follow. Returns (event, clashes on the speakers' agendas)."""
     require_press(user=actor, organisation_id=organisation.pk)
     if values.get("kind") not in PressEvent.Kind.values:
-        _fail("kind", _("Choose the kind of event."))
+        fail("kind", _("Choose the kind of event."))
     if not (values.get("title") or "").strip():
-        _fail("title", _("Give the event a title."))
+        fail("title", _("Give the event a title."))
     starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
     if not starts_at or not ends_at or ends_at <= starts_at:
-        _fail("ends_at", _("The event ends after it starts."))
+        fail("ends_at", _("The event ends after it starts."))
     if event is None and starts_at < timezone.now():
-        _fail("starts_at", _("A new event cannot start in the past."))
+        fail("starts_at", _("A new event cannot start in the past."))
     if event is not None and values.get("capacity") is not None:
         confirmed = event.registrations.filter(state=EventRegistration.State.CONFIRMED).count()
         if values["capacity"] < confirmed:
-            _fail("capacity", _("%(count)d journalists are already confirmed.") % {"count": confirmed})
+            fail("capacity", _("%(count)d journalists are already confirmed.") % {"count": confirmed})
     with transaction.atomic():
         if event is None:
             event = PressEvent(organisation=organisation, created_by=actor)
@@ -129,7 +126,7 @@ def press_event_invite(*, event, actor):
         raise ApplicationError(_("Invitations go out only for an upcoming event."), code="not_upcoming")
     outlets = list(event.invited_outlets.all())
     if not outlets:
-        _fail("invited_outlets", _("Choose the outlets to invite first."))
+        fail("invited_outlets", _("Choose the outlets to invite first."))
     day = timezone.localdate(event.starts_at)
     accredited = (Journalist.objects.filter(outlet__in=outlets, accreditations__organisation_id=event.organisation_id)
                   .filter(accreditations__in=Accreditation.objects.valid_on(day)).select_related("user").distinct())

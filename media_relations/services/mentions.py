@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, fail
 from core.history import history_reason
 from core.models import User
 from core.services.notifications import notification_send_many
@@ -25,9 +25,6 @@ from units.selectors import unit_heads, unit_suggest_for_text
 
 MENTION_FIELDS = ("outlet", "published_on", "title", "url", "summary", "tone", "topic", "is_false")
 
-
-def _fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
 
 
 def mention_check(values):
@@ -80,7 +77,7 @@ def mention_create(*, actor, organisation, values, units=(), detected_at=None):
     """Record a mention; a false one opens its controlled response, counted from `detected_at` (now, unless the
     monitoring noticed it earlier), with units suggested from its text if none are named."""
     if detected_at is not None and detected_at > timezone.now():
-        _fail("detected_at", _("A report cannot be noticed in the future."))
+        fail("detected_at", _("A report cannot be noticed in the future."))
     require_press(user=actor, organisation_id=organisation.pk)
     if errors := mention_check(values):
         raise ApplicationError(next(iter(errors.values())), fields={k: [v] for k, v in errors.items()})
@@ -119,7 +116,7 @@ def mention_link_answer(*, mention, actor, release):
     the response's card."""
     require_press(user=actor, organisation_id=mention.organisation_id)
     if release.organisation_id != mention.organisation_id:
-        _fail("release", _("Choose a release of the same organisation."))
+        fail("release", _("Choose a release of the same organisation."))
     with transaction.atomic():
         mention = MediaMention.objects.select_for_update().get(pk=mention.pk)
         if not mention.is_false:

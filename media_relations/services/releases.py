@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, fail
 from core.history import history_reason
 from core.models import User
 from core.services.notifications import notification_send
@@ -23,9 +23,6 @@ RELEASE_FIELDS = ("language", "title", "lead", "body", "publish_at", "embargo_un
 EDITABLE = (PressRelease.State.DRAFT,)
 
 
-def _fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
-
 
 def _save(release, actor, reason, fields=None):
     release._history_user = actor
@@ -36,32 +33,32 @@ def _save(release, actor, reason, fields=None):
 def _check_times(publish_at, embargo_until, *, new):
     now = timezone.now()
     if publish_at is not None and new and publish_at < now:
-        _fail("publish_at", _("The publication time cannot be in the past."))
+        fail("publish_at", _("The publication time cannot be in the past."))
     if embargo_until is not None:
         if embargo_until < now:
-            _fail("embargo_until", _("The embargo must end in the future."))
+            fail("embargo_until", _("The embargo must end in the future."))
         if publish_at is not None and embargo_until < publish_at:
-            _fail("embargo_until", _("The embargo ends after the release is published."))
+            fail("embargo_until", _("The embargo ends after the release is published."))
 
 
 def press_release_save(*, actor, organisation, values, release=None, original=None):
     """Create or edit a draft. A translation names its original: same organisation, one release per language."""
     require_press(user=actor, organisation_id=organisation.pk)
     if not (values.get("title") or "").strip():
-        _fail("title", _("Give the release a title."))
+        fail("title", _("Give the release a title."))
     if not (values.get("body") or "").strip():
-        _fail("body", _("Write the text of the release."))
+        fail("body", _("Write the text of the release."))
     if values.get("language") not in PressRelease.Language.values:
-        _fail("language", _("Choose the language of the release."))
+        fail("language", _("Choose the language of the release."))
     _check_times(values.get("publish_at"), values.get("embargo_until"), new=True)
     with transaction.atomic():
         if release is None:
             if original is not None:
                 original = original.original or original
                 if original.organisation_id != organisation.pk:
-                    _fail("original", _("A translation belongs to the same organisation as its original."))
+                    fail("original", _("A translation belongs to the same organisation as its original."))
                 if original.language == values["language"] or original.translations.filter(language=values["language"]).exists():
-                    _fail("language", _("This release already has a version in that language."))
+                    fail("language", _("This release already has a version in that language."))
             release = PressRelease(organisation=organisation, author=actor, original=original)
             reason = gettext_noop("Drafted")
         else:
@@ -70,7 +67,7 @@ def press_release_save(*, actor, organisation, values, release=None, original=No
                 raise ApplicationError(_("Only a draft can be edited; withdraw the release first."), code="not_draft")
             if values["language"] != release.language and PressRelease.objects.filter(
                     original_id=release.group_id, language=values["language"]).exclude(pk=release.pk).exists():
-                _fail("language", _("This release already has a version in that language."))
+                fail("language", _("This release already has a version in that language."))
             reason = gettext_noop("Edited")
         for field in RELEASE_FIELDS:
             if field in values:
@@ -92,7 +89,7 @@ def press_release_submit(*, release, actor, approver, visas=()):
     """Send the draft for approval: optional visas in order, then the head's signature."""
     require_press(user=actor, organisation_id=release.organisation_id)
     if not release_approvers(organisation_id=release.organisation_id).filter(pk=approver.pk).exists():
-        _fail("approver", _("Choose a head of the press service or the leadership."))
+        fail("approver", _("Choose a head of the press service or the leadership."))
     with transaction.atomic():
         release = PressRelease.objects.select_for_update().get(pk=release.pk)
         if release.state not in EDITABLE:

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, gettext_noop, ngettext
 
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.services.notifications import notification_send_many
 from documents.models import Journal
 from documents.services.attachments import attachment_add_many
@@ -25,7 +25,6 @@ from protocol.services.common import (
     assign_values,
     check_unit_in,
     clean_or_fail,
-    fail,
     protocol_unit,
     require_protocol,
     runs_protocol,

@@ -2,15 +2,11 @@
 
 from django.utils.translation import gettext as _
 
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
 from protocol.querysets import member_paths, protocol_scope
 from units.models import ServiceFunction, Unit
 from units.selectors import designated_unit, service_organisations, user_manages_unit
-
-
-def fail(field, message, code="invalid"):
-    raise ApplicationError(message, code=code, fields={field: [message]})
 
 
 def save_with_history(item, actor, message, fields=None, /, **params):

@@ -9,9 +9,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from core.exceptions import fail
 from documents.services.drafts import draft_save
 from protocol.models import Visit, VisitLetter
-from protocol.services.common import fail, require_item_rights
+from protocol.services.common import require_item_rights
 
 TEMPLATES = {VisitLetter.Kind.VISA_SUPPORT: "protocol/letters/visa_support.txt",
              VisitLetter.Kind.DIPLOMATIC_NOTE: "protocol/letters/diplomatic_note.txt"}

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError
+from core.exceptions import ApplicationError, fail
 from core.models import User
 from core.services.notifications import notification_send
 from documents.models import ApprovalStep
@@ -20,7 +20,6 @@ from protocol.services.common import (
     assign_values,
     check_unit_in,
     clean_or_fail,
-    fail,
     require_item_rights,
     require_protocol,
     save_with_history,

@@ -4,10 +4,10 @@ from django.db import IntegrityError, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import PermissionDeniedError
+from core.exceptions import PermissionDeniedError, fail
 from protocol.models import Partner
 from protocol.querysets import protocol_scope
-from protocol.services.common import assign_values, clean_or_fail, fail, save_with_history
+from protocol.services.common import assign_values, clean_or_fail, save_with_history
 
 PARTNER_FIELDS = ("name", "kind", "country", "contact_person", "email", "phone", "address", "website", "notes", "is_active")
 

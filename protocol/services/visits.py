@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, PermissionDeniedError
+from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.services.notifications import notification_send_many
 from documents.services.control import control_close, control_open, policy_for
 from protocol.domain.visit_states import (
@@ -21,7 +21,6 @@ from protocol.services.common import (
     assign_values,
     check_unit_in,
     clean_or_fail,
-    fail,
     is_leadership,
     require_item_rights,
     require_protocol,
