@@ -6,9 +6,9 @@ from units.models import Acting, Clause, Membership, Position, Regulation, Servi
 
 @admin.register(Unit)
 class UnitAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "kind", "parent", "order", "is_active"]
+    list_display = ["name", "name_az", "name_ru", "name_en", "kind", "parent", "is_active"]
     list_filter = ["kind", "is_active"]
-    search_fields = ["name", "short_name"]
+    search_fields = ["name", "name_az", "name_ru", "name_en", "short_name"]
     readonly_fields = ["path", "depth"]
     list_select_related = ["parent"]
 

@@ -17,7 +17,7 @@ from units.selectors import clause_search, unit_detail, unit_suggest_for_text, u
 class UnitSerializer(serializers.ModelSerializer):
     class Meta:
         model = Unit
-        fields = ["id", "parent", "kind", "name", "short_name", "slug", "order"]
+        fields = ["id", "parent", "kind", "name", "name_az", "name_ru", "name_en", "short_name", "slug", "order"]
 
 
 class ClauseSerializer(serializers.ModelSerializer):

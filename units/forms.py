@@ -10,12 +10,12 @@ class UnitChoiceField(forms.ModelChoiceField):
     """A unit chosen from the tree: indented by its depth, so "Central Administration" shows whose it is."""
 
     def label_from_instance(self, unit):
-        return f"{'— ' * unit.depth}{unit.name}"
+        return f"{'— ' * unit.depth}{unit.display_name}"
 
 
 class UnitMultipleChoiceField(forms.ModelMultipleChoiceField):
     def label_from_instance(self, unit):
-        return f"{'— ' * unit.depth}{unit.name}"
+        return f"{'— ' * unit.depth}{unit.display_name}"
 
 
 class RegulationUploadForm(forms.Form):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -19,6 +20,7 @@ class UnitKind(models.TextChoices):
 
 
 ROOT_KINDS = (UnitKind.MINISTRY, UnitKind.AGENCY)
+UNIT_NAME_LANGUAGES = ("az", "ru", "en")  # a unit's official name is kept in each of the portal's languages
 
 
 def validate_time_zone(value):
@@ -40,7 +42,10 @@ class Unit(TimeStampedModel):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children", verbose_name=_("parent unit")
     )
     kind = models.CharField(_("kind"), max_length=20, choices=UnitKind.choices)
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(_("name"), max_length=300, help_text=_("The official name as imported; the fallback in every language."))
+    name_az = models.CharField(_("name in Azerbaijani"), max_length=300, blank=True)
+    name_ru = models.CharField(_("name in Russian"), max_length=300, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     short_name = models.CharField(_("short name"), max_length=100, blank=True)
     slug = models.SlugField(_("slug"), max_length=120, unique=True, allow_unicode=False)
     order = models.PositiveIntegerField(_("order"), default=0)
@@ -66,7 +71,15 @@ class Unit(TimeStampedModel):
         ]
 
     def __str__(self):
-        return self.name
+        return self.display_name
+
+    @property
+    def display_name(self):
+        """The official name in the reader's language, or the imported one where nobody has given it yet."""
+        return getattr(self, f"name_{(get_language() or settings.LANGUAGE_CODE)[:2]}", "") or self.name
+
+    def names(self):
+        return {code: getattr(self, f"name_{code}") or self.name for code in UNIT_NAME_LANGUAGES}
 
     @property
     def organisation_id(self):

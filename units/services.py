@@ -12,7 +12,17 @@ from simple_history.utils import bulk_create_with_history
 from core.exceptions import ApplicationError
 from core.history import history_reason
 from units.importer.text import fold, search_form
-from units.models import ROOT_KINDS, Clause, Membership, Position, PositionKind, Regulation, Unit, UnitKind
+from units.models import (
+    ROOT_KINDS,
+    UNIT_NAME_LANGUAGES,
+    Clause,
+    Membership,
+    Position,
+    PositionKind,
+    Regulation,
+    Unit,
+    UnitKind,
+)
 
 _TRANSLITERATION = str.maketrans({
     "ə": "e", "Ə": "E", "ı": "i", "İ": "I", "ş": "sh", "Ş": "Sh", "ç": "ch", "Ç": "Ch", "ğ": "g", "Ğ": "G",
@@ -32,8 +42,11 @@ def _unique_slug(name):
     return slug
 
 
-def unit_create(*, name, kind, parent=None, short_name="", order=0, actor=None):
+def unit_create(*, name, kind, parent=None, short_name="", order=0, actor=None, language=""):
+    """`language` is the language the name is written in (the regulation's): it becomes that language's name."""
     unit = Unit(name=name, kind=kind, parent=parent, short_name=short_name, order=order, slug=_unique_slug(name))
+    if language in UNIT_NAME_LANGUAGES:
+        setattr(unit, f"name_{language}", name)
     unit._history_user = actor
     unit.full_clean(exclude=["slug", "path"])
     with transaction.atomic():
@@ -44,14 +57,33 @@ def unit_create(*, name, kind, parent=None, short_name="", order=0, actor=None):
     return unit
 
 
-def unit_get_or_create(*, name, kind, parent=None, actor=None):
+def unit_get_or_create(*, name, kind, parent=None, actor=None, language=""):
     """Units are matched by name, case- and dot-insensitively, under the same parent."""
     siblings = Unit.objects.filter(parent=parent) if parent else Unit.objects.filter(parent__isnull=True)
     for unit in siblings.only("id", "name", "kind", "path", "depth", "parent_id"):
         if fold(unit.name) == fold(name):
             return unit, False
     order = siblings.count() + 1
-    return unit_create(name=name, kind=kind, parent=parent, order=order, actor=actor), True
+    return unit_create(name=name, kind=kind, parent=parent, order=order, actor=actor, language=language), True
+
+
+def unit_names_set(*, unit, names, actor=None):
+    """The unit's official name in each language (`{"ru": "…"}`); a blank one falls back to the imported name.
+    Returns the fields that changed (recorded in the unit's history)."""
+    changed = []
+    for code, value in names.items():
+        if code not in UNIT_NAME_LANGUAGES:
+            continue
+        value = " ".join((value or "").split())
+        if getattr(unit, f"name_{code}") != value:
+            setattr(unit, f"name_{code}", value)
+            changed.append(f"name_{code}")
+    if changed:
+        unit._history_user = actor
+        unit._change_reason = history_reason(gettext_noop("Names in other languages changed"))
+        unit.full_clean(exclude=["slug", "path", "parent"])
+        unit.save(update_fields=[*changed, "updated_at"])
+    return changed
 
 
 def position_get_or_create(*, unit, kind, title=None):
@@ -79,22 +111,26 @@ def _place_units(parsed, *, actor):
     """The organisation, the optional central administration, the unit and its sectors."""
     organisation, _ = unit_get_or_create(
         name=parsed.organisation, kind=UnitKind.AGENCY if parsed.organisation_kind == "agency" else UnitKind.MINISTRY,
-        actor=actor,
+        actor=actor, language=parsed.language,
     )
     if parsed.is_model:
         # the model's clauses belong to the unit it describes (every service centre: one "service centre" unit
         # under the organisation), or to the organisation itself when it names none
         described = organisation
         if parsed.unit.get("name") and parsed.unit.get("kind") in UnitKind.values and parsed.unit["kind"] not in ROOT_KINDS:
-            described, _ = unit_get_or_create(name=parsed.unit["name"], kind=parsed.unit["kind"], parent=organisation, actor=actor)
+            described, _ = unit_get_or_create(name=parsed.unit["name"], kind=parsed.unit["kind"], parent=organisation, actor=actor,
+                                              language=parsed.language)
         return organisation, organisation, {parsed.unit["name"]: described}
     parent = organisation
     if parsed.administration:
-        parent, _ = unit_get_or_create(name=parsed.administration, kind=UnitKind.ADMINISTRATION, parent=organisation, actor=actor)
-    unit, _ = unit_get_or_create(name=parsed.unit["name"], kind=parsed.unit["kind"], parent=parent, actor=actor)
+        parent, _ = unit_get_or_create(name=parsed.administration, kind=UnitKind.ADMINISTRATION, parent=organisation, actor=actor,
+                                     language=parsed.language)
+    unit, _ = unit_get_or_create(name=parsed.unit["name"], kind=parsed.unit["kind"], parent=parent, actor=actor,
+                                 language=parsed.language)
     sectors = {}
     for sector in parsed.sectors:
-        sectors[sector["name"]], _ = unit_get_or_create(name=sector["name"], kind=UnitKind.SECTOR, parent=unit, actor=actor)
+        sectors[sector["name"]], _ = unit_get_or_create(name=sector["name"], kind=UnitKind.SECTOR, parent=unit, actor=actor,
+                                                   language=parsed.language)
     return organisation, unit, sectors
 
 

@@ -76,13 +76,13 @@ def draft_letter(*, draft):
     position = Membership.objects.current().filter(user=signer).select_related("position__unit").first() if signer else None
     document, reply_to = draft.document, draft.in_reply_to
     return Letter(
-        organisation=draft.unit.organisation.name, unit=draft.unit.name if draft.unit.parent_id else "",
+        organisation=draft.unit.organisation.display_name, unit=draft.unit.display_name if draft.unit.parent_id else "",
         addressee=draft.addressee, subject=draft.subject, body=draft.body,
         number=document.number if document else "", date=document.registered_at.date() if document else None,
         their_number=(reply_to.correspondent_number or reply_to.number) if reply_to else "",
         their_date=(reply_to.correspondent_date or reply_to.registered_at.date()) if reply_to else None,
         signer_name=str(signer) if signer else "",
-        signer_title=f"{position.position.get_kind_display().capitalize()}, {position.position.unit.name}" if position else "",
+        signer_title=f"{position.position.get_kind_display().capitalize()}, {position.position.unit.display_name}" if position else "",
     )
 
 

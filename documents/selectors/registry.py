@@ -86,7 +86,7 @@ def document_timeline(*, document, execution):
         for entry in row["assignments"]:
             for report in entry["reports"]:
                 events.append((report.created_at, report.author, _("Report (%(unit)s): %(text)s") % {
-                    "unit": entry["assignment"].unit.name, "text": report.text}))
+                    "unit": entry["assignment"].unit.display_name, "text": report.text}))
                 if report.decided_at:
                     events.append((report.decided_at, report.decided_by, f"{report.get_outcome_display()}"
                                    + (f": {report.comment}" if report.comment else "")))

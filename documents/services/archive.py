@@ -32,7 +32,7 @@ def archive_transfer_list(*, unit, year):
 def archive_transfer_sheets(*, rows):
     """The transfer list as one spreadsheet sheet."""
     return [(_("Transfer list"), [_("Index"), _("Title"), _("Unit"), _("Year"), _("Documents"), _("Retention (years)"), _("Legal basis")],
-             [[r.index, r.title, r.unit.name, r.year, r.documents_count,
+             [[r.index, r.title, r.unit.display_name, r.year, r.documents_count,
                r.retention_years if r.retention_years is not None else _("permanent"), r.legal_basis] for r in rows])]
 
 

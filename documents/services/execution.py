@@ -72,9 +72,9 @@ def resolution_write(*, actor, document, text, executors, policy_code="document.
     policies, terms = {}, []
     for index, entry in enumerate(executors):
         if not user_manages_unit(user=actor, unit=entry.unit):
-            fail(f"executors.{index}.unit", _("%(unit)s is not under your direction.") % {"unit": entry.unit.name})
+            fail(f"executors.{index}.unit", _("%(unit)s is not under your direction.") % {"unit": entry.unit.display_name})
         if entry.user is not None and not entry.user.memberships.filter(position__unit=entry.unit).exists():
-            fail(f"executors.{index}.executor", _("%(user)s does not work in %(unit)s.") % {"user": entry.user, "unit": entry.unit.name})
+            fail(f"executors.{index}.executor", _("%(user)s does not work in %(unit)s.") % {"user": entry.user, "unit": entry.unit.display_name})
         if entry.due_date is not None:
             _term_for(due_date=entry.due_date, start=start, field=f"executors.{index}.due_date")
         code = entry.policy_code or policy_code
@@ -113,7 +113,7 @@ def assignment_hand_on(*, actor, parent, unit, user=None, due_date: date | None 
     if not (actor.pk == parent.executor_id or user_manages_unit(user=actor, unit=parent.unit)):
         raise PermissionDeniedError(_("Only the executor or the head of the executing unit may hand the work on."))
     if not unit.path.startswith(parent.unit.path):
-        fail("unit", _("Work can be handed on only inside %(unit)s.") % {"unit": parent.unit.name})
+        fail("unit", _("Work can be handed on only inside %(unit)s.") % {"unit": parent.unit.display_name})
     if parent_card is None or parent_card.state not in (ControlCard.State.OPEN, ControlCard.State.PAUSED):
         fail("parent", _("This assignment is no longer under control."))
     parent_due = timezone.localtime(parent_card.due).date()

@@ -72,13 +72,13 @@ def plan_item_add(*, actor, plan, title, clauses, responsible, due_date):
     foreign = [c for c in clauses if c.pk not in allowed]
     if foreign:
         fail("clauses", _("Clause %(number)s is not a duty of %(unit)s or its department.") % {
-            "number": foreign[0].number, "unit": plan.unit.name}, code="foreign_clause")
+            "number": foreign[0].number, "unit": plan.unit.display_name}, code="foreign_clause")
     first, last = plan.bounds
     if due_date is None or not first <= due_date <= last:
         fail("due_date", _("The term must fall within the plan's period, %(first)s – %(last)s.") % {
             "first": first.strftime("%d.%m.%Y"), "last": last.strftime("%d.%m.%Y")})
     if responsible is None or not responsible.memberships.filter(position__unit__path__startswith=plan.unit.path).exists():
-        fail("responsible", _("The responsible person must work in %(unit)s.") % {"unit": plan.unit.name})
+        fail("responsible", _("The responsible person must work in %(unit)s.") % {"unit": plan.unit.display_name})
     with transaction.atomic():
         item = WorkPlanItem(plan=plan, title=title.strip(), responsible=responsible, due_date=due_date)
         item._history_user = actor
@@ -104,7 +104,7 @@ def plan_submit(*, actor, plan):
 def _require_approver(actor, plan):
     if not user_manages_unit(user=actor, unit=plan_approver_unit(plan)):
         raise PermissionDeniedError(_("Only the head of %(unit)s, or the acting head, approves this plan.") % {
-            "unit": plan_approver_unit(plan).name})
+            "unit": plan_approver_unit(plan).display_name})
 
 
 def plan_return(*, actor, plan, comment):
@@ -224,7 +224,7 @@ def plan_report_letter(*, plan, facts, report):
         lines.append(_("Duties of the regulation that no measure covered:") + "\n" +
                      "\n".join(f"{c.number} {c.text}" for c in facts["unplanned"]))
     approver = report.approved_by if report and report.approved_by else None
-    return Letter(organisation=plan.unit.organisation.name, unit=plan.unit.name, addressee=plan_approver_unit(plan).name,
+    return Letter(organisation=plan.unit.organisation.display_name, unit=plan.unit.display_name, addressee=plan_approver_unit(plan).display_name,
                   subject=_("Report on the work plan for %(period)s") % {"period": plan.period_label},
                   body="\n\n".join(part for part in lines if part), number=f"{plan.period_label}", date=timezone.localdate(),
                   signer_name=str(approver) if approver else "")

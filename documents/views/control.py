@@ -75,7 +75,7 @@ def _xlsx(rows, cards):
                  row["total"]["overdue"], row["total"]["due_soon"], row["total"]["on_time"]] for row in rows])]
     if cards:
         sheets.append((_("Cards"), [_("Title"), _("Unit"), _("Executor"), _("Due"), _("State"), _("Overdue")],
-                       [[card.title, card.responsible_unit.name, str(card.executor or ""),
+                       [[card.title, card.responsible_unit.display_name, str(card.executor or ""),
                          timezone.localtime(card.due).replace(tzinfo=None), card.get_state_display(),
                          _("yes") if card.is_overdue else _("no")] for card in cards]))
     return xlsx_response("unit-control.xlsx", sheets)

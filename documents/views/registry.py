@@ -72,7 +72,7 @@ def registry(request):
         return xlsx_response("registry.xlsx", [(_("Registry"), [
             _("Number"), _("Registered"), _("Direction"), _("Correspondent"), _("Their number"), _("Subject"), _("Unit"),
             _("State")], [[d.number, timezone.localtime(d.registered_at).replace(tzinfo=None), d.get_direction_display(),
-                           d.correspondent, d.correspondent_number, d.subject, d.unit.name, d.get_state_display()]
+                           d.correspondent, d.correspondent_number, d.subject, d.unit.display_name, d.get_state_display()]
                           for d in documents[:10000]])])
     rows, older = keyset_page(documents, request.GET.get("before"), field="registered_at")
     status = 400 if form.is_bound and form.errors else 200

@@ -118,7 +118,7 @@ class BadgeCheckApi(APIView):
             raise Http404
         return Response(self.BadgeSerializer({
             "status": status, "journalist": accreditation.journalist.full_name, "outlet": accreditation.journalist.outlet.name,
-            "organisation": accreditation.organisation.name, "valid_from": accreditation.valid_from,
+            "organisation": accreditation.organisation.display_name, "valid_from": accreditation.valid_from,
             "valid_until": accreditation.valid_until}).data)
 
 

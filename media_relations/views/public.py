@@ -107,7 +107,7 @@ class ReleaseFeed(Feed):
         return item.updated_at
 
     def item_author_name(self, item):
-        return item.organisation.name
+        return item.organisation.display_name
 
 
 release_feed = rate_limit("pages")(ReleaseFeed())

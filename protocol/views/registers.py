@@ -258,7 +258,7 @@ def _agreements_xlsx(items):
     header = [_("Number"), _("Type"), _("Title"), _("Parties"), _("Signed on"), _("Place of signing"), _("In force from"),
               _("Expires on"), _("Renewal"), _("Responsible unit"), _("Status"), _("Open obligations"), _("Late obligations")]
     rows = [[a.number, a.get_kind_display(), a.title, "; ".join(str(p) for p in a.partners.all()), a.signed_on, a.signed_place,
-             a.in_force_on, a.expires_on, a.get_renewal_display(), a.responsible_unit.name, _status_label(agreement_status(a)),
+             a.in_force_on, a.expires_on, a.get_renewal_display(), a.responsible_unit.display_name, _status_label(agreement_status(a)),
              a.open_obligations, a.late_obligations] for a in items]
     return xlsx_response("agreements.xlsx", [(_("Agreements"), header, rows)])
 
