@@ -315,7 +315,7 @@ def case_route(*, actor, case, unit):
         if case.state not in ACTION_STATES["route"]:
             raise ApplicationError(_("This case can no longer be routed."), code="wrong_state")
         case.unit, case.executor, case.state = unit, None, Case.State.ROUTED
-        _save(case, actor, history_reason(gettext_noop("Routed to %(unit)s"), unit=unit.name), ["unit", "executor", "state"])
+        _save(case, actor, history_reason(gettext_noop("Routed to %(unit)s"), unit=unit), ["unit", "executor", "state"])
         control_reassign(card=case_card(case), actor=actor, responsible_unit=unit)
     return case
 
@@ -326,7 +326,7 @@ def case_assign(*, actor, case, executor):
         case = Case.objects.select_for_update(of=("self",)).select_related("unit").get(pk=case.pk)
         _require(actor, case, "assign")
         if not unit_staff(unit=case.unit).filter(pk=executor.pk).exists():
-            fail("executor", _("%(user)s does not work in %(unit)s.") % {"user": executor, "unit": case.unit.name})
+            fail("executor", _("%(user)s does not work in %(unit)s.") % {"user": executor, "unit": case.unit.display_name})
         if case.state not in ACTION_STATES["assign"]:
             raise ApplicationError(_("This case cannot be assigned now."), code="wrong_state")
         case.executor, case.state = executor, Case.State.IN_PROGRESS

@@ -29,6 +29,10 @@ class MeApi(APIView):
 
 class NotificationListApi(generics.ListAPIView):
     class NotificationSerializer(serializers.ModelSerializer):
+        # in the request's language (Accept-Language or ?lang=), whatever language the recipient had when it was sent
+        title = serializers.CharField(source="shown_title", read_only=True)
+        body = serializers.CharField(source="shown_body", read_only=True)
+
         class Meta:
             model = Notification
             fields = ["id", "kind", "title", "body", "url", "created_at", "read_at"]

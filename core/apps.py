@@ -7,6 +7,9 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
+        from core import turkic
+
+        turkic.install()
         from django.contrib.auth.signals import user_logged_in
 
         from core.navigation import navigation_audiences_store

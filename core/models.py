@@ -6,6 +6,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 
+from core.i18n import deferred_text
+
 
 class TimeStampedModel(models.Model):
     created_at = models.DateTimeField(_("created at"), default=timezone.now, editable=False)
@@ -31,7 +33,9 @@ class User(AbstractUser):
 
 
 class Notification(models.Model):
-    """An item in a user's in-app inbox."""
+    """An item in a user's in-app inbox. `message` keeps the title and body untranslated (core.i18n) so the inbox
+    reads in the reader's language of the day; `title` and `body` are the texts as first rendered in the
+    recipient's language (the e-mail's words, and what older notices have)."""
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications",
@@ -41,6 +45,7 @@ class Notification(models.Model):
     title = models.CharField(_("title"), max_length=300)
     body = models.TextField(_("text"), blank=True)
     url = models.CharField(_("link"), max_length=500, blank=True)
+    message = models.JSONField(_("message"), default=dict, blank=True)
     created_at = models.DateTimeField(_("created at"), default=timezone.now, db_index=True)
     read_at = models.DateTimeField(_("read at"), null=True, blank=True)
 
@@ -52,6 +57,14 @@ class Notification(models.Model):
 
     def __str__(self):
         return self.title
+
+    @property
+    def shown_title(self):
+        return deferred_text(self.message["title"]) if self.message.get("title") else self.title
+
+    @property
+    def shown_body(self):
+        return deferred_text(self.message["body"]) if self.message.get("body") else self.body
 
 
 class OutboundEmail(models.Model):

@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from core.bounds import validate_date_window
 from documents.models import AccessLevel, CaseFile, DeadlinePolicy, Direction, Document
+from documents.models.control import term_label
 from units.models import Unit
 
 
 class PolicyChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, obj):
-        return f"{obj.display_name} ({obj.term_value} {obj.get_term_unit_display()})"
+        return f"{obj.display_name} ({term_label(obj.term_value, obj.term_unit)})"
 
 
 class CalculatorForm(forms.Form):
@@ -131,7 +132,7 @@ class ResolutionForm(forms.Form):
         self.fields["responsible_person"].queryset = people
         self.fields["policy"].queryset = DeadlinePolicy.objects.filter(organisation__isnull=True, is_active=True,
                                                                        code__startswith="document.").order_by("code")
-        self.fields["policy"].label_from_instance = lambda p: f"{p.display_name} ({p.term_value} {p.get_term_unit_display()})"
+        self.fields["policy"].label_from_instance = lambda p: f"{p.display_name} ({term_label(p.term_value, p.term_unit)})"
         for row in range(1, self.CO_EXECUTOR_ROWS + 1):
             self.fields[f"co_{row}_unit"] = forms.ModelChoiceField(
                 label=_("Co-executor %(number)d (unit)") % {"number": row}, required=False, queryset=units, to_field_name="slug")

@@ -1,30 +1,36 @@
-"""In-app notices, each mirrored to the e-mail outbox when the recipient has an address."""
+"""In-app notices, each mirrored to the e-mail outbox when the recipient has an address. A notice's title and
+body are deferred texts (core.i18n) or plain text: the inbox renders them in the reader's language when read,
+the e-mail is written in the recipient's preferred language when sent."""
 
 from django.conf import settings
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 
+from core.i18n import deferred, deferred_text
 from core.models import Notification, OutboundEmail
 from core.services.outbox import outbox_bulk_enqueue
 
 
-def _in_language(user, text):
-    """Render a (lazy) string, or a callable that builds one, in the recipient's language."""
-    with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
-        return str(text() if callable(text) else text)
+def _stored(text):
+    """A deferred text as stored; plain text (what people typed, a title) stays as it is."""
+    if isinstance(text, Promise):
+        return deferred(text._args[0])
+    return text if isinstance(text, dict) else ("" if text is None else str(text))
 
 
 def notification_send_many(*, items, send_email=True):
-    """`items` is an iterable of (user, kind, title, body, url); title and body may be lazy strings or
-    callables returning a string, rendered in each recipient's language. Returns the created notifications."""
+    """`items` is an iterable of (user, kind, title, body, url); title and body are deferred texts
+    (`deferred(gettext_noop("…"), **params)`), lazy translations or plain text. Returns the created notifications."""
     notifications, emails = [], []
     now = timezone.now()
     base_url = settings.PORTAL_BASE_URL.rstrip("/")
     for user, kind, title, body, url in items:
-        title_text, body_text = _in_language(user, title), _in_language(user, body)
-        notifications.append(
-            Notification(recipient=user, kind=kind, title=title_text[:300], body=body_text, url=url, created_at=now)
-        )
+        message = {"title": _stored(title), "body": _stored(body)}
+        with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
+            title_text, body_text = deferred_text(message["title"]), deferred_text(message["body"])
+        notifications.append(Notification(recipient=user, kind=kind, title=title_text[:300], body=body_text, url=url,
+                                          message=message, created_at=now))
         if send_email and user.email:
             link = f"\n\n{base_url}{url}" if url else ""
             emails.append(

@@ -5,7 +5,7 @@ from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models import F, Q
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -43,6 +43,20 @@ class TermUnit(models.TextChoices):
     CALENDAR_DAYS = deadlines.CALENDAR_DAYS, _("calendar days")
     HOURS = deadlines.HOURS, _("hours")
     WORKING_HOURS = deadlines.WORKING_HOURS, _("hours, non-working days excluded")
+
+
+def term_label(value, unit):
+    """A length of time as people say it, with the right plural: "1 рабочий день", "3 рабочих дня", "24 часа"."""
+    value = int(value)
+    if unit == TermUnit.WORKING_DAYS:
+        text = ngettext("%(count)d working day", "%(count)d working days", value)
+    elif unit == TermUnit.CALENDAR_DAYS:
+        text = ngettext("%(count)d calendar day", "%(count)d calendar days", value)
+    elif unit == TermUnit.WORKING_HOURS:
+        text = ngettext("%(count)d working hour", "%(count)d working hours", value)
+    else:
+        text = ngettext("%(count)d hour", "%(count)d hours", value)
+    return text % {"count": value}
 
 
 # "appeal.standard", "appeal.extra_study", "document.default": words of a-z, 0-9 and _ joined by dots

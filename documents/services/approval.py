@@ -3,15 +3,16 @@ waiting step's approver (or whoever acts for them) approves or rejects with a co
 route and returns the item to its author; the next version starts a new route. Each kind of item registers
 what happens when it is signed or returned (the lower layer defines the hook, the higher ones register)."""
 
-from functools import partial
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError
+from core.i18n import deferred, ngettext_noop
 from documents.models import ApprovalRoute, ApprovalStep
 from units.models import Acting, Membership
 
@@ -115,7 +116,6 @@ def approval_remind_waiting(*, now=None):
     how many items wait. Returns the number of steps reminded about."""
     from django.conf import settings
     from django.db.models import Max
-    from django.utils.translation import gettext_lazy
 
     from core.services.notifications import notification_send_many
     from documents.models import ApprovalReminder
@@ -137,17 +137,13 @@ def approval_remind_waiting(*, now=None):
             if step.pk in ledger:
                 per_approver.setdefault(step.approver, []).append(step)
         notification_send_many(items=[
-            (approver, "approval_waiting", partial(_waiting_title, len(steps)),
-             gettext_lazy("Open the “To approve” page to decide."), "/documents/approvals/")
+            (approver, "approval_waiting", deferred(ngettext_noop("%(count)d item waits for your visa or signature",
+                                                    "%(count)d items wait for your visa or signature"),
+                                                    count=len(steps)),
+             deferred(gettext_noop("Open the “To approve” page to decide.")), "/documents/approvals/")
             for approver, steps in per_approver.items()])
     return len(ledger)
 
-
-def _waiting_title(count):
-    from django.utils.translation import ngettext
-
-    return ngettext("%(count)d item waits for your visa or signature",
-                    "%(count)d items wait for your visa or signature", count) % {"count": count}
 
 
 def approval_queue_all():

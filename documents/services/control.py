@@ -25,6 +25,7 @@ from documents.domain.control_states import (
 )
 from documents.domain.deadlines import Extension, Pause, Term, compute_due
 from documents.models import ControlCard, ControlExtension, ControlPause, DeadlinePolicy, TermUnit
+from documents.models.control import term_label
 from documents.services.calendar import calendar_for, skipped_reason
 from units.selectors import organisation_zone, user_is_registry_for, user_manages_unit
 
@@ -217,8 +218,8 @@ def control_extend(*, card, actor, reason, legal_basis, value=None, new_due=None
     used = sum(e.value for e in card.extensions.all())
     if used + value > policy.max_extension_value:
         raise ApplicationError(
-            _("The law allows at most %(max)d %(unit)s of extension; %(used)d are already used.") % {
-                "max": policy.max_extension_value, "unit": TermUnit(unit).label, "used": used},
+            _("The law allows at most %(max)s of extension; %(used)d are already used.") % {
+                "max": term_label(policy.max_extension_value, unit), "used": used},
             code="extension_limit", fields={"value": [_("Beyond the maximum extension.")]},
         )
     previous = card.due
@@ -275,7 +276,7 @@ def control_reassign(*, card, actor, responsible_unit, executor=None):
         raise ApplicationError(_("This card is %(state)s; that is not possible now.") % {"state": card.get_state_display()},
                                code="wrong_state")
     card.responsible_unit, card.executor = responsible_unit, executor
-    _save(card, actor, history_reason(gettext_noop("Assigned to %(unit)s"), unit=responsible_unit.name),
+    _save(card, actor, history_reason(gettext_noop("Assigned to %(unit)s"), unit=responsible_unit),
           ["responsible_unit", "executor"])
     return card
 

@@ -17,9 +17,9 @@ from django.db.models import Case, Count, F, Min, Q, When
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_noop
 
+from core.i18n import deferred, ngettext_noop
 from core.services.notifications import notification_send_many
 from documents.models import (
     ControlCard,
@@ -92,32 +92,32 @@ def _insert_notices(sweep, new, old, since, country, zone):
     return inserted
 
 
-def _title(kind, count, card_title=None, unit_name=None):
-    """A callable: rendered later in each recipient's language."""
+_ONE_CARD = {
+    NoticeKind.DUE_SOON: gettext_noop("Due soon: %(title)s"), NoticeKind.DUE_TODAY: gettext_noop("Due today: %(title)s"),
+    NoticeKind.OVERDUE: gettext_noop("Overdue: %(title)s"),
+    NoticeKind.ESCALATED: gettext_noop("Still overdue, escalated to you: %(title)s"),
+}
+_UNIT_CARDS = {
+    NoticeKind.DUE_SOON: ngettext_noop("%(count)d card of %(unit)s is due soon", "%(count)d cards of %(unit)s are due soon"),
+    NoticeKind.DUE_TODAY: ngettext_noop("%(count)d card of %(unit)s is due today", "%(count)d cards of %(unit)s are due today"),
+    NoticeKind.OVERDUE: ngettext_noop("%(count)d card of %(unit)s is overdue", "%(count)d cards of %(unit)s are overdue"),
+    NoticeKind.ESCALATED: ngettext_noop("%(count)d card of %(unit)s is still overdue",
+                           "%(count)d cards of %(unit)s are still overdue"),
+}
+_OWN_CARDS = {
+    NoticeKind.DUE_SOON: ngettext_noop("%(count)d of your cards is due soon", "%(count)d of your cards are due soon"),
+    NoticeKind.DUE_TODAY: ngettext_noop("%(count)d of your cards is due today", "%(count)d of your cards are due today"),
+    NoticeKind.OVERDUE: ngettext_noop("%(count)d of your cards is overdue", "%(count)d of your cards are overdue"),
+    NoticeKind.ESCALATED: ngettext_noop("%(count)d of your cards is still overdue", "%(count)d of your cards are still overdue"),
+}
 
-    def render():
-        if count == 1 and card_title:
-            return {
-                NoticeKind.DUE_SOON: _("Due soon: %(title)s"), NoticeKind.DUE_TODAY: _("Due today: %(title)s"),
-                NoticeKind.OVERDUE: _("Overdue: %(title)s"),
-                NoticeKind.ESCALATED: _("Still overdue, escalated to you: %(title)s"),
-            }[kind] % {"title": card_title}
-        if unit_name:
-            return {
-                NoticeKind.DUE_SOON: ngettext("%(count)d card of %(unit)s is due soon", "%(count)d cards of %(unit)s are due soon", count),
-                NoticeKind.DUE_TODAY: ngettext("%(count)d card of %(unit)s is due today", "%(count)d cards of %(unit)s are due today", count),
-                NoticeKind.OVERDUE: ngettext("%(count)d card of %(unit)s is overdue", "%(count)d cards of %(unit)s are overdue", count),
-                NoticeKind.ESCALATED: ngettext(
-                    "%(count)d card of %(unit)s is still overdue", "%(count)d cards of %(unit)s are still overdue", count),
-            }[kind] % {"count": count, "unit": unit_name}
-        return {
-            NoticeKind.DUE_SOON: ngettext("%(count)d of your cards is due soon", "%(count)d of your cards are due soon", count),
-            NoticeKind.DUE_TODAY: ngettext("%(count)d of your cards is due today", "%(count)d of your cards are due today", count),
-            NoticeKind.OVERDUE: ngettext("%(count)d of your cards is overdue", "%(count)d of your cards are overdue", count),
-            NoticeKind.ESCALATED: ngettext("%(count)d of your cards is still overdue", "%(count)d of your cards are still overdue", count),
-        }[kind] % {"count": count}
 
-    return render
+def _title(kind, count, card_title=None, unit=None):
+    """The notice's title, kept untranslated: each reader reads it in their language."""
+    if count == 1 and card_title:
+        return deferred(_ONE_CARD[kind], title=card_title)
+    message = (_UNIT_CARDS if unit is not None else _OWN_CARDS)[kind]
+    return deferred(message, count=count, **({"unit": unit} if unit is not None else {}))
 
 
 def _notify(sweep, *, on):
@@ -159,7 +159,7 @@ def _notify(sweep, *, on):
         url = reverse("documents:card", args=[row["first"]]) if one else f"{reverse('documents:unit-control')}?unit={unit.slug}"
         for user in heads.get(row["target"], []):
             items.append((user, f"control.{row['kind']}",
-                          _title(row["kind"], row["count"], titles.get(row["first"]) if one else None, unit.name), "", url))
+                          _title(row["kind"], row["count"], titles.get(row["first"]) if one else None, unit), "", url))
     notification_send_many(items=items)
     return len(items)
 
@@ -214,11 +214,10 @@ def control_daily_digest(*, now=None):
             _digest, created = ControlDigest.objects.get_or_create(user=user, unit=unit, day=today)
             if not created:
                 continue
-            overdue, this_week, unit_name = counts["overdue"], counts["this_week"], unit.name
             notification_send_many(items=[(
-                user, "control.digest",
-                lambda u=unit_name: _("Control digest: %(unit)s") % {"unit": u},
-                lambda o=overdue, w=this_week: _("Overdue: %(overdue)d. Due this week: %(week)d.") % {"overdue": o, "week": w},
+                user, "control.digest", deferred(gettext_noop("Control digest: %(unit)s"), unit=unit),
+                deferred(gettext_noop("Overdue: %(overdue)d. Due this week: %(week)d."), overdue=counts["overdue"],
+                         week=counts["this_week"]),
                 f"{reverse('documents:unit-control')}?unit={unit.slug}",
             )])
             sent += 1

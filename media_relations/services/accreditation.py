@@ -20,6 +20,7 @@ from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
+from core.i18n import deferred
 from core.models import OutboundEmail, User
 from core.services.notifications import notification_send, notification_send_many
 from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue_personal
@@ -196,7 +197,7 @@ def accreditation_apply(*, journalist, organisation, kind="", valid_from=None, v
                      start=accreditation.applied_at, responsible_unit=office, actor=actor,
                      title=_("Accreditation: %(name)s, %(outlet)s") % {"name": journalist.full_name, "outlet": journalist.outlet.name})
         url = reverse("media_relations:accreditation", args=[accreditation.pk])
-        notification_send_many(items=[(person, "media.accreditation", gettext_noop("A journalist applied for accreditation"),
+        notification_send_many(items=[(person, "media.accreditation", deferred(gettext_noop("A journalist applied for accreditation")),
                                        f"{journalist.full_name}, {journalist.outlet.name}", url)
                                       for person in unit_staff(unit=office)], send_email=False)
     return accreditation
@@ -210,7 +211,7 @@ def _locked(accreditation):
 def _tell_journalist(accreditation, title, body=""):
     user = accreditation.journalist.user
     if user is not None:
-        notification_send(recipient=user, kind="media.accreditation", title=title, body=body,
+        notification_send(recipient=user, kind="media.accreditation", title=deferred(title), body=body,
                           url=reverse("media_relations:my-accreditation"))
 
 
@@ -283,7 +284,7 @@ def accreditation_remind_expiring(*, today=None):
                     from_email=settings.DEFAULT_FROM_EMAIL, to=[address],
                     subject=_("Your accreditation ends on %(day)s") % {"day": accreditation.valid_until.strftime("%d.%m.%Y")},
                     body=_("%(organisation)s: apply again before it ends if you need to keep attending.") % {
-                        "organisation": accreditation.organisation.name}
+                        "organisation": accreditation.organisation.display_name}
                          + f"\n\n{settings.PORTAL_BASE_URL.rstrip('/')}{reverse('media_relations:my-accreditation')}"))
         Accreditation.objects.filter(pk__in=[a.pk for a in due]).update(expiry_reminded_at=timezone.now())
         if emails:

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_noop
 
 from core.exceptions import fail
 from core.history import history_reason
+from core.i18n import deferred
 from core.services.notifications import notification_send_many
 from documents.services.attachments import attachment_add_many, attachment_thumbnail
 from media_relations.models import ArchiveItem, Subscription
@@ -90,7 +91,7 @@ def subscriptions_remind(*, today=None):
             office = press_office_unit(organisation_id=organisation_id)
             body = "\n".join(f"{s.publication}: {s.ends_on:%d.%m.%Y}" for s in subscriptions)
             for user in unit_staff(unit=office, kinds=MANAGING_KINDS):
-                items.append((user, "media.subscription", gettext_noop("Subscriptions to renew"), body,
+                items.append((user, "media.subscription", deferred(gettext_noop("Subscriptions to renew")), body,
                               reverse("media_relations:subscriptions")))
         notification_send_many(items=items)
         Subscription.objects.filter(pk__in=[s.pk for s in lapsing]).update(reminded_at=timezone.now())

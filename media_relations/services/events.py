@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, fail
 from core.history import history_reason
+from core.i18n import deferred
 from core.models import OutboundEmail
 from core.services.notifications import notification_send
 from core.services.outbox import outbox_bulk_enqueue
@@ -217,8 +218,8 @@ def registration_decide(*, registration, actor, confirm):
         registration.save(update_fields=["state"])
         if registration.journalist.user is not None:
             notification_send(recipient=registration.journalist.user, kind="media.event",
-                              title=gettext_noop("Your place is confirmed") if confirm else gettext_noop("Your registration is declined"),
-                              body=lambda: f"{event.title}, {_when(event)}",
+                              title=deferred(gettext_noop("Your place is confirmed") if confirm else gettext_noop("Your registration is declined")),
+                              body=f"{event.title}, {_when(event)}",
                               url=reverse("media_relations:event", args=[event.pk]))
     return registration
 

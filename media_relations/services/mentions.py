@@ -4,17 +4,17 @@ to the leadership."""
 
 from collections import Counter
 from datetime import date, timedelta
-from functools import partial
 
 from django.db import IntegrityError, transaction
 from django.db.models import Count
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop, ngettext
+from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, fail
 from core.history import history_reason
+from core.i18n import deferred, deferred_join, ngettext_noop
 from core.models import User
 from core.services.notifications import notification_send_many
 from documents.services.control import control_close, control_open, policy_for
@@ -68,7 +68,7 @@ def _open_response(mention, units, actor, detected_at=None):
                         title=_("Answer to a false report: %(title)s") % {"title": mention.title})
     heads = unit_heads(unit_ids=[unit.pk for unit in units] or [responsible.pk])
     recipients = {user.pk: user for people in heads.values() for user in people if user.pk != getattr(actor, "pk", None)}
-    notification_send_many(items=[(user, "media.false_report", gettext_noop("A false report needs an answer"), mention.title,
+    notification_send_many(items=[(user, "media.false_report", deferred(gettext_noop("A false report needs an answer")), mention.title,
                                    reverse("documents:card", args=[card.pk])) for user in recipients.values()])
     return card
 
@@ -150,16 +150,17 @@ def _leadership_and_office(organisation_id):
 
 
 def _digest_title(day, count):
-    return ngettext("Monitoring of %(day)s: %(count)d publication", "Monitoring of %(day)s: %(count)d publications",
-                    count) % {"day": day.strftime("%d.%m.%Y"), "count": count}
+    return deferred(ngettext_noop("Monitoring of %(day)s: %(count)d publication",
+                    "Monitoring of %(day)s: %(count)d publications"), count=count, day=day)
 
 
 def _digest_body(tones, false):
-    lines = [f"{MediaMention.Tone(tone).label}: {tones.get(tone, 0)}" for tone in MediaMention.Tone.values]
+    lines = [deferred("%(tone)s: %(count)d", tone=MediaMention.Tone(tone).label, count=tones.get(tone, 0))
+             for tone in MediaMention.Tone.values]
     if false:
-        lines.append(_("False or distorting:"))
+        lines.append(deferred(gettext_noop("False or distorting:")))
         lines += [f"— {m.outlet.name}: {m.title}" for m in false]
-    return "\n".join(lines)
+    return deferred_join(lines)
 
 
 def mentions_daily_digest(*, now=None):
@@ -177,8 +178,8 @@ def mentions_daily_digest(*, now=None):
                                 .select_related("outlet").order_by("-is_false", "tone", "id"))
                 tones = Counter(m.tone for m in mentions)
 
-                title = partial(_digest_title, day, len(mentions))
-                body = partial(_digest_body, tones, [m for m in mentions if m.is_false])
+                title = _digest_title(day, len(mentions))
+                body = _digest_body(tones, [m for m in mentions if m.is_false])
                 url = f"{reverse('media_relations:mentions')}?published_on={day.isoformat()}"
                 readers = _leadership_and_office(organisation_id)
                 notification_send_many(items=[(user, "media.digest", title, body, url) for user in readers])

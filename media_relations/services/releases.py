@@ -11,6 +11,7 @@ from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, fail
 from core.history import history_reason
+from core.i18n import deferred
 from core.models import User
 from core.services.notifications import notification_send
 from documents.models import ApprovalStep
@@ -119,7 +120,7 @@ def _signed(release, actor):
     release.state = PressRelease.State.APPROVED
     release.published_at = release.publish_at if release.publish_at and release.publish_at > timezone.now() else timezone.now()
     _save(release, actor, gettext_noop("Approved"), ["state", "published_at", "updated_at"])
-    notification_send(recipient=release.author, kind="media.release", title=gettext_noop("Your press release is approved"),
+    notification_send(recipient=release.author, kind="media.release", title=deferred(gettext_noop("Your press release is approved")),
                       body=release.title, url=reverse("media_relations:release", args=[release.pk]))
 
 
@@ -127,7 +128,7 @@ def _returned(release, actor, comment):
     release = PressRelease.objects.select_for_update().get(pk=release.pk)
     release.state = PressRelease.State.DRAFT
     _save(release, actor, gettext_noop("Returned with comments"), ["state", "updated_at"])
-    notification_send(recipient=release.author, kind="media.release", title=gettext_noop("Your press release is returned"),
+    notification_send(recipient=release.author, kind="media.release", title=deferred(gettext_noop("Your press release is returned")),
                       body=comment, url=reverse("media_relations:release", args=[release.pk]))
 
 

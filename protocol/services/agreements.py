@@ -4,7 +4,6 @@ the alerts before expiry and before the renewal decision."""
 
 import calendar
 from datetime import date, timedelta
-from functools import partial
 
 from django.conf import settings
 from django.db import transaction
@@ -12,9 +11,10 @@ from django.db.models import Exists, OuterRef
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy, gettext_noop, ngettext
+from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError, fail
+from core.i18n import deferred, ngettext_noop
 from core.services.notifications import notification_send_many
 from documents.models import Journal
 from documents.services.attachments import attachment_add_many
@@ -225,14 +225,13 @@ def _notify(alerted):
             for user in heads.get(unit_id, []):
                 per_person.setdefault(user, set()).add(agreement.pk)
     notification_send_many(items=[
-        (user, "protocol.agreement", partial(_alert_title, len(ids)),
-         gettext_lazy("Open the register of agreements to see which expire or must be renewed."), reverse("protocol:agreements"))
+        (user, "protocol.agreement",
+         deferred(ngettext_noop("%(count)d agreement expires or needs a renewal decision soon",
+                  "%(count)d agreements expire or need a renewal decision soon"), count=len(ids)),
+         deferred(gettext_noop("Open the register of agreements to see which expire or must be renewed.")),
+         reverse("protocol:agreements"))
         for user, ids in per_person.items()])
 
-
-def _alert_title(count):
-    return ngettext("%(count)d agreement expires or needs a renewal decision soon",
-                    "%(count)d agreements expire or need a renewal decision soon", count) % {"count": count}
 
 
 def agreement_attach_scan(*, actor, agreement, uploads):

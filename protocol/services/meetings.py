@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, fail
+from core.i18n import deferred
 from core.models import User
 from core.services.notifications import notification_send
 from documents.models import ApprovalStep
@@ -94,7 +95,7 @@ def meeting_minutes_submit(*, actor, meeting, approver):
 def _minutes_signed(meeting, actor):
     meeting.minutes_state = Meeting.MinutesState.APPROVED
     save_with_history(meeting, actor, gettext_noop("Minutes approved"), ["minutes_state", "updated_at"])
-    notification_send(recipient=meeting.created_by, kind="protocol.minutes", title=gettext_noop("The minutes are approved"),
+    notification_send(recipient=meeting.created_by, kind="protocol.minutes", title=deferred(gettext_noop("The minutes are approved")),
                       body=meeting.title, url=reverse("protocol:meeting", args=[meeting.pk]))
 
 
@@ -102,7 +103,7 @@ def _minutes_returned(meeting, actor, comment):
     meeting.minutes_state = Meeting.MinutesState.DRAFT
     save_with_history(meeting, actor, gettext_noop("Minutes returned: %(comment)s"), ["minutes_state", "updated_at"],
                       comment=comment[:200])
-    notification_send(recipient=meeting.created_by, kind="protocol.minutes", title=gettext_noop("The minutes are returned"),
+    notification_send(recipient=meeting.created_by, kind="protocol.minutes", title=deferred(gettext_noop("The minutes are returned")),
                       body=comment, url=reverse("protocol:meeting", args=[meeting.pk]))
 
 

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError, fail
+from core.i18n import deferred
 from core.services.notifications import notification_send_many
 from documents.services.control import control_close, control_open, policy_for
 from protocol.domain.visit_states import (
@@ -121,7 +122,7 @@ def _open_report_card(visit, actor):
 def _tell_organisers(visit, actor):
     heads = unit_heads(unit_ids=[visit.organising_unit_id])
     recipients = [user for people in heads.values() for user in people if user.pk != actor.pk]
-    title = gettext_noop("A visit is approved") if visit.state == Visit.State.APPROVED else gettext_noop("A visit is cancelled")
+    title = deferred(gettext_noop("A visit is approved") if visit.state == Visit.State.APPROVED else gettext_noop("A visit is cancelled"))
     notification_send_many(items=[(user, "protocol.visit", title, visit.title, reverse("protocol:visit", args=[visit.pk]))
                                   for user in recipients])
 
