@@ -7,4 +7,13 @@ class AppealsConfig(AppConfig):
     verbose_name = _("Appeals")
 
     def ready(self):
+        from appeals import front_door
+        from core.front_door import public_service_register
+
+        public_service_register(front_door.public_services)
+
+        from appeals.selectors import cases_waiting
+        from core.waiting import waiting_register
+
+        waiting_register(cases_waiting)
         from appeals import receivers  # noqa: F401  (signed answers, file access)

@@ -80,3 +80,25 @@ def answer_files(case):
     from documents.services.attachments import attachments_of
 
     return attachments_of(case).filter(uploaded_by__isnull=False).order_by("uploaded_at", "id")
+
+
+def cases_waiting(user):
+    """The staff home's counts: new cases to route (the registry), cases of the reader's units without an executor
+    (their heads), the cases the reader answers."""
+    from django.db.models import Count, Q
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from core.waiting import Waiting
+
+    counts = Case.objects.visible_to(user).aggregate(
+        new=Count("id", filter=Q(state=Case.State.REGISTERED)),
+        unassigned=Count("id", filter=Q(state=Case.State.ROUTED, executor__isnull=True)),
+        mine=Count("id", filter=Q(executor=user, state__in=[Case.State.ROUTED, Case.State.IN_PROGRESS])),
+    )
+    cases = reverse("appeals:staff-cases")
+    return [
+        Waiting(_("new appeals and requests to route"), counts["new"], f"{cases}?state={Case.State.REGISTERED}"),
+        Waiting(_("cases of your units wait for an executor"), counts["unassigned"], f"{cases}?state={Case.State.ROUTED}"),
+        Waiting(_("citizens' cases you are answering"), counts["mine"], f"{cases}?state={Case.State.IN_PROGRESS}"),
+    ]

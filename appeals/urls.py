@@ -7,6 +7,7 @@ app_name = "appeals"
 urlpatterns = [
     path("appeals/new/", views.submit, {"case_type": CaseType.APPEAL}, name="submit"),
     path("information-requests/new/", views.submit, {"case_type": CaseType.INFORMATION_REQUEST}, name="inforequest-submit"),
+    path("appeals/track/", views.track_lookup, name="track-lookup"),
     path("appeals/track/<str:token>/", views.track, name="track"),
     path("appeals/track/<str:token>/letter.pdf", views.track_letter, name="track-letter"),
     path("appeals/track/<str:token>/files/<id:pk>/", views.track_file, name="track-file"),

@@ -1,10 +1,12 @@
 """Pages: the citizen's forms and tracking page (no account), and the staff's case list and case page."""
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from appeals.answer_templates import answer_template_text, answer_templates_for
@@ -28,6 +30,7 @@ from appeals.models import Case, CaseType, Outcome, PublishedAnswer
 from appeals.publication import answer_publish, published_answer, published_answers
 from appeals.repeats import repeat_summary
 from appeals.selectors import (
+    TOKEN_PATTERN,
     access_case,
     answer_files,
     case_due,
@@ -83,6 +86,28 @@ def submit(request, case_type=CaseType.APPEAL):
                 return redirect(f"{_track_path(case)}?new=1")
     template = "appeals/submit.html"
     return render(request, template, {"form": form, "case_type": case_type}, status=status)
+
+
+class TrackLookupForm(forms.Form):
+    code = forms.CharField(label=gettext_lazy("Your tracking link or code"), max_length=300,
+                           help_text=gettext_lazy("It is in the e-mail and on the page you saw when you submitted."))
+
+    def clean_code(self):
+        # a pasted link works as well as the code alone
+        code = self.cleaned_data["code"].strip().rstrip("/").rsplit("/", 1)[-1]
+        if not TOKEN_PATTERN.match(code) or not Case.objects.filter(tracking_token=code).exists():
+            raise forms.ValidationError(_("We found no case with this code. Check the link in your e-mail; "
+                                          "the registry can also tell you the status by your case number."))
+        return code
+
+
+@rate_limit("appeal_track")
+def track_lookup(request):
+    """"Track my case" from the home page: the citizen pastes the link or code they were given."""
+    form = TrackLookupForm(request.GET or None)
+    if form.is_bound and form.is_valid():
+        return redirect("appeals:track", token=form.cleaned_data["code"])
+    return render(request, "appeals/track_lookup.html", {"form": form}, status=400 if form.is_bound else 200)
 
 
 def _track_path(case):

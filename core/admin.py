@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from core.models import Notification, OutboundEmail, User
+from core.models import Notification, OutboundEmail, PortalIdentity, User
 from core.services.outbox import outbox_deliver
 
 
@@ -31,3 +31,16 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     def deliver_now(self, request, queryset):
         sent = sum(outbox_deliver(email_id=pk) for pk in queryset.values_list("pk", flat=True))
         self.message_user(request, _("%(count)d e-mails delivered.") % {"count": sent})
+
+
+@admin.register(PortalIdentity)
+class PortalIdentityAdmin(admin.ModelAdmin):
+    """One row: who the portal belongs to, as the header and footer show it."""
+
+    list_display = ["name_az", "name_ru", "name_en", "phone", "email"]
+
+    def has_add_permission(self, request):
+        return not PortalIdentity.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.utils.translation import get_language
 
+from core.identity import portal_identity
 from core.navigation import navigation_for
 
 
@@ -19,9 +20,11 @@ def portal(request):
     unread = 0
     if user is not None and user.is_authenticated:
         unread = user.notifications.filter(read_at__isnull=True).count()
+    identity = portal_identity()
     return {
         "portal_name": settings.PORTAL_NAME,
-        "portal_organisation": settings.PORTAL_ORGANISATION_NAME,
+        "portal_organisation": identity["organisation"],
+        "identity": identity,
         "navigation": navigation_for(request),
         "language_links": _language_links(request),
         "unread_notifications": unread,

@@ -1,6 +1,6 @@
 from django.conf import settings
 
-from core.models import User
+from core.models import PortalIdentity, User
 
 
 def demo_password():
@@ -29,3 +29,15 @@ def demo_user(username, *, first_name="", last_name="", is_staff=False, is_super
 def load(stdout):
     demo_user("admin", first_name="Portal", last_name="Administrator", is_staff=True, is_superuser=True)
     stdout.write(f"Demo administrator: admin / {demo_password()}")
+    identity, created = PortalIdentity.objects.get_or_create(pk=1, defaults={
+        "name_az": "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi",
+        "name_ru": "Министерство труда и социальной защиты населения",
+        "name_en": "Ministry of Labour and Social Protection of the Population",
+        # a demo's contacts: clearly not the real ministry's
+        "address": "AZ1000, Bakı, Nümunə küçəsi 1 (demo)", "phone": "+994 12 555 01 42", "email": "info@ministry.example",
+        "reception_hours_az": "bazar ertəsi – cümə, 09:00–18:00", "reception_hours_ru": "понедельник – пятница, 09:00–18:00",
+        "reception_hours_en": "Monday to Friday, 09:00–18:00",
+        "links": "e-Gov | https://www.e-gov.az\npresident.az | https://president.az",
+    })
+    if created:
+        stdout.write(f"Portal identity: {identity.name_az}")

@@ -143,3 +143,42 @@ class IdempotencyKey(models.Model):
 
     def __str__(self):
         return f"{self.scope} {self.key}"
+
+
+def validate_emblem_size(file):
+    from django.core.exceptions import ValidationError
+
+    if file.size > 1024 * 1024:
+        raise ValidationError(_("The emblem must be at most 1 MB."))
+
+
+class PortalIdentity(models.Model):
+    """Whose portal this is: the organisation's name in each language, its emblem and how to reach it, shown in
+    every page's header and footer. One row, edited in the admin; until it exists the settings' name is used."""
+
+    name_az = models.CharField(_("name in Azerbaijani"), max_length=300)
+    name_ru = models.CharField(_("name in Russian"), max_length=300, blank=True)
+    name_en = models.CharField(_("name in English"), max_length=300, blank=True)
+    emblem = models.ImageField(_("emblem"), upload_to="identity/", blank=True, validators=[validate_emblem_size],
+                               help_text=_("PNG or JPEG, square, at most 1 MB."))
+    address = models.CharField(_("address"), max_length=300, blank=True)
+    phone = models.CharField(_("phone"), max_length=50, blank=True)
+    email = models.EmailField(_("e-mail"), blank=True)
+    reception_hours_az = models.CharField(_("reception hours in Azerbaijani"), max_length=300, blank=True)
+    reception_hours_ru = models.CharField(_("reception hours in Russian"), max_length=300, blank=True)
+    reception_hours_en = models.CharField(_("reception hours in English"), max_length=300, blank=True)
+    links = models.TextField(_("links"), blank=True,
+                             help_text=_("One per line: a title, a vertical bar and the address, e.g. “e-Gov | https://www.e-gov.az”."))
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("portal identity")
+        verbose_name_plural = _("portal identity")
+        constraints = [models.CheckConstraint(condition=models.Q(pk=1), name="portal_identity_single_row")]
+
+    def __str__(self):
+        return self.name_az
+
+    def save(self, *args, **kwargs):
+        self.pk = 1  # one row
+        super().save(*args, **kwargs)

@@ -11,6 +11,7 @@ PUBLIC = [
     (_("Structure"), "units:tree"),
     (_("Submit an appeal"), "appeals:submit"),
     (_("Information request"), "appeals:inforequest-submit"),
+    (_("Track my case"), "appeals:track-lookup"),
     (_("Reception of citizens"), "appeals:reception"),
     (_("Press"), "media_relations:press"),
     (_("Deadline calculator"), "documents:calculator"),
@@ -34,7 +35,7 @@ def navigation_audiences_store(request, user):
     request.session[SESSION_KEY] = sorted({audience for provider in _AUDIENCE_PROVIDERS for audience in provider(user)})
 
 
-INBOX = [(_("Inbox"), "core:staff-home")]  # everyone signed in: notices come to staff and journalists alike
+INBOX = [(_("My desk"), "core:staff-home")]  # everyone signed in: what waits, and notices (staff and journalists alike)
 STAFF = [
     (_("Citizens' cases"), "appeals:staff-cases"),
     (_("Reception hours"), "appeals:reception-manage"),
@@ -65,14 +66,24 @@ def _resolve(entries, current_path):
     return items
 
 
+def _audiences(request, user):
+    session = getattr(request, "session", None)
+    # a session from before audiences were stored: the staff menu, as it always was
+    audiences = session.get(SESSION_KEY, ["staff"]) if session is not None else []
+    return ["staff", "press", "protocol"] if user.is_superuser else audiences
+
+
+def is_staff(request):
+    """Whether the signed-in user works in a unit (asked once at login, kept in the session)."""
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated and "staff" in _audiences(request, user)
+
+
 def navigation_for(request):
     user = getattr(request, "user", None)
     signed_in = user is not None and user.is_authenticated
-    session = getattr(request, "session", None)
-    # a session from before audiences were stored: the staff menu, as it always was
-    audiences = session.get(SESSION_KEY, ["staff"]) if signed_in and session is not None else []
-    if signed_in and user.is_superuser:
-        audiences = ["staff", "press", "protocol"]
+    audiences = _audiences(request, user) if signed_in else []
     entries = [*INBOX, *(STAFF if "staff" in audiences else []),
                *(entry for audience in ("protocol", "press", "journalist") if audience in audiences for entry in AUDIENCE_ENTRIES[audience])]
-    return {"public": _resolve(PUBLIC, request.path), "staff": _resolve(entries, request.path) if signed_in else []}
+    return {"public": _resolve(PUBLIC, request.path), "staff": _resolve(entries, request.path) if signed_in else [],
+            "is_staff": signed_in and "staff" in audiences}

@@ -10,4 +10,6 @@ urlpatterns = [
     path("staff/tokens/", views.api_tokens, name="api-tokens"),
     path("staff/tokens/<str:token_key>/revoke/", views.api_token_revoke_page, name="api-token-revoke"),
     path("healthz", views.healthz, name="healthz"),
+    path("identity/emblem", views.emblem, name="emblem"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]

@@ -1,9 +1,12 @@
+import mimetypes
+
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.http import JsonResponse
+from django.http import FileResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -12,25 +15,30 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
+from core.front_door import public_services
 from core.health import broker_status, database_status
-from core.models import ApiToken
+from core.models import ApiToken, PortalIdentity
+from core.navigation import is_staff
 from core.ratelimit import rate_limit
 from core.services.notifications import notification_mark_read
 from core.services.tokens import api_token_create, api_token_revoke
+from core.waiting import waiting_for
 
 
 @rate_limit("pages")
 def home(request):
-    return render(request, "core/home.html")
+    return render(request, "core/home.html", {"services": public_services()})
 
 
 @login_required
 def staff_home(request):
+    """A signed-in person's desk: what waits for them (counts with links), then the inbox."""
     inbox = request.user.notifications.all()
     if request.GET.get("show") == "unread":
         inbox = inbox.filter(read_at__isnull=True)
     page = Paginator(inbox, 20).get_page(request.GET.get("page"))
-    return render(request, "core/staff_home.html", {"page": page, "show": request.GET.get("show", "all")})
+    return render(request, "core/staff_home.html", {"page": page, "show": request.GET.get("show", "all"),
+                                                    "waiting": waiting_for(request.user) if is_staff(request) else []})
 
 
 @login_required
@@ -86,3 +94,21 @@ def api_token_revoke_page(request, token_key):
     if api_token_revoke(user=request.user, token_key=token_key):
         messages.success(request, _("The token is revoked; programs using it are refused from now on."))
     return redirect("core:api-tokens")
+
+
+@rate_limit("pages")
+def emblem(request):
+    """The organisation's emblem as uploaded in the admin (its address carries a version, so it is cached long)."""
+    identity = PortalIdentity.objects.filter(pk=1).first()
+    if identity is None or not identity.emblem:
+        return redirect(static("img/emblem.svg"))
+    content_type = mimetypes.guess_type(identity.emblem.name)[0] or "application/octet-stream"
+    response = FileResponse(identity.emblem.open("rb"), content_type=content_type)
+    response["Cache-Control"] = "public, max-age=31536000, immutable"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response
+
+
+def favicon(request):
+    """Browsers ask for /favicon.ico whatever the page says; the emblem answers."""
+    return redirect(static("img/emblem.svg"), permanent=True)

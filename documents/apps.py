@@ -7,6 +7,16 @@ class DocumentsConfig(AppConfig):
     verbose_name = _("Documents and execution control")
 
     def ready(self):
+        from core.front_door import public_service_register
+        from documents import front_door
+
+        public_service_register(front_door.public_services)
+
+        from core.waiting import waiting_register
+        from documents.selectors.waiting import documents_waiting
+
+        waiting_register(documents_waiting)
+
         # registers who may download a document's attachments (documents.services.attachments)
         from documents.selectors import registry  # noqa: F401
 

@@ -5,6 +5,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from core.models import User
+from core.text import shorten
 from documents.models import ControlCard
 from documents.services.calendar import calendar_for
 from documents.services.control import control_open, control_pause, policy_for
@@ -42,7 +43,7 @@ def _load_cards(stdout):
         executor = users.get(username)
         unit = executor.memberships.first().position.unit if executor and executor.memberships.exists() else department
         card = control_open(item=clause, policy=policy_for(code=code), start=start, responsible_unit=unit,
-                            title=f"{number}: {clause.text[:120]}", executor=executor)
+                            title=shorten(f"{number}: {clause.text}", 120), executor=executor)
         stdout.write(f"Control card: {card.title[:60]}… due {timezone.localtime(card.due):%Y-%m-%d}")
     last = ControlCard.objects.order_by("-pk").first()
     if last and last.executor:

@@ -7,6 +7,15 @@ class MediaRelationsConfig(AppConfig):
     verbose_name = _("Media relations")
 
     def ready(self):
+        from core.front_door import public_service_register
+        from media_relations import front_door
+
+        public_service_register(front_door.public_services)
+
+        from core.waiting import waiting_register
+        from media_relations.selectors import accreditations_waiting
+
+        waiting_register(accreditations_waiting)
         from core.navigation import navigation_audience_register
         from media_relations import receivers  # noqa: F401  (approval hooks, file access)
 

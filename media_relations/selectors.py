@@ -154,3 +154,17 @@ def speaker_choices(*, organisations):
         within |= Q(position__unit__path__startswith=organisation.path)
     return (User.objects.filter(is_active=True, pk__in=Membership.objects.current().filter(within).values("user_id"))
             .order_by("last_name", "first_name", "username"))
+
+
+def accreditations_waiting(user):
+    """The staff home's count for the press service: applications for accreditation to decide."""
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from core.waiting import Waiting
+    from media_relations.querysets import press_scope
+
+    if press_scope(user) == []:
+        return []
+    pending = Accreditation.objects.visible_to(user).filter(state=Accreditation.State.PENDING).count()
+    return [Waiting(_("accreditations to decide"), pending, f"{reverse('media_relations:accreditations')}?state=pending")]

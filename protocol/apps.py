@@ -7,6 +7,10 @@ class ProtocolConfig(AppConfig):
     verbose_name = _("Protocol")
 
     def ready(self):
+        from core.waiting import waiting_register
+        from protocol.selectors import visits_waiting
+
+        waiting_register(visits_waiting)
         from core.navigation import navigation_audience_register
         from protocol import receivers  # noqa: F401  (approval hooks, file access)
 

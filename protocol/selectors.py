@@ -208,3 +208,14 @@ def working_group_of(*, agreement):
 
 def years_with_visits(*, user):
     return sorted({d.year for d in Visit.objects.visible_to(user).dates("starts_on", "year")} | {date.today().year}, reverse=True)
+
+
+def visits_waiting(user):
+    """The staff home's count for the protocol service: proposed visits waiting for the leadership's approval."""
+    from django.urls import reverse
+    from django.utils.translation import gettext_lazy as _
+
+    from core.waiting import Waiting
+
+    proposed = Visit.objects.visible_to(user).filter(state=Visit.State.PROPOSED).count()
+    return [Waiting(_("proposed visits wait for approval"), proposed, f"{reverse('protocol:visits')}?state=proposed")]

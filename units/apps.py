@@ -7,6 +7,11 @@ class UnitsConfig(AppConfig):
     verbose_name = _("Organisation")
 
     def ready(self):
+        from core.front_door import public_service_register
+        from units import front_door
+
+        public_service_register(front_door.public_services)
+
         from core.navigation import navigation_audience_register
 
         def staff(user):

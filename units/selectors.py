@@ -215,6 +215,23 @@ def unit_suggest_for_text(*, text, organisation=None, limit=3):
 HEAD_KINDS = ("head", "sector_head")
 
 
+def managed_unit_paths(*, user, on=None):
+    """The paths of the units the user heads (or deputises, or acts for): their cards and plans are theirs to
+    control. A superuser controls nothing in particular."""
+    from units.querysets import _scope_for
+
+    _see_all, subtrees, _exact = _scope_for(user, on)
+    return subtrees
+
+
+def under_paths(field, paths):
+    """A condition: `field` (a unit path) lies under one of `paths`; matches nothing when there are none."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
 def user_manages_unit(*, user, unit, on=None):
     """True if the user is head, deputy or head of sector of `unit` or of a unit above it, or acts for one."""
     from units.models import MANAGING_KINDS, Acting, Membership

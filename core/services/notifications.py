@@ -10,6 +10,7 @@ from django.utils.functional import Promise
 from core.i18n import deferred, deferred_text
 from core.models import Notification, OutboundEmail
 from core.services.outbox import outbox_bulk_enqueue
+from core.text import shorten
 
 
 def _stored(text):
@@ -29,7 +30,7 @@ def notification_send_many(*, items, send_email=True):
         message = {"title": _stored(title), "body": _stored(body)}
         with translation.override(user.preferred_language or settings.LANGUAGE_CODE):
             title_text, body_text = deferred_text(message["title"]), deferred_text(message["body"])
-        notifications.append(Notification(recipient=user, kind=kind, title=title_text[:300], body=body_text, url=url,
+        notifications.append(Notification(recipient=user, kind=kind, title=shorten(title_text, 300), body=body_text, url=url,
                                           message=message, created_at=now))
         if send_email and user.email:
             link = f"\n\n{base_url}{url}" if url else ""

@@ -7,6 +7,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from core.text import shorten
+
 __all__ = ["Assignment", "AssignmentReport", "Resolution"]
 
 
@@ -26,7 +28,7 @@ class Resolution(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)
 
 
 class Assignment(models.Model):
@@ -86,4 +88,4 @@ class AssignmentReport(models.Model):
         ordering = ["created_at", "id"]
 
     def __str__(self):
-        return self.text[:80]
+        return shorten(self.text, 80)

@@ -12,6 +12,7 @@ from django.utils import timezone
 from documents.models import ControlCard
 from documents.services.calendar import calendar_for
 from units.models import Unit
+from units.selectors import managed_unit_paths, under_paths
 
 
 def _card_queryset():
@@ -52,7 +53,7 @@ def my_control(*, user, now=None):
         _card_queryset().filter(Q(executor=user) | Q(pk__in=co_executed))
         .filter(state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED]).order_by("due", "id")
     )
-    groups = {"overdue": [], "today": [], "week": [], "later": [], "paused": []}
+    groups = {"overdue": [], "today": [], "week": [], "later": [], "paused": [], "controlled": []}
     for card in cards:
         if card.state == ControlCard.State.PAUSED:
             groups["paused"].append(card)
@@ -65,6 +66,22 @@ def my_control(*, user, now=None):
         else:
             groups["later"].append(card)
     return groups
+
+
+CONTROLLED_SHOWN = 50
+
+
+def controlled_cards(*, user, limit=CONTROLLED_SHOWN):
+    """Open and paused cards of the units the user heads (and below) that others execute, soonest first: what a
+    head controls. Returns (the first `limit` cards, how many there are)."""
+    paths = managed_unit_paths(user=user)
+    if not paths:
+        return [], 0
+    co_executed = ControlCard.co_executors.through.objects.filter(user=user).values("controlcard_id")
+    cards = (ControlCard.objects.filter(under_paths("responsible_unit__path", paths))
+             .filter(state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED])
+             .exclude(Q(executor=user) | Q(pk__in=co_executed)))
+    return list(_card_queryset().filter(pk__in=cards.order_by("due", "id").values("pk")[:limit]).order_by("due", "id")), cards.count()
 
 
 def unit_control(*, user, now=None, root=None):

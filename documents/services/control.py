@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from core.bounds import date_window_message, in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
+from core.text import shorten
 from documents.domain.calendar import CalendarRangeError
 from documents.domain.control_states import (
     CONTROLLER,
@@ -127,7 +128,7 @@ def control_open(*, item, policy, start, responsible_unit, title, executor=None,
     zone = organisation_zone(unit=responsible_unit)
     due = deadline_compute(policy=policy, start=start, term=term, zone=zone).due
     card = ControlCard(
-        content_type=ContentType.objects.get_for_model(item), object_id=item.pk, title=title[:500], policy=policy,
+        content_type=ContentType.objects.get_for_model(item), object_id=item.pk, title=shorten(title, 500), policy=policy,
         term_value=term.value, term_unit=term.unit, start=_as_moment(start, zone), due=due, time_zone=zone,
         responsible_unit=responsible_unit, executor=executor,
     )

@@ -12,7 +12,7 @@ from core.ratelimit import rate_limit
 from core.spreadsheets import xlsx_response
 from documents.domain.control_states import CONTROLLER, EXECUTOR, allowed_actions
 from documents.forms import CalculatorForm, CloseForm, ExtendForm, PauseForm, ReportForm
-from documents.selectors import access_card, card_list, my_control, unit_control
+from documents.selectors import access_card, card_list, controlled_cards, my_control, unit_control
 from documents.services.control import (
     control_close,
     control_explain,
@@ -49,8 +49,12 @@ def my_control_page(request):
         ("week", _("Due this week"), groups["week"]), ("later", _("Later"), groups["later"]),
         ("paused", _("Paused"), groups["paused"]),
     ]
+    controlled, controlled_total = controlled_cards(user=request.user)
+    if controlled:
+        sections.append(("controlled", _("Under my control"), controlled))
     explained = [(key, label, [(card, control_explain(card=card)) for card in cards]) for key, label, cards in sections]
-    return render(request, "documents/my_control.html", {"sections": explained})
+    return render(request, "documents/my_control.html", {"sections": explained, "controlled_total": controlled_total,
+                                                         "controlled_shown": len(controlled)})
 
 
 @login_required

@@ -14,6 +14,7 @@ from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.models import User
 from core.spreadsheets import xlsx_response
+from core.text import shorten
 from documents.models import WorkPlan, WorkPlanReport
 from documents.services import plans as plan_services
 from units.models import Clause, Unit
@@ -43,7 +44,7 @@ class ItemForm(forms.Form):
         if query:
             duties = duties.filter(text__icontains=query)
         self.fields["clauses"].queryset = duties
-        self.fields["clauses"].label_from_instance = lambda c: f"{c.number} {c.text[:160]}"
+        self.fields["clauses"].label_from_instance = lambda c: shorten(f"{c.number} {c.text}", 160)
         self.fields["responsible"].queryset = User.objects.filter(
             memberships__position__unit__path__startswith=plan.unit.path).distinct().order_by("last_name")
 

@@ -1,0 +1,53 @@
+"""What waits for a person in execution control, visas and work plans (the staff home's counts)."""
+
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from core.waiting import Waiting
+from documents.models import ControlCard, WorkPlan
+from documents.selectors.control import _day_bounds
+from documents.services.approval import approval_queue
+from units.selectors import managed_unit_paths, under_paths
+
+
+def documents_waiting(user):
+    paths = managed_unit_paths(user=user)
+    return [*_control_waiting(user, paths), *_approval_waiting(user, paths)]
+
+
+def _control_waiting(user, paths):
+    now = timezone.now()
+    _today, _week, end_soon = _day_bounds(now)
+    mine = Q(executor=user) | Q(pk__in=ControlCard.co_executors.through.objects.filter(user=user).values("controlcard_id"))
+    controlled = under_paths("responsible_unit__path", paths) & ~mine
+    counts = ControlCard.objects.filter(state=ControlCard.State.OPEN).aggregate(
+        my_overdue=Count("id", filter=mine & Q(due__lt=now)),
+        my_soon=Count("id", filter=mine & Q(due__gte=now, due__lte=end_soon)),
+        controlled_overdue=Count("id", filter=controlled & Q(due__lt=now)),
+        controlled_soon=Count("id", filter=controlled & Q(due__gte=now, due__lte=end_soon)),
+    )
+    my_control = reverse("documents:my-control")
+    return [
+        Waiting(_("your cards are overdue"), counts["my_overdue"], f"{my_control}#overdue", urgent=True),
+        Waiting(_("your cards are due soon"), counts["my_soon"], my_control),
+        Waiting(_("cards under your control are overdue"), counts["controlled_overdue"], f"{my_control}#controlled", urgent=True),
+        Waiting(_("cards under your control are due soon"), counts["controlled_soon"], f"{my_control}#controlled"),
+    ]
+
+
+def _approval_waiting(user, paths):
+    submitted = WorkPlan.objects.filter(state="submitted").select_related("unit__parent")
+    plans = [plan for plan in submitted.filter(under_paths("unit__path", paths))
+             if any(_approver_path(plan).startswith(path) for path in paths)] if paths else []
+    return [
+        Waiting(_("visas and signatures wait for you"), approval_queue(user=user).count(), reverse("documents:approval-queue")),
+        Waiting(_("work plans wait for your approval"), len(plans), reverse("documents:plans")),
+    ]
+
+
+def _approver_path(plan):
+    from documents.services.plans import plan_approver_unit
+
+    return plan_approver_unit(plan).path
