@@ -1,6 +1,7 @@
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -9,7 +10,16 @@ def test_visitor_finds_a_duty_and_lands_on_the_clause(live_server, page, importe
     page.goto(live_server.url + "/structure/?lang=en")
     page.get_by_role("link", name="İctimaiyyətlə əlaqələr şöbəsi").click()
     assert page.get_by_role("heading", name="İctimaiyyətlə əlaqələr şöbəsi").is_visible()
-    page.get_by_role("searchbox").fill("ictimai şura")
+    # within the page: only the clauses with every word stay, and the count is said
+    total = page.locator("li.clause").count()
+    page.get_by_role("searchbox", name="Find in this regulation").fill("ictimai şura")
+    expect(page.locator("#clause-filter-status")).to_contain_text("Clauses found:")
+    shown = page.locator("li.clause:visible")
+    assert 0 < shown.count() < total
+    folded = [text.replace("İ", "i").lower() for text in shown.all_inner_texts()]
+    assert all("ictimai" in text and "şura" in text for text in folded)
+    # across the portal: the search page, then back to the clause by its permalink
+    page.get_by_role("searchbox", name="Search duties, rights and functions").fill("ictimai şura")
     page.get_by_role("button", name="Search").click()
     result = page.locator("a.search-result").first
     result.click()

@@ -1,0 +1,17 @@
+// Site-wide: on a phone, a wide table reads as stacked rows. Each cell gets its column's heading as a label
+// (CSS shows it before the value below 640 px); without the script the table scrolls inside its own box.
+(function () {
+  "use strict";
+  document.querySelectorAll(".table-scroll > table").forEach(function (table) {
+    var headings = Array.prototype.map.call(table.querySelectorAll("thead th"), function (th) { return th.textContent.trim(); });
+    if (!headings.length) { return; }
+    table.querySelectorAll("tbody tr").forEach(function (row) {
+      var column = 0;
+      Array.prototype.forEach.call(row.children, function (cell) {
+        if (headings[column] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", headings[column]); }
+        column += cell.colSpan || 1;
+      });
+    });
+    table.classList.add("stacks");
+  });
+})();
