@@ -2,7 +2,7 @@
 PY := .venv/bin/python
 TEST_APT := postgresql redis-server chromium docker-compose fonts-dejavu-core
 
-.PHONY: run test install demo migrate messages makemessages lint bench services-stop
+.PHONY: run test install demo migrate messages makemessages lint bench services-stop screenshots
 
 install:
 	@scripts/bootstrap.sh
@@ -42,3 +42,10 @@ lint: install
 
 services-stop:
 	scripts/test_services.sh stop
+
+screenshots:
+	@scripts/bootstrap.sh $(TEST_APT)
+	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v0
+	@mkdir -p docs/screenshots
+	@eval "$$(scripts/test_services.sh start)" && SCREENSHOTS=$(CURDIR)/docs/screenshots DJANGO_ALLOW_ASYNC_UNSAFE=true \
+	  .venv/bin/pytest -p no:xdist -q tests/core/test_browser_every_page.py

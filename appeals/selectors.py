@@ -87,8 +87,8 @@ def cases_waiting(user):
     (their heads), the cases the reader answers."""
     from django.db.models import Count, Q
     from django.urls import reverse
-    from django.utils.translation import gettext_lazy as _
 
+    from core.i18n import ngettext_noop
     from core.waiting import Waiting
 
     counts = Case.objects.visible_to(user).aggregate(
@@ -98,7 +98,7 @@ def cases_waiting(user):
     )
     cases = reverse("appeals:staff-cases")
     return [
-        Waiting(_("new appeals and requests to route"), counts["new"], f"{cases}?state={Case.State.REGISTERED}"),
-        Waiting(_("cases of your units wait for an executor"), counts["unassigned"], f"{cases}?state={Case.State.ROUTED}"),
-        Waiting(_("citizens' cases you are answering"), counts["mine"], f"{cases}?state={Case.State.IN_PROGRESS}"),
+        Waiting(ngettext_noop("new appeal or request to route", "new appeals and requests to route"), counts["new"], f"{cases}?state={Case.State.REGISTERED}"),
+        Waiting(ngettext_noop("case of your units waits for an executor", "cases of your units wait for an executor"), counts["unassigned"], f"{cases}?state={Case.State.ROUTED}"),
+        Waiting(ngettext_noop("citizen's case you are answering", "citizens' cases you are answering"), counts["mine"], f"{cases}?state={Case.State.IN_PROGRESS}"),
     ]

@@ -86,4 +86,4 @@ def navigation_for(request):
     entries = [*INBOX, *(STAFF if "staff" in audiences else []),
                *(entry for audience in ("protocol", "press", "journalist") if audience in audiences for entry in AUDIENCE_ENTRIES[audience])]
     return {"public": _resolve(PUBLIC, request.path), "staff": _resolve(entries, request.path) if signed_in else [],
-            "is_staff": signed_in and "staff" in audiences}
+            "is_staff": signed_in and "staff" in audiences, "is_journalist": signed_in and "journalist" in audiences}

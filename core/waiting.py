@@ -4,15 +4,21 @@ portal (as the menu's audiences are registered); the home page asks them all, a 
 
 from dataclasses import dataclass
 
+from django.utils.translation import ngettext
+
 _PROVIDERS = []
 
 
 @dataclass(frozen=True)
 class Waiting:
-    label: str  # a lazy translation: says what the count is of
+    message: tuple  # ngettext_noop("card is overdue", "cards are overdue"): says what the count is of
     count: int
     url: str
     urgent: bool = False  # late already: shown first and in red
+
+    @property
+    def label(self):
+        return ngettext(*self.message, self.count)
 
 
 def waiting_register(provider):

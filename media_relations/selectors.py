@@ -159,12 +159,12 @@ def speaker_choices(*, organisations):
 def accreditations_waiting(user):
     """The staff home's count for the press service: applications for accreditation to decide."""
     from django.urls import reverse
-    from django.utils.translation import gettext_lazy as _
 
+    from core.i18n import ngettext_noop
     from core.waiting import Waiting
     from media_relations.querysets import press_scope
 
     if press_scope(user) == []:
         return []
     pending = Accreditation.objects.visible_to(user).filter(state=Accreditation.State.PENDING).count()
-    return [Waiting(_("accreditations to decide"), pending, f"{reverse('media_relations:accreditations')}?state=pending")]
+    return [Waiting(ngettext_noop("accreditation to decide", "accreditations to decide"), pending, f"{reverse('media_relations:accreditations')}?state=pending")]

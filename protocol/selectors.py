@@ -213,9 +213,9 @@ def years_with_visits(*, user):
 def visits_waiting(user):
     """The staff home's count for the protocol service: proposed visits waiting for the leadership's approval."""
     from django.urls import reverse
-    from django.utils.translation import gettext_lazy as _
 
+    from core.i18n import ngettext_noop
     from core.waiting import Waiting
 
     proposed = Visit.objects.visible_to(user).filter(state=Visit.State.PROPOSED).count()
-    return [Waiting(_("proposed visits wait for approval"), proposed, f"{reverse('protocol:visits')}?state=proposed")]
+    return [Waiting(ngettext_noop("proposed visit waits for approval", "proposed visits wait for approval"), proposed, f"{reverse('protocol:visits')}?state=proposed")]

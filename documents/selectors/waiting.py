@@ -3,8 +3,8 @@
 from django.db.models import Count, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext_lazy as _
 
+from core.i18n import ngettext_noop
 from core.waiting import Waiting
 from documents.models import ControlCard, WorkPlan
 from documents.selectors.control import _day_bounds
@@ -30,10 +30,10 @@ def _control_waiting(user, paths):
     )
     my_control = reverse("documents:my-control")
     return [
-        Waiting(_("your cards are overdue"), counts["my_overdue"], f"{my_control}#overdue", urgent=True),
-        Waiting(_("your cards are due soon"), counts["my_soon"], my_control),
-        Waiting(_("cards under your control are overdue"), counts["controlled_overdue"], f"{my_control}#controlled", urgent=True),
-        Waiting(_("cards under your control are due soon"), counts["controlled_soon"], f"{my_control}#controlled"),
+        Waiting(ngettext_noop("of your cards is overdue", "of your cards are overdue"), counts["my_overdue"], f"{my_control}#overdue", urgent=True),
+        Waiting(ngettext_noop("of your cards is due soon", "of your cards are due soon"), counts["my_soon"], my_control),
+        Waiting(ngettext_noop("card under your control is overdue", "cards under your control are overdue"), counts["controlled_overdue"], f"{my_control}#controlled", urgent=True),
+        Waiting(ngettext_noop("card under your control is due soon", "cards under your control are due soon"), counts["controlled_soon"], f"{my_control}#controlled"),
     ]
 
 
@@ -42,8 +42,8 @@ def _approval_waiting(user, paths):
     plans = [plan for plan in submitted.filter(under_paths("unit__path", paths))
              if any(_approver_path(plan).startswith(path) for path in paths)] if paths else []
     return [
-        Waiting(_("visas and signatures wait for you"), approval_queue(user=user).count(), reverse("documents:approval-queue")),
-        Waiting(_("work plans wait for your approval"), len(plans), reverse("documents:plans")),
+        Waiting(ngettext_noop("visa or signature waits for you", "visas and signatures wait for you"), approval_queue(user=user).count(), reverse("documents:approval-queue")),
+        Waiting(ngettext_noop("work plan waits for your approval", "work plans wait for your approval"), len(plans), reverse("documents:plans")),
     ]
 
 

@@ -223,8 +223,9 @@ def _apply_form(request):
 @require_http_methods(["GET", "POST"])
 def my_accreditation(request):
     journalist = journalist_of(request.user)
-    if journalist is None:
-        raise Http404
+    if journalist is None:  # a member of staff who followed a journalist's link: the press page, with a word why
+        messages.info(request, _("Accreditation is for journalists: this account is not a journalist's."))
+        return redirect("media_relations:press")
     form = _apply_form(request)
     status = 200
     if request.method == "POST":

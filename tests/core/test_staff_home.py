@@ -24,14 +24,16 @@ def test_the_officer_sees_their_late_card_and_the_head_what_they_control(client,
     open_card(unit=sector, executor=staff["info_officer"], start=long_ago, title="Second late answer")
 
     officer = _desk(client, staff["info_officer"]).content.decode()
-    assert "<strong>2</strong> <span>your cards are overdue</span>" in officer
+    assert "<strong>2</strong> <span>of your cards are overdue</span>" in officer
     assert "under your control" not in officer
 
     head = _desk(client, staff["pr_head"])
-    waiting = {item.label: item for item in head.context["waiting"]}
+    waiting = {item.message[1]: item for item in head.context["waiting"]}
     assert waiting["cards under your control are overdue"].count == 2
     assert waiting["cards under your control are overdue"].urgent
-    assert "your cards are overdue" not in waiting  # a head executes none of them
+    assert "of your cards are overdue" not in waiting  # a head executes none of them
+    russian = client.get(reverse("core:staff-home") + "?lang=ru").content.decode()
+    assert "<strong>2</strong> <span>карточки под вашим контролем просрочены</span>" in russian
 
     control = client.get(reverse("documents:my-control") + "?lang=en").content.decode()
     assert 'id="controlled"' in control and late.title in control
