@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from core.models import Notification, OutboundEmail, PortalIdentity, User
 from core.services.outbox import outbox_deliver
@@ -30,7 +31,7 @@ class OutboundEmailAdmin(admin.ModelAdmin):
     @admin.action(description=_("Try to deliver now"))
     def deliver_now(self, request, queryset):
         sent = sum(outbox_deliver(email_id=pk) for pk in queryset.values_list("pk", flat=True))
-        self.message_user(request, _("%(count)d e-mails delivered.") % {"count": sent})
+        self.message_user(request, ngettext("%(count)d e-mail delivered.", "%(count)d e-mails delivered.", sent) % {"count": sent})
 
 
 @admin.register(PortalIdentity)

@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.templatetags.static import static
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -46,7 +46,7 @@ def staff_home(request):
 def notifications_mark_read(request):
     ids = request.POST.getlist("notification")
     count = notification_mark_read(user=request.user, notification_ids=[int(i) for i in ids if i.isdigit()] or None)
-    messages.success(request, _("%(count)d notifications marked as read.") % {"count": count})
+    messages.success(request, ngettext("%(count)d notification marked as read.", "%(count)d notifications marked as read.", count) % {"count": count})
     return redirect("core:staff-home")
 
 

@@ -10,6 +10,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.exceptions import ApplicationError
 from documents.models import Attachment
@@ -78,7 +79,7 @@ def attachment_check(upload):
 def attachments_check_all(uploads, *, existing=0):
     """[(upload, type)] for every upload, or the first clear error: too many, too large, empty, wrong type."""
     if existing + len(uploads) > settings.ATTACHMENT_MAX_COUNT:
-        message = _("At most %(count)d files can be attached.") % {"count": settings.ATTACHMENT_MAX_COUNT}
+        message = ngettext("At most %(count)d file can be attached.", "At most %(count)d files can be attached.", settings.ATTACHMENT_MAX_COUNT) % {"count": settings.ATTACHMENT_MAX_COUNT}
         raise ApplicationError(message, code="attachment_count", fields={"attachments": [message]})
     return [(upload, attachment_check(upload)) for upload in uploads]
 

@@ -16,7 +16,7 @@ from django.utils import timezone, translation
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
@@ -167,7 +167,8 @@ def _period(kind, valid_from, valid_until, event):
     if valid_until < valid_from:
         fail("valid_until", _("The last day cannot be before the first."))
     if (valid_until - valid_from).days >= longest:
-        fail("valid_until", _("A %(kind)s accreditation lasts at most %(days)d days.") % {
+        fail("valid_until", ngettext("A %(kind)s accreditation lasts at most %(days)d day.",
+                                     "A %(kind)s accreditation lasts at most %(days)d days.", longest) % {
             "kind": Accreditation.Kind(kind).label, "days": longest})
     return kind, valid_from, valid_until
 

@@ -9,7 +9,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_noop, ngettext
 
 from core.exceptions import ApplicationError, fail
 from core.history import history_reason
@@ -42,7 +42,7 @@ def press_event_save(*, actor, organisation, values, speakers=(), invited_outlet
     if event is not None and values.get("capacity") is not None:
         confirmed = event.registrations.filter(state=EventRegistration.State.CONFIRMED).count()
         if values["capacity"] < confirmed:
-            fail("capacity", _("%(count)d journalists are already confirmed.") % {"count": confirmed})
+            fail("capacity", ngettext("%(count)d journalist is already confirmed.", "%(count)d journalists are already confirmed.", confirmed) % {"count": confirmed})
     with transaction.atomic():
         if event is None:
             event = PressEvent(organisation=organisation, created_by=actor)

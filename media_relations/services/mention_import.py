@@ -8,6 +8,7 @@ import io
 from datetime import date, datetime
 
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from core.exceptions import ApplicationError
 from media_relations.models import MediaMention, MediaOutlet
@@ -108,7 +109,7 @@ def mentions_import_preview(*, organisation, upload):
         _refuse(_("The file is empty."))
     columns = _header(table[filled[0]])
     if len(filled) - 1 > MAX_ROWS:
-        _refuse(_("At most %(count)d rows at a time.") % {"count": MAX_ROWS})
+        _refuse(ngettext("At most %(count)d row at a time.", "At most %(count)d rows at a time.", MAX_ROWS) % {"count": MAX_ROWS})
     outlets = {_folded(outlet.name): outlet for outlet in MediaOutlet.objects.all()}
     units = {}
     for unit in Unit.objects.filter(path__startswith=organisation.path, is_active=True):

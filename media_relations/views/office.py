@@ -10,6 +10,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_http_methods
 
 from core.charts import bar_rows
@@ -257,7 +258,7 @@ def event_manage(request, pk):
                 return redirect("media_relations:event-manage", pk=event.pk)
             elif action == "invite":
                 count = press_event_invite(event=event, actor=request.user)
-                messages.success(request, _("Invitations written to %(count)d addresses.") % {"count": count})
+                messages.success(request, ngettext("Invitation written to %(count)d address.", "Invitations written to %(count)d addresses.", count) % {"count": count})
                 return redirect("media_relations:event-manage", pk=event.pk)
             elif action == "cancel":
                 press_event_cancel(event=event, actor=request.user)
