@@ -151,11 +151,15 @@ def demo(transactional_db, settings, tmp_path):
 
 
 def test_every_page_fits_loads_cleanly_and_is_accessible(live_server, browser, demo):
-    from appeals.models import Case
+    from appeals.models import Case, ReceptionBooking
+    from media_relations.models import Accreditation
 
     origin = live_server.url
     seen_routes, problems, visited = set(), [], 0
-    case = Case.objects.exclude(tracking_token="").order_by("-id").first()
+    # pages reached through a private link (an e-mail, a badge's QR code) rather than from another page
+    private = [f"/appeals/track/{case.tracking_token}/" for case in Case.objects.exclude(tracking_token="").order_by("-id")[:1]]
+    private += [f"/reception/booking/{booking.token}/" for booking in ReceptionBooking.objects.order_by("-id")[:1]]
+    private += [f"/press/accreditation/verify/{item.token}/" for item in Accreditation.objects.filter(state="approved")[:1]]
     shots = Path(os.environ["SCREENSHOTS"]) if os.environ.get("SCREENSHOTS") else None
     for role in ROLES:
         for width in WIDTHS:
@@ -166,9 +170,9 @@ def test_every_page_fits_loads_cleanly_and_is_accessible(live_server, browser, d
                 first = width == WIDTHS[0] and language == LANGUAGES[0]
                 if first:
                     pages = _crawl(page, watcher, origin, role, seen_routes, problems)
-                    if role is None and case is not None:  # the citizen's own page: reached by their private link
-                        pages.append(f"/appeals/track/{case.tracking_token}/")
-                        seen_routes.add(_route(pages[-1]))
+                    if role is None:
+                        pages += private
+                        seen_routes.update(_route(path) for path in private)
                     visited += len(pages)
                 for number, path in enumerate([] if first else pages):
                     # axe once per page: every other page at 360 px in Azerbaijani (above), the rest at 1366 px in
@@ -185,6 +189,7 @@ def test_every_page_fits_loads_cleanly_and_is_accessible(live_server, browser, d
             context.close()
     # the crawl reached the portal's main parts (a broken menu would silently shrink it)
     for route in ("", "structure/", "appeals/new/", "appeals/cases/", "control/my/", "documents/", "press/office/",
-                  "protocol/", "protocol/visits/<id:pk>/", "plans/<id:pk>/", "staff/"):
+                  "protocol/", "protocol/visits/<id:pk>/", "plans/<id:pk>/", "staff/", "appeals/track/<str:token>/",
+                  "reception/booking/<str:token>/", "press/accreditation/verify/<str:token>/"):
         assert route in seen_routes, f"no page of {route!r} was reached"
     assert problems == [], f"{len(problems)} problems on {visited} page views:\n" + "\n".join(problems)
