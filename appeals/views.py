@@ -30,7 +30,6 @@ from appeals.models import Case, CaseType, Outcome, PublishedAnswer
 from appeals.publication import answer_publish, published_answer, published_answers
 from appeals.repeats import repeat_summary
 from appeals.selectors import (
-    TOKEN_PATTERN,
     access_case,
     answer_files,
     case_due,
@@ -95,9 +94,11 @@ class TrackLookupForm(forms.Form):
     def clean_code(self):
         # a pasted link works as well as the code alone
         code = self.cleaned_data["code"].strip().rstrip("/").rsplit("/", 1)[-1]
-        if not TOKEN_PATTERN.match(code) or not Case.objects.filter(tracking_token=code).exists():
+        try:
+            case_for_token(token=code)  # the tracking page's own rule: a malformed or unknown code is "not found"
+        except Http404:
             raise forms.ValidationError(_("We found no case with this code. Check the link in your e-mail; "
-                                          "the registry can also tell you the status by your case number."))
+                                          "the registry can also tell you the status by your case number.")) from None
         return code
 
 
