@@ -6,6 +6,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -156,6 +157,8 @@ class Case(models.Model):
             models.Index(fields=["executor", "state"], name="case_executor_state"),
             models.Index(fields=["email"], name="case_email"),
             models.Index(fields=["phone"], name="case_phone"),
+            # the third way repeat detection recognises a person (name and address, case-insensitive)
+            models.Index(Upper("name"), Upper("address"), name="case_name_address"),
             models.Index(fields=["organisation", "received_at"], name="case_org_received"),
         ]
 

@@ -46,8 +46,8 @@ from documents.services.drafts import draft_save, draft_send_for_approval
 from documents.services.numbering import registration_number_next
 from units.selectors import (
     unit_heads,
+    unit_ranking_for_text,
     unit_staff,
-    unit_suggest_for_text,
     user_is_registry_for,
     user_manages_unit,
 )
@@ -191,36 +191,37 @@ def case_submit(*, organisation, case_type, data, attachments=(), channel=Channe
     if received_at > timezone.now():
         fail("received_at", _("The date of receipt cannot be in the future."))
 
-    # ranked before the transaction: the journal's counter row stays locked only for the insert itself
-    suggestions = unit_suggest_for_text(text=f"{values['subject']} {values['text']}", organisation=organisation, limit=1)
+    suggestions = unit_ranking_for_text(text=f"{values['subject']} {values['text']}", organisation=organisation, limit=1)
     if channel != Channel.ONLINE and not (actor and is_registry(user=actor, organisation=organisation)):
         raise PermissionDeniedError(_("Only the registry registers cases that arrive by post, e-mail, phone or at a reception."))
     repeat_of = repeat_find(organisation=organisation, values=values, before=received_at)
 
-    # looked up before the journal's counter is locked: the lock then lasts only for this case's own rows
     journal = _journal(organisation, case_type)
     case_file = _case_file(organisation, case_type, timezone.localtime(received_at).year)
     policy = policy_for(code=_policy_code_for(case_type, values.get("urgency") or Urgency.NONE), organisation=organisation)
 
+    case = Case(
+        organisation=organisation, case_type=case_type, kind=values.get("kind", "") if case_type == CaseType.APPEAL else "",
+        channel=channel, received_at=received_at, journal=journal,
+        subject=values["subject"][:300], text=values["text"], answer_form=values.get("answer_form") or AnswerForm.EMAIL,
+        urgency=values.get("urgency") or Urgency.NONE, urgency_explanation=values.get("urgency_explanation", ""),
+        name=values.get("name", ""), email=values.get("email", ""), phone=values.get("phone", ""),
+        address=values.get("address", ""), is_collective=bool(values.get("is_collective")),
+        signatories=values.get("signatories") or 1, registered_by=actor,
+        suggested_unit_id=suggestions[0]["unit_id"] if suggestions else None,
+        suggested_clauses=", ".join(suggestions[0]["clauses"])[:200] if suggestions else "",
+        repeat_of=repeat_of, publish_consent=bool(values.get("publish_consent")) and case_type == CaseType.INFORMATION_REQUEST,
+        language=_language(values.get("language")), case_file=case_file,
+    )
+    # the values were checked above and the number will be the counter's: only the fields' own limits remain
+    case.full_clean(exclude=["journal", "organisation", "tracking_token", "suggested_unit", "registered_by", "repeat_of",
+                             "case_file", "year", "sequence", "number"], validate_unique=False, validate_constraints=False)
+
     def create():
         with transaction.atomic():
-            year, sequence, number = registration_number_next(journal=journal, on=timezone.localtime(received_at).date())
-            case = Case(
-                organisation=organisation, case_type=case_type, kind=values.get("kind", "") if case_type == CaseType.APPEAL else "",
-                channel=channel, received_at=received_at, journal=journal, year=year, sequence=sequence, number=number,
-                subject=values["subject"][:300], text=values["text"], answer_form=values.get("answer_form") or AnswerForm.EMAIL,
-                urgency=values.get("urgency") or Urgency.NONE, urgency_explanation=values.get("urgency_explanation", ""),
-                name=values.get("name", ""), email=values.get("email", ""), phone=values.get("phone", ""),
-                address=values.get("address", ""), is_collective=bool(values.get("is_collective")),
-                signatories=values.get("signatories") or 1, registered_by=actor,
-                suggested_unit=suggestions[0]["unit"] if suggestions else None,
-                suggested_clauses=", ".join(suggestions[0]["clauses"])[:200] if suggestions else "",
-                repeat_of=repeat_of, publish_consent=bool(values.get("publish_consent")) and case_type == CaseType.INFORMATION_REQUEST,
-                language=_language(values.get("language")), case_file=case_file,
-            )
-            # the values were checked above and the number is the counter's: only the fields' own limits remain
-            case.full_clean(exclude=["journal", "organisation", "tracking_token", "suggested_unit", "registered_by", "repeat_of",
-                                     "case_file"], validate_unique=False, validate_constraints=False)
+            # the journal's counter row stays locked from here to the commit: only this case's own rows are written
+            case.year, case.sequence, case.number = registration_number_next(journal=journal, on=timezone.localtime(received_at).date())
+            number = case.number
             _save(case, actor, history_reason(gettext_noop("Registered as %(number)s"), number=number))
             if attachments:
                 attachment_add_many(item=case, uploads=attachments, actor=actor)

@@ -1,5 +1,6 @@
 """Reads: the organisation tree, unit pages, clause search and competence-based routing."""
 
+import functools
 import math
 import re
 from collections import Counter, defaultdict
@@ -133,16 +134,19 @@ _ROUTING_INDEXES = {}  # (organisation id or None) -> (stamp, RoutingIndex); per
 
 def _routing_stamp():
     """Changes whenever any clause, unit or regulation is written (every writer goes through the history: imports
-    use bulk_create_with_history, edits save, a model applied to units saves its regulation): three queries on
-    indexed columns. The time is in it as well as the id, as
-    a rolled-back write may give its id to the next one."""
-    from django.db.models import Max
+    use bulk_create_with_history, edits save, a model applied to units saves its regulation): one query on indexed
+    columns of the three history tables. The time is in it as well as the id, as a rolled-back write may give its
+    id to the next one."""
+    with connection.cursor() as cursor:
+        cursor.execute(_routing_stamp_sql())
+        return tuple(cursor.fetchone())
 
-    from units.models import Clause as ClauseModel
-    from units.models import Unit as UnitModel
 
-    return tuple(tuple(model.history.aggregate(last=Max("history_id"), at=Max("history_date")).values())
-                 for model in (ClauseModel, UnitModel, Regulation))
+@functools.cache
+def _routing_stamp_sql():
+    tables = [connection.ops.quote_name(model.history.model._meta.db_table) for model in (Clause, Unit, Regulation)]
+    columns = ", ".join(f"(SELECT MAX(history_id) FROM {table}), (SELECT MAX(history_date) FROM {table})" for table in tables)
+    return f"SELECT {columns}"  # noqa: S608 - the table names come from the models' own metadata
 
 
 def routing_index(*, organisation=None):
@@ -178,6 +182,14 @@ def unit_suggest_for_text(*, text, organisation=None, limit=3):
     folded word, which absorbs most Azerbaijani and Russian endings), each unit scored by its three best
     matching clauses. Reads the organisation's routing index, so the work follows the clauses that share a stem
     with the text, not all of them. Returns [{"unit", "score", "clauses": [numbers]}], best first."""
+    ranked = unit_ranking_for_text(text=text, organisation=organisation, limit=limit)
+    units = Unit.objects.in_bulk([match["unit_id"] for match in ranked]) if ranked else {}
+    return [{"unit": units[match["unit_id"]], "score": match["score"], "clauses": match["clauses"]} for match in ranked]
+
+
+def unit_ranking_for_text(*, text, organisation=None, limit=3):
+    """unit_suggest_for_text's ranking with the units' ids only ([{"unit_id", "score", "clauses"}]): what a
+    writer that stores the suggestion needs, without loading the units."""
     query = Counter(_stems(text))
     if not query:
         return []
@@ -203,11 +215,7 @@ def unit_suggest_for_text(*, text, organisation=None, limit=3):
         best = matches[:3]
         ranked.append((sum(s for s, _n in best), unit_id, [n for _s, n in best]))
     ranked.sort(key=lambda r: (-r[0], r[1]))
-    units = Unit.objects.in_bulk([unit_id for _s, unit_id, _n in ranked[:limit]])
-    return [
-        {"unit": units[unit_id], "score": round(score, 3), "clauses": numbers}
-        for score, unit_id, numbers in ranked[:limit]
-    ]
+    return [{"unit_id": unit_id, "score": round(score, 3), "clauses": numbers} for score, unit_id, numbers in ranked[:limit]]
 
 
 # --- who runs a unit ----------------------------------------------------------------------------------

@@ -1,9 +1,10 @@
 """Registration numbers: one service for every journal of every app (documents, appeals, press releases,
 visa letters). Numbers run per journal and year without gaps or duplicates, also under concurrency: the
-year's counter row is created if missing (INSERT … ON CONFLICT DO NOTHING) and then locked while the next
-number is taken, inside the caller's transaction, so a rolled-back registration gives its number back."""
+year's counter row is incremented in one statement (UPDATE … RETURNING, which locks it), created first when
+missing (INSERT … ON CONFLICT DO NOTHING), inside the caller's transaction, so a rolled-back registration gives
+its number back. The row stays locked until that transaction ends: registering writers take it last."""
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -31,9 +32,19 @@ def registration_number_next(*, journal, case_index="", on=None):
     if not transaction.get_connection().in_atomic_block:
         raise RuntimeError("registration_number_next must run inside the registering transaction")
     year = (on or timezone.localdate()).year
-    NumberCounter.objects.bulk_create([NumberCounter(journal=journal, year=year, last=0)], ignore_conflicts=True)
-    counter = NumberCounter.objects.select_for_update().get(journal=journal, year=year)
-    counter.last += 1
-    counter.save(update_fields=["last"])
-    return year, counter.last, registration_number_format(journal=journal, sequence=counter.last, year=year,
-                                                          case_index=case_index)
+    sequence = _increment(journal, year)
+    if sequence is None:  # the journal's first number of the year
+        NumberCounter.objects.bulk_create([NumberCounter(journal=journal, year=year, last=0)], ignore_conflicts=True)
+        sequence = _increment(journal, year)
+    return year, sequence, registration_number_format(journal=journal, sequence=sequence, year=year, case_index=case_index)
+
+
+def _increment(journal, year):
+    with connection.cursor() as cursor:
+        cursor.execute(_INCREMENT_SQL, [journal.pk, year])
+        row = cursor.fetchone()
+    return row[0] if row else None
+
+
+_INCREMENT_SQL = (f'UPDATE "{NumberCounter._meta.db_table}" SET "last" = "last" + 1 '  # noqa: S608 - the model's own table
+                  'WHERE "journal_id" = %s AND "year" = %s RETURNING "last"')

@@ -137,6 +137,28 @@ def test_the_public_api_submits_idempotently_and_tracks(ministry):
     assert api.get("/api/v1/public/cases/" + "x" * 32 + "/").status_code == 404
 
 
+def test_a_submission_costs_the_same_few_queries_however_many_cases_the_citizen_wrote_before(ministry):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    api = APIClient()
+
+    def submit(n):
+        with CaptureQueriesContext(connection) as queries:
+            response = api.post("/api/v1/public/appeals/", {**APPEAL, "subject": f"Pension not paid, month {n}"}, format="json")
+        assert response.status_code == 201, response.content
+        return len(queries)
+
+    submit(0)  # builds the routing index
+    first = submit(1)
+    for n in range(2, 12):
+        case_submit(organisation=ministry, case_type="appeal", data={**APPEAL, "subject": f"Pension not paid, month {n}"})
+    # the number, the case and its history, the control card and its history, the e-mail, and the lookups around
+    # them (the repeat check among the citizen's earlier cases is one indexed query)
+    assert submit(12) == first <= 16
+    assert Case.objects.order_by("-id").first().repeat_of is not None
+
+
 def test_staff_of_another_unit_get_404_and_the_registry_sees_the_new_case(client, ministry, staff):
     case, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
     client.force_login(staff["icd_head"])
