@@ -76,3 +76,22 @@ class DocumentQuerySet(models.QuerySet):
                 assigned_here = Assignment.objects.filter(unit_id=unit_id).values("document_id")
                 condition |= (Q(unit_id=unit_id) | Q(pk__in=assigned_here)) & not_restricted
         return self.filter(condition)
+
+
+class OutgoingDraftQuerySet(models.QuerySet):
+    def visible_to(self, user, on=None):
+        """Drafts a user may read: their own, those of the units they head (or deputise, or act for) and below,
+        and those they are asked to visa or sign (also when acting for the approver)."""
+        from documents.models import ApprovalStep
+        from units.models import Acting, Membership
+        from units.selectors import managed_unit_paths, under_paths
+
+        if user is None or not user.is_authenticated:
+            return self.none()
+        if user.is_superuser:
+            return self
+        acted_for = Membership.objects.current(on).filter(
+            position_id__in=Acting.objects.current(on).filter(user=user).values("position_id")).values("user_id")
+        to_decide = ApprovalStep.objects.filter(route__content_type__app_label="documents", route__content_type__model="outgoingdraft") \
+            .filter(Q(approver=user) | Q(approver_id__in=acted_for)).values("route__object_id")
+        return self.filter(Q(author=user) | under_paths("unit__path", managed_unit_paths(user=user, on=on)) | Q(pk__in=to_decide))

@@ -10,6 +10,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from documents.querysets import OutgoingDraftQuerySet
+
 __all__ = ["ApprovalReminder", "ApprovalRoute", "ApprovalStep", "OutgoingDraft"]
 
 
@@ -95,6 +97,8 @@ class OutgoingDraft(models.Model):
                                     verbose_name=_("registered as"))
     created_at = models.DateTimeField(default=timezone.now)
     history = HistoricalRecords()
+
+    objects = OutgoingDraftQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("outgoing draft")

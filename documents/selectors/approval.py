@@ -9,19 +9,9 @@ from documents.services.approval import approval_acts_for, approval_current_step
 __all__ = ["access_draft", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_units_for", "drafts_of"]
 
 
-def _may_see_draft(user, draft):
-    from units.selectors import user_manages_unit
-
-    if draft.author_id == user.pk or user.is_superuser or user_manages_unit(user=user, unit=draft.unit):
-        return True
-    approvers = set(ApprovalStep.objects.filter(route__object_id=draft.pk, route__content_type__model="outgoingdraft")
-                    .values_list("approver_id", flat=True))
-    return user.pk in approvers or any(approval_acts_for(user, approver) for approver in User.objects.filter(pk__in=approvers))
-
-
 def access_draft(*, user, pk):
-    draft = OutgoingDraft.objects.select_related("unit", "author", "document", "in_reply_to").filter(pk=pk).first()
-    if draft is None or not _may_see_draft(user, draft):
+    draft = OutgoingDraft.objects.visible_to(user).select_related("unit", "author", "document", "in_reply_to").filter(pk=pk).first()
+    if draft is None:
         raise Http404
     return draft
 

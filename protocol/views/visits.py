@@ -15,6 +15,7 @@ from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.ical import CalendarEvent, ical_document
 from core.spreadsheets import xlsx_response
+from documents.models import OutgoingDraft
 from documents.services.control import control_explain
 from documents.services.letters import html_pdf, pdf_response
 from protocol.domain.visit_states import EDITABLE_STATES, LEADERSHIP_ACTIONS, actions_from
@@ -125,10 +126,15 @@ def visit_detail(request, pk):
                 messages.error(request, error.message)
             status = 400
     card = visit.report_card
+    letters = list(visit.letters.select_related("draft", "draft__document"))
+    openable = set(OutgoingDraft.objects.visible_to(request.user).filter(pk__in=[letter.draft_id for letter in letters])
+                   .values_list("pk", flat=True)) if letters else set()
+    for letter in letters:
+        letter.openable = letter.draft_id in openable  # the draft's page answers 404 to the others
     return render(request, "protocol/visit.html", {
         "visit": visit, "forms": forms, "members": delegation_of(visit=visit),
         "programme": programme_with_clashes(visit=visit), "new_clashes": clashes,
-        "letters": visit.letters.select_related("draft", "draft__document"), "moves": _move_choices(request.user, visit),
+        "letters": letters, "moves": _move_choices(request.user, visit),
         "editable": visit.state in EDITABLE_STATES, "card": card, "explanation": control_explain(card=card) if card else None,
         "history": visit.history.select_related("history_user").order_by("-history_date")[:30],
         "runs_protocol": runs_protocol(user=request.user, organisation_id=visit.organisation_id),

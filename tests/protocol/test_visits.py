@@ -257,3 +257,19 @@ def test_removing_from_the_page_takes_the_item_off_the_agenda_and_a_foreign_id_i
     assert client.post(url, {"action": "item_remove", "item": item.pk}).status_code == 302
     assert not AgendaEntry.objects.filter(official=people["icd_head"]).exists()
     assert other.members.count() == 1
+
+
+def test_a_visit_letter_is_a_link_only_for_those_who_may_open_its_draft(client, people, incoming_visit):
+    from django.urls import reverse
+
+    from protocol.services.letters import visit_letter_create
+
+    letter = visit_letter_create(actor=people["events_officer"], visit=incoming_visit, kind="note", language="en")
+    draft_url = reverse("documents:draft", args=[letter.draft_id])
+    visit_url = reverse("protocol:visit", args=[incoming_visit.pk])
+    for reader, opens in (("events_officer", True), ("icd_head", True), ("relations_officer", False)):
+        client.force_login(people[reader])
+        page = client.get(visit_url, {"lang": "en"})
+        assert page.status_code == 200 and "Diplomatic note" in page.content.decode()
+        assert (draft_url in page.content.decode()) is opens, reader
+        assert client.get(draft_url).status_code == (200 if opens else 404), reader
