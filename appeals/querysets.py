@@ -22,6 +22,7 @@ class CaseQuerySet(models.QuerySet):
         are left out, so a clerk's list is `organisation_id = …` and a head's `unit_id IN (…)`: the list's
         indexes then serve it in order at any size (an OR across joined tables made PostgreSQL read every case)."""
         from units.models import Membership, PositionKind, Unit
+        from units.querysets import under_paths
 
         if user is None or not user.is_authenticated:
             return self.none()
@@ -31,9 +32,7 @@ class CaseQuerySet(models.QuerySet):
                               .values_list("position__unit__path", flat=True))
         # a clerk of the ministry keeps its whole registry, routed or not; a clerk lower down, the unit's subtree
         organisation_ids = {int(path.split(".", 1)[0]) for path in registry_paths if path.count(".") == 1}
-        unit_condition = Q(pk__in=Unit.objects.visible_to(user).values("pk"))
-        for path in registry_paths:
-            unit_condition |= Q(path__startswith=path)
+        unit_condition = Q(pk__in=Unit.objects.visible_to(user).values("pk")) | under_paths("path", registry_paths)
         unit_ids = {pk for pk, path in Unit.objects.filter(unit_condition).values_list("pk", "path")
                     if int(path.split(".", 1)[0]) not in organisation_ids}
         condition = Q(pk__in=[])

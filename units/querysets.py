@@ -11,6 +11,14 @@ class MembershipQuerySet(models.QuerySet):
         return self.filter(Q(end__isnull=True) | Q(end__gte=on), start__lte=on)
 
 
+def under_paths(field, paths):
+    """A condition: `field` (a unit path) lies under one of `paths`; matches nothing when there are none."""
+    condition = Q(pk__in=[])
+    for path in paths:
+        condition |= Q(**{f"{field}__startswith": path})
+    return condition
+
+
 def _scope_for(user, on=None):
     """(all, subtree_paths, exact_unit_ids) the user may see, from current memberships and actings."""
     from units.models import MANAGING_KINDS, Acting, Membership
@@ -46,10 +54,7 @@ class UnitQuerySet(models.QuerySet):
         see_all, subtrees, exact = _scope_for(user, on)
         if see_all:
             return self
-        condition = Q(pk__in=exact)
-        for path in subtrees:
-            condition |= Q(path__startswith=path)
-        return self.filter(condition) if (subtrees or exact) else self.none()
+        return self.filter(Q(pk__in=exact) | under_paths("path", subtrees)) if (subtrees or exact) else self.none()
 
 
 class ClauseQuerySet(models.QuerySet):

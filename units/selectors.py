@@ -11,6 +11,7 @@ from django.shortcuts import get_object_or_404
 
 from units.importer.text import search_form
 from units.models import Clause, ClauseKind, Regulation, Unit
+from units.querysets import under_paths
 
 ROUTING_KINDS = (ClauseKind.AREA, ClauseKind.DUTY, ClauseKind.FUNCTION)
 
@@ -232,14 +233,6 @@ def managed_unit_paths(*, user, on=None):
     return subtrees
 
 
-def under_paths(field, paths):
-    """A condition: `field` (a unit path) lies under one of `paths`; matches nothing when there are none."""
-    condition = Q(pk__in=[])
-    for path in paths:
-        condition |= Q(**{f"{field}__startswith": path})
-    return condition
-
-
 def user_manages_unit(*, user, unit, on=None):
     """True if the user is head, deputy or head of sector of `unit` or of a unit above it, or acts for one."""
     from units.models import MANAGING_KINDS, Acting, Membership
@@ -282,10 +275,7 @@ def units_user_may_register_for(*, user, on=None):
              *Acting.objects.current(on).filter(user=user, position__kind__in=kinds).values_list("position__unit__path", flat=True)]
     if not paths:
         return Unit.objects.none()
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return Unit.objects.filter(condition)
+    return Unit.objects.filter(under_paths("path", paths))
 
 
 def unit_staff(*, unit, kinds=None, on=None):
