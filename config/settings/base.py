@@ -124,6 +124,7 @@ LANGUAGES = [("az", "Azərbaycanca"), ("ru", "Русский"), ("en", "English"
 LOCALE_PATHS = [BASE_DIR / "locale"]
 LANGUAGE_COOKIE_NAME = "portal_language"
 USE_I18N = True
+FORMAT_MODULE_PATH = ["config.formats"]  # English short dates as read here: 06.12.2026
 TIME_ZONE = "Asia/Baku"
 USE_TZ = True
 

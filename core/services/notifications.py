@@ -17,6 +17,8 @@ def _stored(text):
     """A deferred text as stored; plain text (what people typed, a title) stays as it is."""
     if isinstance(text, Promise):
         return deferred(text._args[0])
+    if callable(text):  # a notice is stored, then read in each reader's language: pass deferred(...) instead
+        raise TypeError("a notice's text must be a deferred text, a lazy translation or plain text, not a callable")
     return text if isinstance(text, dict) else ("" if text is None else str(text))
 
 

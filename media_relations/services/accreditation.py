@@ -240,8 +240,8 @@ def accreditation_decide(*, accreditation, actor, approve, reason="", valid_unti
             control_close(card=card, actor=actor, result=accreditation.get_state_display(), system=True)
         if approve:
             _tell_journalist(accreditation, gettext_noop("Your accreditation is approved"),
-                             lambda: _("Valid until %(day)s. Download your badge from your page.") % {
-                                 "day": accreditation.valid_until.strftime("%d.%m.%Y")})
+                             deferred(gettext_noop("Valid until %(day)s. Download your badge from your page."),
+                                      day=accreditation.valid_until))
         else:
             _tell_journalist(accreditation, gettext_noop("Your accreditation is refused"), reason)
     return accreditation
@@ -264,8 +264,6 @@ def accreditation_revoke(*, accreditation, actor, reason):
 
 def accreditation_remind_expiring(*, today=None):
     """One e-mail per accreditation that ends within EXPIRY_NOTICE_DAYS and was not reminded yet; set-based."""
-
-
     today = today or timezone.localdate()
     with transaction.atomic():
         due = list(Accreditation.objects.select_for_update(skip_locked=True, of=("self",))
