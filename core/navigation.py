@@ -73,6 +73,12 @@ def _audiences(request, user):
     return ["staff", "press", "protocol"] if user.is_superuser else audiences
 
 
+def signed_in_audiences(request):
+    """The menu's audiences of the signed-in user ("staff", "press", "protocol", "journalist"); none when signed out."""
+    user = getattr(request, "user", None)
+    return _audiences(request, user) if user is not None and user.is_authenticated else []
+
+
 def is_staff(request):
     """Whether the signed-in user works in a unit (asked once at login, kept in the session)."""
     user = getattr(request, "user", None)

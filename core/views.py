@@ -18,7 +18,7 @@ from core.forms import form_add_application_error
 from core.front_door import public_services
 from core.health import broker_status, database_status
 from core.models import ApiToken, PortalIdentity
-from core.navigation import is_staff
+from core.navigation import signed_in_audiences
 from core.ratelimit import rate_limit
 from core.services.notifications import notification_mark_read
 from core.services.tokens import api_token_create, api_token_revoke
@@ -38,7 +38,7 @@ def staff_home(request):
         inbox = inbox.filter(read_at__isnull=True)
     page = Paginator(inbox, 20).get_page(request.GET.get("page"))
     return render(request, "core/staff_home.html", {"page": page, "show": request.GET.get("show", "all"),
-                                                    "waiting": waiting_for(request.user) if is_staff(request) else []})
+                                                    "waiting": waiting_for(request.user, signed_in_audiences(request))})
 
 
 @login_required

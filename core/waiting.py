@@ -1,6 +1,7 @@
 """What is waiting for a person: the counts on the staff home ("3 cards overdue", "2 visas to give"). Core knows
 no ministry concepts, so each app registers a function that names what waits for a user in its part of the
-portal (as the menu's audiences are registered); the home page asks them all, a few count queries each."""
+portal, for one of the menu's audiences (staff, journalist, …); the home page asks those of the person's audiences,
+a few count queries each."""
 
 from dataclasses import dataclass
 
@@ -21,11 +22,12 @@ class Waiting:
         return ngettext(*self.message, self.count)
 
 
-def waiting_register(provider):
-    """`provider(user)` returns Waiting items (zero counts are left out by the page)."""
-    _PROVIDERS.append(provider)
+def waiting_register(provider, audience="staff"):
+    """`provider(user)` returns Waiting items (zero counts are left out by the page); it is asked only for people
+    of `audience`."""
+    _PROVIDERS.append((audience, provider))
 
 
-def waiting_for(user):
-    items = [item for provider in _PROVIDERS for item in provider(user) if item.count]
+def waiting_for(user, audiences=("staff",)):
+    items = [item for audience, provider in _PROVIDERS if audience in audiences for item in provider(user) if item.count]
     return sorted(items, key=lambda item: not item.urgent)

@@ -13,9 +13,10 @@ class MediaRelationsConfig(AppConfig):
         public_service_register(front_door.public_services)
 
         from core.waiting import waiting_register
-        from media_relations.selectors import accreditations_waiting
+        from media_relations.selectors import accreditations_waiting, journalist_waiting
 
         waiting_register(accreditations_waiting)
+        waiting_register(journalist_waiting, audience="journalist")
         from core.navigation import navigation_audience_register
         from media_relations import receivers  # noqa: F401  (approval hooks, file access)
 

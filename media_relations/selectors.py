@@ -1,7 +1,7 @@
 """Reads of the press service's registers: one object for a user (404 for "missing" and "not yours" alike), the
 lists behind the pages and the API."""
 
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -154,6 +154,61 @@ def speaker_choices(*, organisations):
         within |= Q(position__unit__path__startswith=organisation.path)
     return (User.objects.filter(is_active=True, pk__in=Membership.objects.current().filter(within).values("user_id"))
             .order_by("last_name", "first_name", "username"))
+
+
+def journalist_waiting(user):
+    """A journalist's desk: the days left of an accreditation that ends soon (and has no renewal applied for),
+    applications still waiting for a decision, and the press events their accreditation lets them register for
+    that they have not registered for yet (two queries)."""
+    from datetime import timedelta
+
+    from django.urls import reverse
+
+    from core.i18n import ngettext_noop
+    from core.waiting import Waiting
+    from media_relations.services.accreditation import EXPIRY_NOTICE_DAYS
+    from media_relations.services.events import TAKEN
+
+    if user is None or not user.is_authenticated:
+        return []
+    accreditations = list(Accreditation.objects.of_user(user).filter(
+        state__in=(Accreditation.State.APPROVED, Accreditation.State.PENDING)).only(
+        "journalist", "organisation", "kind", "event", "state", "valid_from", "valid_until"))
+    if not accreditations:
+        return []
+    today, now = timezone.localdate(), timezone.now()
+    approved = [a for a in accreditations if a.state == Accreditation.State.APPROVED and a.valid_until >= today]
+    pending_for = {a.organisation_id for a in accreditations if a.state == Accreditation.State.PENDING}
+    # one event's temporary accreditation simply ends with the event: nothing to renew
+    lasting = [a for a in approved if not (a.kind == Accreditation.Kind.TEMPORARY and a.event_id)]
+    last_day = {}  # organisation accrediting the journalist today -> the last day its approved accreditations cover
+    for accreditation in sorted(lasting, key=lambda a: a.valid_from):
+        organisation = accreditation.organisation_id
+        if organisation in last_day or accreditation.valid_from <= today:
+            last_day[organisation] = max(last_day.get(organisation, today), accreditation.valid_until)
+    ending = [day for organisation, day in last_day.items()
+              if organisation not in pending_for and day - today <= timedelta(days=EXPIRY_NOTICE_DAYS)]
+    mine = reverse("media_relations:my-accreditation")
+    items = []
+    if ending:
+        days_left = (min(ending) - today).days + 1  # the last day itself still counts
+        items.append(Waiting(ngettext_noop("day left of your accreditation", "days left of your accreditation"), days_left, mine,
+                             urgent=days_left <= 7))
+    items.append(Waiting(ngettext_noop("application for accreditation waiting for a decision",
+                                       "applications for accreditation waiting for a decision"),
+                         sum(1 for a in accreditations if a.state == Accreditation.State.PENDING), mine))
+    if approved:
+        covered = Q(pk__in=[])
+        for accreditation in approved:
+            covered |= Q(organisation_id=accreditation.organisation_id, starts_at__date__gte=accreditation.valid_from,
+                         starts_at__date__lte=accreditation.valid_until)
+        taken = Count("registrations", filter=Q(registrations__state__in=TAKEN))
+        open_events = (PressEvent.objects.public().filter(covered, starts_at__gt=now)
+                       .exclude(pk__in=EventRegistration.objects.filter(journalist_id=approved[0].journalist_id).values("event_id"))
+                       .annotate(taken=taken).filter(Q(capacity__isnull=True) | Q(taken__lt=F("capacity"))).count())
+        items.append(Waiting(ngettext_noop("press event you may register for", "press events you may register for"), open_events,
+                             reverse("media_relations:events")))
+    return items
 
 
 def accreditations_waiting(user):

@@ -73,6 +73,9 @@ def test_the_life_cycle_from_application_to_a_refused_registration(client, staff
     accreditation_decide(accreditation=item, actor=staff["pr_head"], approve=True)
     card.refresh_from_db()
     assert card.state == "done"
+    inbox = client.get(reverse("core:staff-home") + "?lang=en").content.decode()
+    assert "Your accreditation is approved" in inbox
+    assert f"Valid until {item.valid_until:%d.%m.%Y}. Download your badge from your page." in inbox
     badge = client.get(reverse("media_relations:badge", args=[item.pk]))
     assert badge.status_code == 200 and badge["Content-Type"] == "application/pdf" and badge.content.startswith(b"%PDF")
     check = client.get(reverse("media_relations:verify", args=[item.token]) + "?lang=en").content.decode()
@@ -201,3 +204,39 @@ def test_a_lost_confirmation_link_is_sent_again(client):
     assert response.status_code == 302
     assert OutboundEmail.objects.filter(to=["kamila@report.example"]).count() == 2
     assert User.objects.filter(email="kamila@report.example").count() == 1
+
+
+def test_a_journalists_desk_says_what_waits_for_them(client, accredited, briefing, ministry, staff):
+    from media_relations.services.accreditation import accreditation_apply
+    from media_relations.services.events import event_register
+
+    user = accredited.journalist.user
+    client.force_login(user)
+
+    def desk():
+        return {item.message[1]: item for item in client.get(reverse("core:staff-home") + "?lang=en").context["waiting"]}
+
+    waiting = desk()
+    assert waiting["press events you may register for"].count == 1  # the briefing in five days
+    assert "days left of your accreditation" not in waiting  # 31 days left: not yet a concern
+    event_register(event=briefing, journalist=accredited.journalist, actor=user)
+    assert "press events you may register for" not in desk()
+
+    accredited.valid_until = timezone.localdate() + timedelta(days=2)
+    accredited.save(update_fields=["valid_until"])
+    ending = desk()["days left of your accreditation"]
+    assert ending.count == 3 and ending.urgent and ending.url == reverse("media_relations:my-accreditation")
+    russian = client.get(reverse("core:staff-home") + "?lang=ru").content.decode()
+    assert "<strong>3</strong> <span>дня до конца вашей аккредитации</span>" in russian
+
+    # applying again for the next period: the renewal waits for a decision, and the reminder stops
+    accreditation_apply(journalist=accredited.journalist, organisation=ministry, kind="permanent",
+                        valid_from=timezone.localdate() + timedelta(days=3), valid_until=timezone.localdate() + timedelta(days=365),
+                        documents=[press_card()], actor=user)
+    waiting = desk()
+    assert "days left of your accreditation" not in waiting
+    assert waiting["applications for accreditation waiting for a decision"].count == 1
+
+    # staff see none of it
+    client.force_login(staff["pr_officer"])
+    assert not {"press events you may register for", "days left of your accreditation"} & set(desk())
