@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.urls import Resolver404, resolve
+from django.urls import Resolver404, resolve, reverse
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
@@ -160,6 +160,9 @@ def test_every_page_fits_loads_cleanly_and_is_accessible(live_server, browser, d
     private = [f"/appeals/track/{case.tracking_token}/" for case in Case.objects.exclude(tracking_token="").order_by("-id")[:1]]
     private += [f"/reception/booking/{booking.token}/" for booking in ReceptionBooking.objects.order_by("-id")[:1]]
     private += [f"/press/accreditation/verify/{item.token}/" for item in Accreditation.objects.filter(state="approved")[:1]]
+    # and the answers of the password-reset form and its link (a used or broken link included)
+    private += [reverse("password_reset_done"), reverse("password_reset_confirm", args=["MQ", "used-link"]),
+                reverse("password_reset_complete")]
     shots = Path(os.environ["SCREENSHOTS"]) if os.environ.get("SCREENSHOTS") else None
     for role in ROLES:
         for width in WIDTHS:
