@@ -98,6 +98,12 @@ def _is_page(response):
     return response is not None and "text/html" in (response.headers.get("content-type") or "")
 
 
+# what a page must never show a reader: a Python object's name, an unfilled placeholder, template syntax, a bare
+# None/True/False where a value was missing (not the words in a sentence: "False reports without an answer")
+INTERNALS = re.compile(r"<function [^>]*>|<[\w.]+ object at 0x[0-9a-f]+>|%\(\w+\)[sd]|\{\{|\{%"
+                       r"|(?<![\w-])(?:None|True|False)(?![ \t]+[a-z])")
+
+
 def _check(page, watcher, origin, path, width, axe):
     response = page.goto(origin + path)
     problems = watcher.take()
@@ -106,6 +112,7 @@ def _check(page, watcher, origin, path, width, axe):
     overflow = page.evaluate("document.documentElement.scrollWidth") - width
     if overflow > 0:
         problems.append(f"scrolls sideways by {overflow} px")
+    problems += [f"shows program internals: {match!r}" for match in INTERNALS.findall(page.inner_text("body"))[:3]]
     if axe:
         problems += [f"axe {item}" for item in _axe(page)]
     return response, problems
