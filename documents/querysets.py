@@ -84,7 +84,8 @@ class OutgoingDraftQuerySet(models.QuerySet):
         and those they are asked to visa or sign (also when acting for the approver)."""
         from documents.models import ApprovalStep
         from units.models import Acting, Membership
-        from units.selectors import managed_unit_paths, under_paths
+        from units.querysets import under_paths
+        from units.selectors import managed_unit_paths
 
         if user is None or not user.is_authenticated:
             return self.none()

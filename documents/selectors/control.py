@@ -12,7 +12,8 @@ from django.utils import timezone
 from documents.models import ControlCard
 from documents.services.calendar import calendar_for
 from units.models import Unit
-from units.selectors import managed_unit_paths, under_paths
+from units.querysets import under_paths
+from units.selectors import managed_unit_paths
 
 
 def _card_queryset():

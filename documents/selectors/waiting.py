@@ -9,7 +9,8 @@ from core.waiting import Waiting
 from documents.models import ControlCard, WorkPlan
 from documents.selectors.control import _day_bounds
 from documents.services.approval import approval_queue
-from units.selectors import managed_unit_paths, under_paths
+from units.querysets import under_paths
+from units.selectors import managed_unit_paths
 
 
 def documents_waiting(user):
