@@ -1,5 +1,6 @@
 // Site-wide: on a phone, a wide table reads as stacked rows. Each cell gets its column's heading as a label
-// (CSS shows it before the value below 640 px); without the script the table scrolls inside its own box.
+// (CSS shows it before the value below 640 px); a cell of several parts (a name, a line break, a note) is wrapped
+// in one box so the parts stay together beside the label. Without the script the table scrolls inside its own box.
 (function () {
   "use strict";
   document.querySelectorAll(".table-scroll > table").forEach(function (table) {
@@ -9,6 +10,15 @@
       var column = 0;
       Array.prototype.forEach.call(row.children, function (cell) {
         if (headings[column] && !cell.hasAttribute("data-label")) { cell.setAttribute("data-label", headings[column]); }
+        var parts = Array.prototype.filter.call(cell.childNodes, function (node) {
+          return node.nodeType === 1 || (node.nodeType === 3 && node.textContent.trim());
+        });
+        if (parts.length > 1) {
+          var value = document.createElement("div");
+          value.className = "cell-value";
+          while (cell.firstChild) { value.appendChild(cell.firstChild); }
+          cell.appendChild(value);
+        }
         column += cell.colSpan || 1;
       });
     });

@@ -61,6 +61,10 @@ def test_an_officer_builds_a_programme_sees_a_clash_and_downloads_the_pdf(live_s
     _add_item(page, at(day + timedelta(days=1), 10), at(day + timedelta(days=1), 12), "Visit to the Data Centre", "Data Centre")
     assert page.locator("#programme tbody tr").count() == 2
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # a stacked row keeps a cell's parts (the activity, its place) together beside the label, not in slivers
+    activity = page.locator("#programme tbody tr").first.locator("td", has_text="Official talks")
+    label_box, value_box = activity.bounding_box(), activity.locator(".cell-value").bounding_box()
+    assert value_box["width"] >= label_box["width"] * 0.5 and "Ministry, hall 1" in activity.locator(".cell-value").inner_text()
 
     with page.expect_download() as download_info:
         page.get_by_role("link", name="Programme (PDF) · EN").click()
