@@ -12,7 +12,7 @@ class CaseFilter(PortalFilterSet):
     type = filters.ChoiceFilter(label=_("Type"), field_name="case_type", choices=CaseType.choices)
     kind = filters.ChoiceFilter(label=_("Kind of appeal"), choices=AppealKind.choices)
     channel = filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
-    unit = filters.CharFilter(label=_("Unit"), method="filter_unit", max_length=200, help_text="A unit's slug: the unit and below.")
+    unit = filters.CharFilter(label=_("Unit"), method="filter_unit", max_length=200, help_text=_("A unit's slug: the unit and below."))
     overdue = filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
     received_from = BoundedDateFilter(label=_("Received from"), method="filter_received_from")
     received_to = BoundedDateFilter(label=_("Received to"), method="filter_received_to")

@@ -11,7 +11,7 @@ from django.utils import timezone
 from rest_framework.test import APIClient
 
 from appeals.models import Case, ExternalBody
-from appeals.services import case_submit
+from appeals.services import case_route, case_submit
 from documents.models import ApprovalStep
 from documents.services.approval import approval_decide
 from tests.appeals.conftest import APPEAL
@@ -121,7 +121,7 @@ def test_the_registry_registers_a_phone_call_through_the_api(ministry, staff):
     assert online.status_code == 400 and "channel" in online.json()["fields"]
 
 
-def test_the_staff_list_page_shows_filters_and_pages(client, ministry, staff):
+def test_the_staff_list_page_shows_filters_and_pages(client, ministry, staff, imported):
     from django.urls import reverse
 
     now = timezone.now()
@@ -138,6 +138,14 @@ def test_the_staff_list_page_shows_filters_and_pages(client, ministry, staff):
     filtered = client.get(url, {"text": "number 7"}).content.decode()
     assert "Case number 7<" in filtered and "Case number 8<" not in filtered
     assert client.get(url, {"received_from": "1800-01-01"}).status_code == 400
+    # the unit is picked by name among the units whose cases the clerk keeps (the API takes its slug)
+    sector = imported["İnformasiya sektoru"]
+    picker = client.get(url, {"lang": "ru"}).content.decode()
+    assert f'<option value="{sector.slug}">İnformasiya sektoru</option>' in picker and "A unit's slug" not in picker
+    case_route(actor=staff["clerk"], case=Case.objects.get(subject="Case number 3"), unit=sector)
+    in_sector = client.get(url, {"unit": sector.slug}).content.decode()
+    assert "Case number 3<" in in_sector and "Case number 4<" not in in_sector
+    assert client.get(url, {"unit": "no-such-unit"}).status_code == 400
     client.force_login(staff["icd_head"])
     assert "Case number" not in client.get(url).content.decode()
 
