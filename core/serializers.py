@@ -16,7 +16,11 @@ class BoundedDateField(serializers.DateField):
 
 class BoundedDateTimeField(serializers.DateTimeField):
     def to_internal_value(self, value):
-        if isinstance(value, str) and (written := parse_datetime(value)) is not None:
+        try:
+            written = parse_datetime(value) if isinstance(value, str) else None
+        except ValueError:  # well formed but impossible ("12:99"): DRF's own parsing answers it as invalid
+            written = None
+        if written is not None:
             validate_date_window(written)  # by the year as written, before any time-zone arithmetic
         return super().to_internal_value(value)
 

@@ -135,3 +135,13 @@ def test_a_nul_character_in_the_query_is_a_400_not_a_database_error(staff, clien
 def test_an_odd_but_valid_offset_is_compared_in_local_time(staff, card):
     response = api(staff["pr_head"]).get("/api/v1/control/cards/", {"due_after": "2026-03-23T15:51:12.63+22:39"})
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize("value", ["2024-01-01T12:99:00Z", "2024-02-30T10:00:00", "2024-01-01T25:00:00+04:00"])
+def test_a_well_formed_but_impossible_moment_is_a_validation_error_not_a_500(value):
+    from rest_framework.exceptions import ValidationError
+
+    from core.serializers import BoundedDateTimeField
+
+    with pytest.raises(ValidationError):
+        BoundedDateTimeField().run_validation(value)
