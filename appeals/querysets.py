@@ -9,6 +9,26 @@ def refuse_delete():
     raise PermissionDenied(_("A citizen's case is never deleted; it is kept for its case file's retention period."))
 
 
+def _registry_paths(user):
+    from units.models import Membership, PositionKind
+
+    return list(Membership.objects.current().filter(user=user, position__kind=PositionKind.CLERK)
+                .values_list("position__unit__path", flat=True))
+
+
+def case_units(user, registry_paths=None):
+    """The units whose cases `user` keeps: the units they see, and those under their registry positions."""
+    from units.models import Unit
+    from units.querysets import under_paths
+
+    if user is None or not user.is_authenticated:
+        return Unit.objects.none()
+    if user.is_superuser:
+        return Unit.objects.all()
+    registry_paths = _registry_paths(user) if registry_paths is None else registry_paths
+    return Unit.objects.filter(Q(pk__in=Unit.objects.visible_to(user).values("pk")) | under_paths("path", registry_paths))
+
+
 class CaseQuerySet(models.QuerySet):
     def delete(self):
         refuse_delete()
@@ -21,19 +41,14 @@ class CaseQuerySet(models.QuerySet):
         The scope is resolved into id lists first (a few small queries), and branches another one already covers
         are left out, so a clerk's list is `organisation_id = …` and a head's `unit_id IN (…)`: the list's
         indexes then serve it in order at any size (an OR across joined tables made PostgreSQL read every case)."""
-        from units.models import Membership, PositionKind, Unit
-        from units.querysets import under_paths
-
         if user is None or not user.is_authenticated:
             return self.none()
         if user.is_superuser:
             return self
-        registry_paths = list(Membership.objects.current().filter(user=user, position__kind=PositionKind.CLERK)
-                              .values_list("position__unit__path", flat=True))
+        registry_paths = _registry_paths(user)
         # a clerk of the ministry keeps its whole registry, routed or not; a clerk lower down, the unit's subtree
         organisation_ids = {int(path.split(".", 1)[0]) for path in registry_paths if path.count(".") == 1}
-        unit_condition = Q(pk__in=Unit.objects.visible_to(user).values("pk")) | under_paths("path", registry_paths)
-        unit_ids = {pk for pk, path in Unit.objects.filter(unit_condition).values_list("pk", "path")
+        unit_ids = {pk for pk, path in case_units(user, registry_paths=registry_paths).values_list("pk", "path")
                     if int(path.split(".", 1)[0]) not in organisation_ids}
         condition = Q(pk__in=[])
         if organisation_ids:

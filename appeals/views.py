@@ -28,6 +28,7 @@ from appeals.forms import (
 )
 from appeals.models import Case, CaseType, Outcome, PublishedAnswer
 from appeals.publication import answer_publish, published_answer, published_answers
+from appeals.querysets import case_units
 from appeals.repeats import repeat_summary
 from appeals.selectors import (
     access_case,
@@ -59,8 +60,6 @@ from core.idempotency import idempotency_key_clean
 from core.paging import keyset_page
 from core.ratelimit import rate_limit
 from documents.services.attachments import attachments_of
-from units.models import Unit
-from units.selectors import units_user_may_register_for
 
 FORMS = {CaseType.APPEAL: AppealForm, CaseType.INFORMATION_REQUEST: InformationRequestForm}
 
@@ -176,7 +175,7 @@ def staff_cases(request):
     cases = Case.objects.visible_to(request.user).select_related("unit", "executor")
     filters = CaseFilter(request.GET or None, queryset=cases)
     # the API takes a unit's slug; a person picks from the units whose cases they may see, by name
-    units = (Unit.objects.visible_to(request.user) | units_user_may_register_for(user=request.user)).filter(is_active=True)
+    units = case_units(request.user).filter(is_active=True)
     filters.form.fields["unit"] = forms.ChoiceField(
         label=_("Unit"), required=False, help_text=_("The unit and the units below it."),
         choices=[("", "---------"), *((unit.slug, unit.display_name) for unit in units.order_by("path"))])
