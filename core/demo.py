@@ -34,7 +34,8 @@ def load(stdout):
         "name_ru": "Министерство труда и социальной защиты населения",
         "name_en": "Ministry of Labour and Social Protection of the Population",
         # a demo's contacts: clearly not the real ministry's
-        "address": "AZ1000, Bakı, Nümunə küçəsi 1 (demo)", "phone": "+994 12 555 01 42", "email": "info@ministry.example",
+        "address_az": "AZ1000, Bakı, Nümunə küçəsi 1 (demo)", "address_ru": "AZ1000, Баку, улица Нумуне, 1 (демо)",
+        "address_en": "1 Numune Street, Baku AZ1000 (demo)", "phone": "+994 12 555 01 42", "email": "info@ministry.example",
         "reception_hours_az": "bazar ertəsi – cümə, 09:00–18:00", "reception_hours_ru": "понедельник – пятница, 09:00–18:00",
         "reception_hours_en": "Monday to Friday, 09:00–18:00",
         "links": "e-Gov | https://www.e-gov.az\npresident.az | https://president.az",

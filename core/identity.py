@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 
 from core.models import PortalIdentity
 
-_CACHE_KEY = "portal-identity-v1"
+_CACHE_KEY = "portal-identity-v2"
 
 
 def _stored():
@@ -21,7 +21,8 @@ def _stored():
         data = {} if row is None else {
             "names": {code: getattr(row, f"name_{code}") for code in ("az", "ru", "en")},
             "hours": {code: getattr(row, f"reception_hours_{code}") for code in ("az", "ru", "en")},
-            "has_emblem": bool(row.emblem), "address": row.address, "phone": row.phone, "email": row.email,
+            "addresses": {code: getattr(row, f"address_{code}") for code in ("az", "ru", "en")},
+            "has_emblem": bool(row.emblem), "phone": row.phone, "email": row.email,
             "links": _links(row.links), "version": int(row.updated_at.timestamp()),
         }
         cache.set(_CACHE_KEY, data, 3600)
@@ -47,7 +48,7 @@ def portal_identity():
     data = _stored()
     name = _in_language(data.get("names", {}), settings.PORTAL_ORGANISATION_NAME)
     emblem = (f"{reverse('core:emblem')}?v={data['version']}" if data.get("has_emblem") else static("img/emblem.svg"))
-    return {"organisation": name, "emblem_url": emblem, "address": data.get("address", ""), "phone": data.get("phone", ""),
+    return {"organisation": name, "emblem_url": emblem, "address": _in_language(data.get("addresses", {})), "phone": data.get("phone", ""),
             "email": data.get("email", ""), "reception_hours": _in_language(data.get("hours", {})),
             "links": data.get("links", [])}
 

@@ -161,7 +161,9 @@ class PortalIdentity(models.Model):
     name_en = models.CharField(_("name in English"), max_length=300, blank=True)
     emblem = models.ImageField(_("emblem"), upload_to="identity/", blank=True, validators=[validate_emblem_size],
                                help_text=_("PNG or JPEG, square, at most 1 MB."))
-    address = models.CharField(_("address"), max_length=300, blank=True)
+    address_az = models.CharField(_("address in Azerbaijani"), max_length=300, blank=True)
+    address_ru = models.CharField(_("address in Russian"), max_length=300, blank=True)
+    address_en = models.CharField(_("address in English"), max_length=300, blank=True)
     phone = models.CharField(_("phone"), max_length=50, blank=True)
     email = models.EmailField(_("e-mail"), blank=True)
     reception_hours_az = models.CharField(_("reception hours in Azerbaijani"), max_length=300, blank=True)

@@ -14,6 +14,7 @@ def _identity(**values):
     return PortalIdentity.objects.create(**{
         "name_az": "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "name_ru": "Министерство труда и социальной защиты населения",
         "phone": "+994 12 555 01 42", "email": "info@ministry.example", "reception_hours_ru": "понедельник – пятница",
+        "address_az": "AZ1000, Bakı, Nümunə küçəsi 1", "address_ru": "AZ1000, Баку, улица Нумуне, 1",
         "links": "e-Gov | https://www.e-gov.az\nnot a link line", **values})
 
 
@@ -24,9 +25,11 @@ def test_the_header_and_footer_show_the_organisation_in_the_readers_language(cli
     assert "Министерство труда и социальной защиты населения" in header
     assert "tel:+994125550142" in footer and "mailto:info@ministry.example" in footer
     assert "понедельник – пятница" in footer
+    assert "улица Нумуне" in footer and "Nümunə küçəsi" not in footer
     assert 'href="https://www.e-gov.az"' in footer and "not a link line" not in footer
     english = client.get("/?lang=en").content.decode()
     assert "Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi" in english.split("</header>")[0]  # no English name: Azerbaijani
+    assert "Nümunə küçəsi" in english.split("<footer")[1]  # nor an English address
     assert 'rel="icon"' in english
 
 

@@ -65,9 +65,18 @@ def test_places_run_out_and_the_office_confirms(briefing, accredited, make_journ
         event_register(event=briefing, journalist=journalists[2], actor=journalists[2].user)
     # registering twice is one registration
     assert event_register(event=briefing, journalist=journalists[0], actor=journalists[0].user).pk == first.pk
+    # the press service sees what waits for it in words, not as a bare number
+    from django.test import Client
+
+    office = Client()
+    office.force_login(staff["pr_officer"])
+    for path in ("/press/office/?lang=en", "/press/office/events/?lang=en"):
+        assert "2</span> registrations to confirm" in office.get(path).content.decode()
+    assert "ждут подтверждения" in office.get("/press/office/?lang=ru").content.decode()
     registration_decide(registration=first, actor=staff["pr_officer"], confirm=True)
     first.refresh_from_db()
     assert first.state == "confirmed"
+    assert "1</span> registration to confirm" in office.get("/press/office/?lang=en").content.decode()
     assert journalists[0].user.notifications.filter(title__icontains="confirmed").exists()
     with pytest.raises(ApplicationError):
         registration_decide(registration=first, actor=journalists[1].user, confirm=False)
