@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from django_filters import rest_framework as filters
 
 from appeals.models import AppealKind, Case, CaseType, Channel
-from core.filters import BoundedDateFilter, PortalFilterSet
+from core.filters import BoundedDateFilter, PortalFilterSet, YesNoFilter
 
 
 class CaseFilter(PortalFilterSet):
@@ -13,7 +13,7 @@ class CaseFilter(PortalFilterSet):
     kind = filters.ChoiceFilter(label=_("Kind of appeal"), choices=AppealKind.choices)
     channel = filters.ChoiceFilter(label=_("Channel"), choices=Channel.choices)
     unit = filters.CharFilter(label=_("Unit"), method="filter_unit", max_length=200, help_text=_("A unit's slug: the unit and below."))
-    overdue = filters.BooleanFilter(label=_("Overdue"), method="filter_overdue")
+    overdue = YesNoFilter(label=_("Overdue"), method="filter_overdue")
     received_from = BoundedDateFilter(label=_("Received from"), method="filter_received_from")
     received_to = BoundedDateFilter(label=_("Received to"), method="filter_received_to")
     text = filters.CharFilter(label=_("Number or subject contains"), method="filter_text", max_length=200)

@@ -173,7 +173,8 @@ def track_letter(request, token):
 @login_required
 def staff_cases(request):
     cases = Case.objects.visible_to(request.user).select_related("unit", "executor")
-    filters = CaseFilter(request.GET or None, queryset=cases)
+    asked = any(name in request.GET for name in CaseFilter.base_filters)  # ?lang= or ?before= alone filters nothing
+    filters = CaseFilter(request.GET if asked else None, queryset=cases)
     # the API takes a unit's slug; a person picks from the units whose cases they may see, by name
     units = case_units(request.user).filter(is_active=True)
     filters.form.fields["unit"] = forms.ChoiceField(

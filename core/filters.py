@@ -6,9 +6,11 @@ ones (subclasses of PortalFilterSet) are both covered."""
 from django import forms
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_filters import filterset
 from django_filters import rest_framework as filters
 from django_filters.fields import IsoDateTimeField
+from django_filters.widgets import BooleanWidget
 
 from core.bounds import MAX_ID, MAX_INT, MIN_INT, validate_date_window
 
@@ -33,6 +35,7 @@ class IdFilter(BoundedIntegerFilter):
 
 class BoundedDateField(forms.DateField):
     default_validators = [validate_date_window]
+    widget = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")  # a page's filter gets the phone's date picker
 
 
 class BoundedIsoDateTimeField(IsoDateTimeField):
@@ -55,6 +58,20 @@ class BoundedDateFilter(filters.DateFilter):
 
 class BoundedIsoDateTimeFilter(filters.IsoDateTimeFilter):
     field_class = BoundedIsoDateTimeField
+
+
+class YesNoWidget(BooleanWidget):
+    """django-filter's yes/no choice, whose empty choice reads as every other filter's ("---------"), not "Unknown"."""
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs)
+        self.choices = [("", "---------"), ("true", _("Yes")), ("false", _("No"))]
+
+
+class YesNoFilter(filters.BooleanFilter):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", YesNoWidget)
+        super().__init__(*args, **kwargs)
 
 
 _INTEGER_FIELDS = (models.IntegerField, models.BigIntegerField, models.SmallIntegerField, models.PositiveIntegerField,

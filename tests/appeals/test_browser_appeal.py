@@ -59,6 +59,14 @@ def test_a_citizen_on_a_phone_gets_a_signed_answer(live_server, browser, staff, 
 
     sector = imported["İnformasiya sektoru"]
     clerk = _as(browser, live_server, "clerk")
+    # the list, stacked on the phone in Russian (the longest label words): every value starts at the same place
+    clerk.goto(f"{live_server.url}/appeals/cases/?lang=ru")
+    _no_sideways_scroll(clerk)
+    starts = clerk.evaluate("""() => [...document.querySelectorAll('table.stacks td[data-label]')].map(td => {
+        const range = document.createRange(); range.selectNodeContents(td);
+        return Math.round(Math.min(...[...range.getClientRects()].filter(r => r.width > 0).map(r => r.left))); })""")
+    assert len(starts) >= 6 and len(set(starts)) == 1, starts
+    clerk.goto(f"{live_server.url}/appeals/cases/?lang=en")  # the language chosen stays with the person
     _open_case(clerk, live_server, case.pk)
     _act(clerk, "Route to a unit", lambda p: p.select_option("#id_route_unit", sector.slug), "Route")
 
