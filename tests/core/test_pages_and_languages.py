@@ -123,3 +123,15 @@ def test_the_signed_in_menu_follows_who_the_user_is(client, staff, db):
     html = client.get("/?lang=en").content.decode()
     assert reverse("media_relations:my-accreditation") in html
     assert reverse("documents:registry") not in html and reverse("appeals:staff-cases") not in html
+
+
+@pytest.mark.parametrize("code, written", [("az", "29 noyabr 2026"), ("ru", "29 ноября 2026"), ("en", "29 November 2026")])
+def test_dates_name_the_month_as_the_language_writes_it_in_a_date(code, written):
+    """Azerbaijani writes the month in lowercase inside a date (Django's catalogue says "29 Noyabr 2026")."""
+    from datetime import date
+
+    from django.utils import formats, translation
+
+    with translation.override(code):
+        assert formats.date_format(date(2026, 11, 29), "j E Y") == written
+        assert written in formats.date_format(date(2026, 11, 29), "l, j E Y")
