@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from appeals.models import CLOSED_STATES, AppealKind, Case, CaseType, Channel, Outcome
 from documents.models import ControlCard
 from documents.services.calendar import calendar_for
+from units.models import Unit
 
 
 def month_bounds(month):
@@ -47,21 +48,22 @@ def _close(counts):
 
 
 def case_statistics(*, organisation, month):
-    """The month's figures for `organisation` (cases received in the month, wherever they stand now). One query."""
+    """The month's figures for `organisation` (cases received in the month, wherever they stand now), units named in
+    the reader's language. Two queries."""
     start, end = month_bounds(month)
     current_card = (ControlCard.objects.filter(content_type=ContentType.objects.get_for_model(Case), object_id=OuterRef("pk"))
                     .order_by("-id"))
     cases = (Case.objects.filter(organisation=organisation, received_at__gte=start, received_at__lt=end)
              .annotate(card_due=Subquery(current_card.values("due")[:1]))
              .values("case_type", "kind", "channel", "state", "outcome", "received_at", "answered_at", "card_due",
-                     "unit__name", "unit__path"))
+                     "unit_id", "unit__path"))
     calendar = calendar_for("AZ", around=month)
     totals, by_unit = _blank_counts(), {}
     by_type = dict.fromkeys(CaseType.values, 0)
     by_kind = dict.fromkeys(AppealKind.values, 0)
     by_channel = dict.fromkeys(Channel.values, 0)
     for row in cases:
-        unit_key = (row["unit__path"] or "", row["unit__name"] or _("not routed yet"))
+        unit_key = (row["unit__path"] or "", row["unit_id"])
         rows = (totals, by_unit.setdefault(unit_key, _blank_counts()))
         by_type[row["case_type"]] += 1
         by_channel[row["channel"]] += 1
@@ -82,12 +84,14 @@ def case_statistics(*, organisation, month):
             if row["answered_at"] is not None and row["outcome"] != Outcome.NOT_CONSIDERED:
                 counts["days"].append(calendar.working_days_between(timezone.localdate(row["received_at"]),
                                                                      timezone.localdate(row["answered_at"])))
+    names = {unit.pk: unit.display_name for unit in Unit.objects.filter(pk__in=[pk for _path, pk in by_unit if pk])}
     return {
-        "month": month.strftime("%Y-%m"), "organisation": organisation.name, "totals": _close(totals),
+        "month": month.strftime("%Y-%m"), "organisation": organisation.display_name, "totals": _close(totals),
         "by_type": [{"key": key, "label": str(CaseType(key).label), "count": count} for key, count in by_type.items()],
         "by_kind": [{"key": key, "label": str(AppealKind(key).label), "count": count} for key, count in by_kind.items()],
         "by_channel": [{"key": key, "label": str(Channel(key).label), "count": count} for key, count in by_channel.items()],
-        "by_unit": [{"unit": name, **_close(counts)} for (_path, name), counts in sorted(by_unit.items())],
+        "by_unit": [{"unit": names[pk] if pk else _("not routed yet"), **_close(counts)}
+                    for (_path, pk), counts in sorted(by_unit.items(), key=lambda item: item[0][0])],
     }
 
 
@@ -135,7 +139,6 @@ def statistics_send_monthly(*, today=None):
 
     from appeals.models import StatisticsReport
     from core.services.outbox import outbox_enqueue
-    from units.models import Unit
     from units.selectors import unit_heads
 
     today = today or timezone.localdate()

@@ -18,6 +18,7 @@ from core.models import OutboundEmail
 from documents.models import ApprovalStep
 from documents.services.approval import approval_decide
 from tests.appeals.conftest import APPEAL
+from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -88,6 +89,13 @@ def test_the_staff_page_draws_the_charts_and_exports_xlsx(client, ministry, staf
     xlsx = client.get(reverse("appeals:statistics"), {"month": "2026-10", "format": "xlsx"})
     sheet = load_workbook(io.BytesIO(xlsx.content))["By unit"]
     assert [cell.value for cell in sheet[sheet.max_row]][:2] == ["Total", 5]
+    # the organisation and its units are named in the reader's language where they have such a name
+    from units.services import unit_names_set
+
+    unit_names_set(unit=ministry, names={"ru": "Министерство труда"})
+    unit_names_set(unit=Unit.objects.get(name="İnformasiya sektoru"), names={"ru": "Сектор информации"})
+    russian = client.get(reverse("appeals:statistics"), {"month": "2026-10", "lang": "ru"}).content.decode()
+    assert "Министерство труда" in russian and "Сектор информации" in russian and "İnformasiya sektoru" not in russian
 
 
 def test_the_monthly_letter_goes_to_the_heads_once_on_the_first_working_day(ministry, staff, month_of_cases):
