@@ -152,16 +152,20 @@ def statistics_send_monthly(*, today=None):
                 StatisticsReport.objects.create(organisation=organisation, month=month)
                 units = [organisation.pk, *Unit.objects.filter(parent=organisation, is_active=True).values_list("pk", flat=True)]
                 heads = {user for users in unit_heads(unit_ids=units).values() for user in users if user.email}
-                with translation.override(settings.LANGUAGE_CODE):
-                    stats = case_statistics(organisation=organisation, month=month)
-                    totals = stats["totals"]
-                    lines = [f"{header}: {totals[column] if totals[column] is not None else '—'}"
-                             for header, column in zip(statistics_headers(), STAT_COLUMNS, strict=True)]
-                    link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{reverse('appeals:statistics')}?month={stats['month']}"
-                    for head in heads:
-                        outbox_enqueue(to=[head.email], subject=_("Citizens' cases, %(month)s: monthly statistics") % {
-                            "month": stats["month"]}, body="\n".join([organisation.name, *lines, "", link]))
-                        sent += 1
+                readers_by_language = {}
+                for head in heads:
+                    readers_by_language.setdefault(head.preferred_language or settings.LANGUAGE_CODE, []).append(head)
+                for language, readers in readers_by_language.items():
+                    with translation.override(language):  # each head reads the letter in their own language
+                        stats = case_statistics(organisation=organisation, month=month)
+                        totals = stats["totals"]
+                        lines = [f"{header}: {totals[column] if totals[column] is not None else '—'}"
+                                 for header, column in zip(statistics_headers(), STAT_COLUMNS, strict=True)]
+                        link = f"{settings.PORTAL_BASE_URL.rstrip('/')}{reverse('appeals:statistics')}?month={stats['month']}"
+                        for head in readers:
+                            outbox_enqueue(to=[head.email], subject=_("Citizens' cases, %(month)s: monthly statistics") % {
+                                "month": stats["month"]}, body="\n".join([stats["organisation"], *lines, "", link]))
+                            sent += 1
         except IntegrityError:
             continue  # already sent by an earlier run
     return sent

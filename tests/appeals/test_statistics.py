@@ -99,7 +99,7 @@ def test_the_staff_page_draws_the_charts_and_exports_xlsx(client, ministry, staf
 
 
 def test_the_monthly_letter_goes_to_the_heads_once_on_the_first_working_day(ministry, staff, month_of_cases):
-    staff["minister"].email = "minister@example.az"
+    staff["minister"].email, staff["minister"].preferred_language = "minister@example.az", ""  # no choice: Azerbaijani
     staff["minister"].save()
     from documents.services.calendar import calendar_for
 
@@ -109,4 +109,12 @@ def test_the_monthly_letter_goes_to_the_heads_once_on_the_first_working_day(mini
     assert sent >= 1 and statistics_send_monthly(today=first) == 0
     letter = OutboundEmail.objects.get(to=["minister@example.az"])
     assert "2026-10" in letter.subject and "5" in letter.body
+    assert "Əmək" in letter.body.splitlines()[0] and "Daxil olub: 5" in letter.body  # the default language
+    # a head who chose Russian reads it in Russian
+    StatisticsReport.objects.all().delete()
+    staff["minister"].preferred_language = "ru"
+    staff["minister"].save()
+    assert statistics_send_monthly(today=first) >= 1
+    russian = OutboundEmail.objects.filter(to=["minister@example.az"]).latest("pk")
+    assert "Обращения граждан" in russian.subject and "Поступило: 5" in russian.body
     assert StatisticsReport.objects.filter(organisation=ministry, month=date(2026, 10, 1)).count() == 1
