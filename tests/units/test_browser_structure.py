@@ -8,6 +8,10 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, seria
 
 def test_visitor_finds_a_duty_and_lands_on_the_clause(live_server, page, imported):
     page.goto(live_server.url + "/structure/?lang=en")
+    # the tree shows who is under whom: a sector stands further in than its department, the department than the ministry
+    lefts = [page.get_by_role("link", name=name, exact=True).bounding_box()["x"]
+             for name in ("Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi", "İctimaiyyətlə əlaqələr şöbəsi", "İnformasiya sektoru")]
+    assert lefts[0] < lefts[1] < lefts[2], lefts
     page.get_by_role("link", name="İctimaiyyətlə əlaqələr şöbəsi").click()
     assert page.get_by_role("heading", name="İctimaiyyətlə əlaqələr şöbəsi").is_visible()
     # within the page: only the clauses with every word stay, and the count is said
