@@ -2,8 +2,10 @@
 units below it) and the organisation's leadership (a head or deputy of the ministry itself) run them; the units a
 false report concerns see that mention; a journalist sees what is theirs; the public sees what is published."""
 
+from datetime import timedelta
+
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 
@@ -30,6 +32,20 @@ class AccreditationQuerySet(OrganisationScopedQuerySet):
         if user is None or not user.is_authenticated:
             return self.none()
         return self.filter(journalist__user=user)
+
+    def renewable(self):
+        """Those worth renewing: one event's temporary accreditation simply ends with the event."""
+        return self.exclude(kind="temporary", event__isnull=False)
+
+    def ending_unrenewed(self, *, within_days, today=None):
+        """Approved, renewable, ending within `within_days` of `today`, and not yet renewed: no application of the
+        same journalist to the same organisation waits for a decision, and no approved one carries on after it. What
+        the expiry reminder writes about and what the journalist's desk counts down."""
+        today = today or timezone.localdate()
+        same = self.model.objects.filter(journalist_id=OuterRef("journalist_id"), organisation_id=OuterRef("organisation_id"))
+        carried_on = same.renewable().filter(state="approved", valid_until__gt=OuterRef("valid_until"))
+        return (self.renewable().filter(state="approved", valid_until__gte=today, valid_until__lte=today + timedelta(days=within_days))
+                .exclude(Exists(same.filter(state="pending"))).exclude(Exists(carried_on)))
 
 
 class PressEventQuerySet(OrganisationScopedQuerySet):

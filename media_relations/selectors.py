@@ -1,7 +1,7 @@
 """Reads of the press service's registers: one object for a user (404 for "missing" and "not yours" alike), the
 lists behind the pages and the API."""
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, Min, Prefetch, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -159,9 +159,7 @@ def speaker_choices(*, organisations):
 def journalist_waiting(user):
     """A journalist's desk: the days left of an accreditation that ends soon (and has no renewal applied for),
     applications still waiting for a decision, and the press events their accreditation lets them register for
-    that they have not registered for yet (two queries)."""
-    from datetime import timedelta
-
+    that they have not registered for yet (three queries)."""
     from django.urls import reverse
 
     from core.i18n import ngettext_noop
@@ -178,20 +176,12 @@ def journalist_waiting(user):
         return []
     today, now = timezone.localdate(), timezone.now()
     approved = [a for a in accreditations if a.state == Accreditation.State.APPROVED and a.valid_until >= today]
-    pending_for = {a.organisation_id for a in accreditations if a.state == Accreditation.State.PENDING}
-    # one event's temporary accreditation simply ends with the event: nothing to renew
-    lasting = [a for a in approved if not (a.kind == Accreditation.Kind.TEMPORARY and a.event_id)]
-    last_day = {}  # organisation accrediting the journalist today -> the last day its approved accreditations cover
-    for accreditation in sorted(lasting, key=lambda a: a.valid_from):
-        organisation = accreditation.organisation_id
-        if organisation in last_day or accreditation.valid_from <= today:
-            last_day[organisation] = max(last_day.get(organisation, today), accreditation.valid_until)
-    ending = [day for organisation, day in last_day.items()
-              if organisation not in pending_for and day - today <= timedelta(days=EXPIRY_NOTICE_DAYS)]
+    ending = (Accreditation.objects.of_user(user).ending_unrenewed(within_days=EXPIRY_NOTICE_DAYS, today=today)
+              .aggregate(first=Min("valid_until"))["first"])
     mine = reverse("media_relations:my-accreditation")
     items = []
     if ending:
-        days_left = (min(ending) - today).days + 1  # the last day itself still counts
+        days_left = (ending - today).days + 1  # the last day itself still counts
         items.append(Waiting(ngettext_noop("day left of your accreditation", "days left of your accreditation"), days_left, mine,
                              urgent=days_left <= 7))
     items.append(Waiting(ngettext_noop("application for accreditation waiting for a decision",

@@ -267,9 +267,7 @@ def accreditation_remind_expiring(*, today=None):
     today = today or timezone.localdate()
     with transaction.atomic():
         due = list(Accreditation.objects.select_for_update(skip_locked=True, of=("self",))
-                   .filter(state=Accreditation.State.APPROVED, expiry_reminded_at__isnull=True,
-                           valid_until__gte=today, valid_until__lte=today + timedelta(days=EXPIRY_NOTICE_DAYS))
-                   .exclude(kind=Accreditation.Kind.TEMPORARY, event__isnull=False)
+                   .ending_unrenewed(within_days=EXPIRY_NOTICE_DAYS, today=today).filter(expiry_reminded_at__isnull=True)
                    .select_related("journalist__user", "organisation"))
         emails = []
         for accreditation in due:

@@ -175,6 +175,20 @@ def test_expiry_is_reminded_once(accredited):
     assert OutboundEmail.objects.filter(to=[accredited.journalist.email], subject__icontains="ends on").count() == 1
 
 
+@pytest.mark.parametrize("renewal", ["pending", "approved"])
+def test_a_journalist_who_applied_again_is_not_told_to_apply_again(accredited, renewal):
+    from media_relations.services.accreditation import accreditation_apply
+
+    today = timezone.localdate()
+    Accreditation.objects.filter(pk=accredited.pk).update(valid_until=today + timedelta(days=5))
+    again = accreditation_apply(journalist=accredited.journalist, organisation=accredited.organisation, kind="permanent",
+                                valid_from=today + timedelta(days=6), valid_until=today + timedelta(days=365),
+                                documents=[press_card()], actor=accredited.journalist.user)
+    Accreditation.objects.filter(pk=again.pk).update(state=renewal)
+    assert accreditation_remind_expiring() == 0
+    assert not OutboundEmail.objects.filter(subject__icontains="ends on").exists()
+
+
 def test_outsiders_get_404_for_applications_pages_files_and_api(client, staff, accredited, make_journalist):
     from documents.services.attachments import attachments_of
 
