@@ -100,7 +100,7 @@ def approval_queue(*, user):
     acted_for = Membership.objects.current().filter(
         position_id__in=Acting.objects.current().filter(user=user).values("position_id")).values("user_id")
     return (approval_queue_all().filter(approver_id__in=[user.pk, *acted_for.values_list("user_id", flat=True)])
-            .select_related("route", "route__content_type", "approver").prefetch_related("route__item")
+            .select_related("route", "route__content_type", "route__created_by", "approver").prefetch_related("route__item")
             .order_by("route__created_at"))
 
 

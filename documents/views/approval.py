@@ -76,6 +76,7 @@ def approval_queue_page(request):
     steps = list(approval_queue(user=request.user))
     for step in steps:
         step.item_url = approval_item_url(step.route)
+        step.item_kind = step.route.content_type.model_class()._meta.verbose_name  # a letter, a work plan, …
     return render(request, "documents/approval_queue.html", {"steps": steps})
 
 

@@ -92,6 +92,8 @@ def test_the_queue_page_and_api(client, draft, staff):
     client.cookies["portal_language"] = "en"
     page = client.get(reverse("documents:approval-queue")).content.decode()
     assert "Refutation of the article" in page
+    # what it is and who sent it, at a glance
+    assert "Outgoing draft:</small>" in page and f"from {staff['info_officer']}" in page
     api = APIClient()
     api.force_authenticate(staff["info_head"])
     queue = api.get("/api/v1/documents/approvals/").json()["results"]
