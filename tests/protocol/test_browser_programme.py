@@ -47,6 +47,8 @@ def test_an_officer_builds_a_programme_sees_a_clash_and_downloads_the_pdf(live_s
     page.goto(f"{live_server.url}/protocol/")
     page.get_by_role("link", name=incoming_visit.title).click()
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    # the breadcrumb is announced in the page's language (Pico styles it by its English aria-label)
+    assert page.get_by_role("navigation", name="You are here").count() == 1
 
     _add_item(page, at(day, 12), at(day, 11), "Official talks", "Ministry, hall 1", deputy)  # ends before it starts
     assert "The item ends after it starts." in page.content()
