@@ -25,7 +25,7 @@ test:
 	$(PY) manage.py compilemessages --ignore=.venv --ignore=var -v0
 	$(PY) -m compileall -q config core units documents appeals media_relations protocol tests
 	@eval "$$(scripts/test_services.sh start)" && \
-	  DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -n 2 --create-db -q
+	  DJANGO_ALLOW_ASYNC_UNSAFE=true .venv/bin/pytest -n 2 --create-db -q --durations=12
 	@echo "Smoke subset on the embedded SQLite default:"
 	@env -u REDIS_URL -u CELERY_BROKER_URL DATABASE_URL=sqlite:///var/test-smoke.sqlite3 \
 	  .venv/bin/pytest -m smoke -p no:xdist -p no:playwright --create-db -q
