@@ -140,9 +140,12 @@ def track(request, token):
                 messages.success(request, done)
                 return redirect(_track_path(case))
         status = 400
+    timeline = case_public_timeline(case=case)
+    # the question being answered stands above the reply box, not only in the history further down
+    question = next((event for event in reversed(timeline) if event.get("direction") == "to_citizen"), None) if reply_form else None
     return render(request, "appeals/track.html", {
-        "case": case, "new": request.GET.get("new") == "1", "due": case_due(case), "timeline": case_public_timeline(case=case),
-        "reply_form": reply_form, "contest_form": contest_form, "answer_files": answer_files(case) if case.is_closed else [],
+        "case": case, "new": request.GET.get("new") == "1", "due": case_due(case), "timeline": timeline,
+        "reply_form": reply_form, "question": question, "contest_form": contest_form, "answer_files": answer_files(case) if case.is_closed else [],
         "has_letter": case.answer_draft_id is not None and case.is_closed,
     }, status=status)
 

@@ -23,6 +23,13 @@ def iso_date(value):
 
 
 @register.filter
+def full_stop(value):
+    """End a sentence that ends with something a person typed: "…: Where do you live?" takes no extra full stop."""
+    text = str(value).rstrip()
+    return text if not text or text[-1] in ".!?…" else f"{text}."
+
+
+@register.filter
 def history_reason(value):
     """A stored history reason in the reader's language (core.history)."""
     from core.history import history_reason_text

@@ -12,6 +12,7 @@ from appeals.repeats import repeat_summary
 from appeals.selectors import answer_files
 from appeals.services import (
     case_answer,
+    case_ask_clarification,
     case_assign,
     case_card,
     case_contest,
@@ -253,3 +254,12 @@ def test_a_returned_forwarding_answered_on_the_merits_gets_the_case_s_own_term_b
     card = case_card(case)
     assert card.policy.code == "appeal.extra_study"  # the term it had before the forwarding, from registration
     assert timezone.localdate(card.due) == working_days_after(case.received_at, 30)
+
+
+def test_the_citizen_reads_the_question_right_above_the_reply_box(ministry, staff, imported):
+    case = in_progress(ministry, staff, imported)
+    case_ask_clarification(actor=staff["info_officer"], case=case, question="Which bank holds your card?")
+    page = track_page(case)
+    section = page.split("Your clarification is needed")[1].split("</section>")[0]
+    assert "Which bank holds your card?" in section.split("<form")[0]
+    assert "Which bank holds your card?." not in page  # the explanation of the paused term ends with the question
