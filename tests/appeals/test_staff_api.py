@@ -1,6 +1,7 @@
 """The staff API: the whole workflow through the endpoints, filters and cursor paging with a constant query count,
 registration of paper cases, and 404 for anyone outside the case's units."""
 
+import html
 import re
 from datetime import timedelta
 
@@ -202,3 +203,7 @@ def test_the_case_pages_cost_the_same_however_long_the_story(client, ministry, s
         case_ask_clarification(actor=staff["info_officer"], case=case, question=f"Question {n}?")
         case_reply(case=case, text=f"Reply {n}")
     assert (cost(staff_page), cost(track_page)) == short
+    # the staff's history says which way each message went
+    client.cookies["portal_language"] = "en"
+    history = html.unescape(client.get(staff_page).content.decode())
+    assert "Question to the citizen: Question 3?" in history and "The citizen's reply: Reply 3" in history
