@@ -12,6 +12,10 @@ from simple_history.models import HistoricalRecords
 __all__ = ["WorkPlan", "WorkPlanItem", "WorkPlanReport"]
 
 
+_QUARTERS = (_("Q1 %(year)s"), _("Q2 %(year)s"), _("Q3 %(year)s"), _("Q4 %(year)s"))
+_HALF_YEARS = (_("H1 %(year)s"), _("H2 %(year)s"))
+
+
 class WorkPlan(models.Model):
     class Period(models.TextChoices):
         QUARTER = "quarter", _("quarter")
@@ -52,7 +56,9 @@ class WorkPlan(models.Model):
     def period_label(self):
         if self.period == self.Period.YEAR:
             return str(self.year)
-        return f"{self.year} {self.get_period_display()} {self.number}"
+        # each language names a part of the year its own way ("Q4 2026", "IV квартал 2026 г.", "2026, IV rüb")
+        names = _QUARTERS if self.period == self.Period.QUARTER else _HALF_YEARS
+        return names[self.number - 1] % {"year": self.year}
 
     @property
     def bounds(self):

@@ -168,3 +168,16 @@ def test_a_plan_is_drafted_through_the_api(staff, sector, duties, imported):
     outsider = APIClient()
     outsider.force_authenticate(staff["icd_head"])
     assert outsider.post(f"/api/v1/work-plans/{plan_id}/items/", {}, format="json").status_code == 404
+
+
+@pytest.mark.parametrize("language, quarter, half_year", [
+    ("az", "2026, IV rüb", "2027, I yarımil"), ("ru", "IV квартал 2026 г.", "I полугодие 2027 г."), ("en", "Q4 2026", "H1 2027")])
+def test_a_plan_s_period_is_named_as_each_language_names_it(language, quarter, half_year):
+    from django.utils import translation
+
+    from documents.models import WorkPlan
+
+    with translation.override(language):
+        assert WorkPlan(period="quarter", year=2026, number=4).period_label == quarter
+        assert WorkPlan(period="half_year", year=2027, number=1).period_label == half_year
+        assert WorkPlan(period="year", year=2027, number=1).period_label == "2027"
