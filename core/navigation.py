@@ -50,6 +50,25 @@ STAFF = [
 ]
 
 
+# a section's own pages, shown as tabs under its title
+SECTIONS = {
+    "protocol": (_("Protocol"), [
+        (_("Visits"), "protocol:visits"), (_("Meetings"), "protocol:meetings"), (_("Agreements"), "protocol:agreements"),
+        (_("Partners"), "protocol:partners")]),
+    "press_office": (_("Press service"), [
+        (_("Overview"), "media_relations:office"), (_("Accreditation"), "media_relations:accreditations"),
+        (_("Events"), "media_relations:events-office"), (_("Press releases"), "media_relations:releases"),
+        (_("Monitoring"), "media_relations:mentions"), (_("Outlets and journalists"), "media_relations:outlets"),
+        (_("Archive"), "media_relations:archive"), (_("Subscriptions"), "media_relations:subscriptions")]),
+}
+
+
+def section_navigation(section, current_path):
+    """A section's tabs, the one the page belongs to marked (as in the menu: the longest matching address)."""
+    label, entries = SECTIONS[section]
+    return {"label": label, "items": _resolve(entries, current_path)}
+
+
 def _resolve(entries, current_path):
     items = []
     for label, name in entries:

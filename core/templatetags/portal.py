@@ -35,3 +35,11 @@ def history_reason(value):
     from core.history import history_reason_text
 
     return history_reason_text(value)
+
+
+@register.inclusion_tag("core/_section_nav.html", takes_context=True)
+def section_nav(context, section):
+    """A section's tabs (core.navigation.SECTIONS), the current one marked for the eye and for screen readers."""
+    from core.navigation import section_navigation
+
+    return section_navigation(section, context["request"].path)

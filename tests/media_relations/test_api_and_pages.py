@@ -238,3 +238,13 @@ def test_odd_ids_in_forms_are_a_404_or_a_400_never_a_500(client, staff, register
         assert client.post(reverse("media_relations:mention", args=[mention.pk]), {"action": "answer", "release": value}).status_code == 400
         assert client.post(reverse("media_relations:mentions-import"), {"payload": "x", "organisation": value}).status_code == 400
         assert client.get(reverse("media_relations:releases"), {"translate": value}).status_code in (200, 404)
+
+
+def test_the_press_service_tabs_mark_the_page_you_are_on(client, staff, press_office):
+    client.force_login(staff["pr_officer"])
+    page = client.get(reverse("media_relations:mentions") + "?lang=en").content.decode()
+    tabs = page.split('class="subnav"')[1].split("</nav>")[0]
+    assert tabs.count('aria-current="page"') == 1
+    assert f'href="{reverse("media_relations:mentions")}" aria-current="page">Monitoring<' in tabs
+    overview = client.get(reverse("media_relations:office")).content.decode().split('class="subnav"')[1].split("</nav>")[0]
+    assert f'href="{reverse("media_relations:office")}" aria-current="page">' in overview and overview.count("aria-current") == 1
