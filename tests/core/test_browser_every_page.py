@@ -113,6 +113,11 @@ def _check(page, watcher, origin, path, width, axe):
     if overflow > 0:
         problems.append(f"scrolls sideways by {overflow} px")
     problems += [f"shows program internals: {match!r}" for match in INTERNALS.findall(page.inner_text("body"))[:3]]
+    # bad input is answered by the portal in the page's language, not blocked by the browser's bubble in its own
+    unchecked = page.evaluate("""() => Array.from(document.querySelectorAll('main form:not([novalidate])'))
+        .filter(form => form.querySelector('[required], [min], [max], [pattern], [minlength], [maxlength], [type=email], [type=url]'))
+        .map(form => form.getAttribute('action') || form.getAttribute('method'))""")
+    problems += [f"a form lets the browser validate: {form}" for form in unchecked]
     if axe:
         problems += [f"axe {item}" for item in _axe(page)]
     return response, problems
