@@ -55,7 +55,7 @@ from appeals.services import (
 )
 from core.charts import bar_rows
 from core.exceptions import ApplicationError
-from core.forms import form_add_application_error
+from core.forms import asked_query, form_add_application_error
 from core.idempotency import idempotency_key_clean
 from core.paging import keyset_page
 from core.ratelimit import rate_limit
@@ -176,8 +176,7 @@ def track_letter(request, token):
 @login_required
 def staff_cases(request):
     cases = Case.objects.visible_to(request.user).select_related("unit", "executor")
-    asked = any(name in request.GET for name in CaseFilter.base_filters)  # ?lang= or ?before= alone filters nothing
-    filters = CaseFilter(request.GET if asked else None, queryset=cases)
+    filters = CaseFilter(asked_query(request, CaseFilter.base_filters), queryset=cases)
     # the API takes a unit's slug; a person picks from the units whose cases they may see, by name
     units = case_units(request.user).filter(is_active=True)
     filters.form.fields["unit"] = forms.ChoiceField(

@@ -5,6 +5,12 @@ from django.core.exceptions import NON_FIELD_ERRORS
 from django.utils.translation import gettext_lazy as _
 
 
+def asked_query(request, field_names):
+    """The query string as a GET form's data when it names one of the form's fields, else None (an unbound form):
+    ?lang= or a page cursor alone asks for nothing, so the page opens without errors and with its filter folded."""
+    return request.GET if any(name in request.GET for name in field_names) else None
+
+
 def form_add_application_error(form, error):
     """Show an ApplicationError on a form: its message on top, its field messages beside the fields."""
     form.add_error(None, error.message)

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
-from core.forms import form_add_application_error
+from core.forms import asked_query, form_add_application_error
 from core.ratelimit import rate_limit
 from core.spreadsheets import xlsx_response
 from documents.domain.control_states import CONTROLLER, EXECUTOR, allowed_actions
@@ -28,8 +28,7 @@ from units.models import Unit
 
 @rate_limit("calculator")
 def calculator(request):
-    asked = "policy" in request.GET or "start" in request.GET  # ?lang= alone is not a calculation
-    form = CalculatorForm(request.GET if asked else None)
+    form = CalculatorForm(asked_query(request, CalculatorForm.base_fields))
     result = None
     if form.is_bound and form.is_valid():
         try:

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
-from core.forms import form_add_application_error
+from core.forms import asked_query, form_add_application_error
 from core.paging import keyset_page
 from core.spreadsheets import xlsx_response
 from documents.forms import DocumentFilterForm, DocumentRegisterForm
@@ -48,11 +48,10 @@ def _without(query, name):
 
 @login_required
 def registry(request):
-    asked = any(name in request.GET for name in DocumentFilterForm.base_fields)  # ?lang= alone filters nothing
     # the units whose documents the user sees: their own scope, and for the registry the whole organisation
     visible_units = Unit.objects.filter(Q(pk__in=Unit.objects.visible_to(request.user).values("pk"))
                                         | Q(pk__in=units_user_may_register_for(user=request.user).values("pk"))).order_by("path")
-    form = DocumentFilterForm(request.GET if asked else None, units=visible_units,
+    form = DocumentFilterForm(asked_query(request, DocumentFilterForm.base_fields), units=visible_units,
                               case_files=CaseFile.objects.filter(unit__in=visible_units).order_by("-year", "index"))
     documents = document_list(user=request.user)
     if form.is_bound and form.is_valid():
