@@ -53,7 +53,7 @@ def load(stdout):
     visit = visit_save(actor=officer, organisation=organisation, organising_unit=events, values={
         "direction": "incoming", "invited_by": "minister", "title": "Georgian delegation on digital trade and e-signatures",
         "purpose": "Mutual recognition of electronic signatures; a roadmap for the digital trade corridor.", "partner": georgia,
-        "country": "Georgia", "city": "Bakı", "starts_on": monday, "ends_on": monday + timedelta(days=2), "level": "deputy",
+        "country": "Georgia", "city": "Tbilisi", "starts_on": monday, "ends_on": monday + timedelta(days=2), "level": "deputy",
         "languages": "az,en"})
     visit_move(actor=deputy, visit=visit, action="approve")
     visit_move(actor=officer, visit=visit, action="confirm")
@@ -88,6 +88,18 @@ def load(stdout):
         "partner": itu, "country": "Switzerland", "city": "Geneva", "starts_on": back - timedelta(days=3), "ends_on": back,
         "level": "head", "languages": "az,en"})
     visit_move(actor=deputy, visit=outgoing, action="approve")
+    forum_opens = back - timedelta(days=3)
+    for user, position, role in ((people["events.head"], "Head of the sector", "head"), (officer, "Chief adviser", "member")):
+        member_save(actor=people["events.head"], visit=outgoing, values={
+            "full_name": user.get_full_name(), "position": position, "role": role,
+            "organisation_name": organisation.display_name, "departure_at": _at(forum_opens - timedelta(days=1), 7, 30),
+            "departure_flight": "J2 077", "hotel": "Hotel Nations, Geneva"})
+    for day, start, end, activity, place in [
+            (0, (9, 0), (12, 0), "Opening plenary of the ITU regional forum", "CICG, Geneva"),
+            (1, (14, 0), (15, 0), "Bilateral meeting with the ITU Development Sector", "ITU headquarters, Geneva")]:
+        programme_item_save(actor=people["events.head"], visit=outgoing, officials=[], values={
+            "starts_at": _at(forum_opens + timedelta(days=day), *start), "ends_at": _at(forum_opens + timedelta(days=day), *end),
+            "activity": activity, "place": place, "responsible": people["events.head"]})
     for action in ("confirm", "start", "complete"):
         visit_move(actor=people["events.head"], visit=outgoing, action=action)
 

@@ -36,12 +36,34 @@ def _units_of(organisations):
     return Unit.objects.filter(condition, is_active=True).order_by("path")
 
 
+class LanguageCodesField(forms.MultipleChoiceField):
+    """The programme's languages ticked from the portal's languages; the model keeps them as "az,en"."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.pop("max_length", None)
+        kwargs.pop("empty_value", None)
+        super().__init__(choices=settings.LANGUAGES, **kwargs)
+
+    def prepare_value(self, value):
+        if isinstance(value, str):
+            return [code.strip() for code in value.split(",") if code.strip()]
+        return value
+
+    def clean(self, value):
+        ticked = super().clean(value)
+        return ",".join(code for code, _name in settings.LANGUAGES if code in ticked)  # in the portal's order, as on the page
+
+
 class VisitForm(ServiceModelForm):
     class Meta:
         model = Visit
         fields = ["direction", "invited_by", "title", "purpose", "partner", "country", "city", "starts_on", "ends_on", "level",
                   "languages"]
         widgets = {"starts_on": forms.DateInput(DATE), "ends_on": forms.DateInput(DATE), "purpose": forms.Textarea(attrs={"rows": 3})}
+        field_classes = {"languages": LanguageCodesField}
+        help_texts = {"languages": ""}
 
     organisation = forms.ModelChoiceField(label=_("Organisation"), queryset=Unit.objects.none(), empty_label=None)
     organising_unit = UnitChoiceField(label=_("Organising unit"), queryset=Unit.objects.none())

@@ -93,8 +93,8 @@ class Visit(TimeStampedModel):
     partner = models.ForeignKey(Partner, on_delete=models.PROTECT, related_name="visits", verbose_name=_("partner"))
     country = models.CharField(_("country"), max_length=100)
     city = models.CharField(_("city"), max_length=100, blank=True)
-    starts_on = models.DateField(_("from"))
-    ends_on = models.DateField(_("to"))
+    starts_on = models.DateField(pgettext_lazy("date range", "from"))
+    ends_on = models.DateField(pgettext_lazy("date range", "to"))
     level = models.CharField(_("level"), max_length=10, choices=VisitLevel.choices)
     languages = models.CharField(_("languages of the programme"), max_length=20, default="az,en",
                                  help_text=_("Codes separated by commas: az, ru, en."))

@@ -4,6 +4,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
 from core.models import TimeStampedModel
@@ -205,8 +206,8 @@ class Membership(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="memberships", verbose_name=_("user"))
     position = models.ForeignKey(Position, on_delete=models.PROTECT, related_name="memberships", verbose_name=_("position"))
-    start = models.DateField(_("from"), default=timezone.localdate)
-    end = models.DateField(_("to"), null=True, blank=True)
+    start = models.DateField(pgettext_lazy("date range", "from"), default=timezone.localdate)
+    end = models.DateField(pgettext_lazy("date range", "to"), null=True, blank=True)
     history = HistoricalRecords()
 
     objects = MembershipQuerySet.as_manager()
@@ -227,8 +228,8 @@ class Acting(models.Model):
 
     position = models.ForeignKey(Position, on_delete=models.CASCADE, related_name="actings", verbose_name=_("position"))
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="actings", verbose_name=_("acting user"))
-    start = models.DateField(_("from"))
-    end = models.DateField(_("to"))
+    start = models.DateField(pgettext_lazy("date range", "from"))
+    end = models.DateField(pgettext_lazy("date range", "to"))
     reason = models.CharField(_("reason"), max_length=300, blank=True)
     history = HistoricalRecords()
 

@@ -135,3 +135,21 @@ def test_dates_name_the_month_as_the_language_writes_it_in_a_date(code, written)
     with translation.override(code):
         assert formats.date_format(date(2026, 11, 29), "j E Y") == written
         assert written in formats.date_format(date(2026, 11, 29), "l, j E Y")
+
+
+@pytest.mark.parametrize(("code", "addressee"), [("az", "kimə"), ("ru", "кому")])
+def test_the_end_of_a_date_range_is_not_labelled_as_an_addressee(code, addressee):
+    """English "to" is both an e-mail's addressee and a period's end; the translations differ."""
+    from django.apps import apps
+    from django.utils import translation
+
+    from core.models import OutboundEmail
+
+    with translation.override("en"):
+        date_ends = [(model, field) for model in apps.get_models() for field in model._meta.get_fields()
+                     if getattr(field, "get_internal_type", lambda: "")() == "DateField" and field.verbose_name in ("to", "end date")]
+    assert len(date_ends) >= 4  # visits, press reservations, memberships, acting
+    with translation.override(code):
+        assert str(OutboundEmail._meta.get_field("to").verbose_name) == addressee
+        for model, field in date_ends:
+            assert str(field.verbose_name) != addressee, f"{model.__name__}.{field.name}"

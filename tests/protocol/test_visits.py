@@ -273,3 +273,25 @@ def test_a_visit_letter_is_a_link_only_for_those_who_may_open_its_draft(client, 
         assert page.status_code == 200 and "Diplomatic note" in page.content.decode()
         assert (draft_url in page.content.decode()) is opens, reader
         assert client.get(draft_url).status_code == (200 if opens else 404), reader
+
+
+def test_the_programme_languages_are_ticked_on_the_page_and_kept_as_codes(client, people, partner, mincom, imported):
+    from protocol.models import Visit
+
+    client.force_login(people["events_officer"])
+    start = (timezone.localdate() + timedelta(days=20)).isoformat()
+    proposal = {"organisation": mincom.pk, "organising_unit": imported[EVENTS].pk, "direction": "incoming",
+                "invited_by": "ministry", "title": "Delegation from Tbilisi", "purpose": "Talks", "partner": partner.pk,
+                "country": "Georgia", "starts_on": start, "ends_on": start, "level": "expert"}
+    page = client.post("/protocol/", proposal)  # no language ticked
+    assert page.status_code == 400 and not Visit.objects.exists()
+    assert page.context["form"].errors["languages"]
+    assert 'value="Delegation from Tbilisi"' in page.content.decode()  # nothing typed is lost
+
+    response = client.post("/protocol/", {**proposal, "languages": ["ru", "az"]})
+    visit = Visit.objects.get()
+    assert response.status_code == 302 and visit.languages == "az,ru" and visit.language_codes == ["az", "ru"]
+    edit = client.get(f"/protocol/visits/{visit.pk}/").context["forms"]["edit"]
+    ticked = [box.data["value"] for box in edit["languages"] if box.data["selected"]]
+    assert ticked == ["az", "ru"]
+    assert client.post("/protocol/", {**proposal, "languages": ["de"]}).status_code == 400  # not a portal language
