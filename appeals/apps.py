@@ -7,6 +7,10 @@ class AppealsConfig(AppConfig):
     verbose_name = _("Appeals")
 
     def ready(self):
+        from appeals.selectors import case_answered_by
+        from documents.selectors.approval import draft_origin_register
+
+        draft_origin_register(case_answered_by)
         from appeals import front_door
         from core.front_door import public_service_register
 

@@ -48,7 +48,7 @@ def load(stdout):
     _last_month(organisation, sector, clerk, head, officer)
     _reception(organisation, clerk)
     stdout.write(f"Citizens' cases: {Case.objects.count()} (new, in progress, waiting for the citizen, answered on time and late, "
-                 "forwarded, not considered, published, last month's statistics, reception hours with bookings)")
+                 "an answer to sign, forwarded, not considered, published, last month's statistics, reception hours with bookings)")
     stdout.write(f"  track the answered one at /appeals/track/{Case.objects.get(pk=answered.pk).tracking_token}/")
 
 
@@ -78,7 +78,7 @@ def _in_progress(organisation, sector, clerk, head, officer, data, *, case_type=
 
 
 def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
-    """Answered late, forwarded, refused in part, published, repeated, put under extra study."""
+    """Answered late, forwarded, refused in part, published, repeated, put under extra study, an answer to sign."""
     from appeals.models import Case
     from appeals.publication import answer_publish
     from appeals.services import case_answer, case_extra_study
@@ -104,6 +104,10 @@ def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
     study = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "complaint",
                          "subject": "Əlillik dərəcəsinin təyini", "text": "Əlillik dərəcəm səhv təyin edilib."})
     case_extra_study(actor=clerk, case=study, reason="Tibbi-sosial ekspert komissiyasının sənədləri yoxlanılmalıdır.")
+    signing = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "application",
+                           "subject": "Uşağa görə müavinətin rəsmiləşdirilməsi", "text": "Uşağa görə müavinəti necə rəsmiləşdirə bilərəm?"})
+    case_answer(actor=officer, case=signing, text="Müavinət üçün müraciəti DOST mərkəzində və ya e-gov.az portalında "
+                                                  "verə bilərsiniz.")  # waits for the head's signature
     from appeals.services import case_submit
 
     case_submit(organisation=organisation, case_type="appeal", data={

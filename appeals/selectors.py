@@ -3,6 +3,8 @@
 import re
 
 from django.http import Http404
+from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from appeals.models import Case, CaseMessage
 from appeals.services import case_card
@@ -102,3 +104,12 @@ def cases_waiting(user):
         Waiting(ngettext_noop("case of your units waits for an executor", "cases of your units wait for an executor"), counts["unassigned"], f"{cases}?state={Case.State.ROUTED}"),
         Waiting(ngettext_noop("citizen's case you are answering", "citizens' cases you are answering"), counts["mine"], f"{cases}?state={Case.State.IN_PROGRESS}"),
     ]
+
+
+def case_answered_by(*, user, draft_id):
+    """The citizen's case a letter answers (or forwards), for its approver and the registry's reader."""
+    case = Case.objects.visible_to(user).filter(answer_draft_id=draft_id).only("pk", "number", "subject").first()
+    if case is None:
+        return None
+    return {"kind": _("Citizen's case"), "label": f"{case.number} · {case.subject}",
+            "url": reverse("appeals:staff-case", args=[case.pk])}

@@ -108,7 +108,7 @@ class ReleaseForm(forms.ModelForm):
 
 
 class SubmitReleaseForm(forms.Form):
-    approver = forms.ModelChoiceField(label=_("Approved by"), queryset=None, empty_label=None)
+    approver = forms.ModelChoiceField(label=_("To be approved by"), queryset=None, empty_label=None)
 
     def __init__(self, *args, approvers, **kwargs):
         super().__init__(*args, **kwargs)

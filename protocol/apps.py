@@ -7,6 +7,10 @@ class ProtocolConfig(AppConfig):
     verbose_name = _("Protocol")
 
     def ready(self):
+        from documents.selectors.approval import draft_origin_register
+        from protocol.selectors import visit_of_letter
+
+        draft_origin_register(visit_of_letter)
         from core.waiting import waiting_register
         from protocol.selectors import visits_waiting
 

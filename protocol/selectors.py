@@ -7,7 +7,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from documents.models import ControlCard
 from protocol.models import Agreement, DelegationMember, Meeting, Obligation, Partner, ProgrammeItem, Visit
@@ -212,10 +214,16 @@ def years_with_visits(*, user):
 
 def visits_waiting(user):
     """The staff home's count for the protocol service: proposed visits waiting for the leadership's approval."""
-    from django.urls import reverse
-
     from core.i18n import ngettext_noop
     from core.waiting import Waiting
 
     proposed = Visit.objects.visible_to(user).filter(state=Visit.State.PROPOSED).count()
     return [Waiting(ngettext_noop("proposed visit waits for approval", "proposed visits wait for approval"), proposed, f"{reverse('protocol:visits')}?state=proposed")]
+
+
+def visit_of_letter(*, user, draft_id):
+    """The visit a letter (a note, visa support) was written for, for its approver and the registry's reader."""
+    visit = Visit.objects.visible_to(user).filter(letters__draft_id=draft_id).only("pk", "title").first()
+    if visit is None:
+        return None
+    return {"kind": _("Visit"), "label": visit.title, "url": reverse("protocol:visit", args=[visit.pk])}

@@ -6,7 +6,25 @@ from core.models import User
 from documents.models import ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_acts_for, approval_current_step, approval_routes
 
-__all__ = ["access_draft", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_units_for", "drafts_of"]
+__all__ = ["access_draft", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_origin",
+           "draft_origin_register", "draft_units_for", "drafts_of"]
+
+# the apps that write their letters as drafts (a case's answer, a visit's note) say what a draft was written for
+_ORIGINS = []
+
+
+def draft_origin_register(resolver):
+    """`resolver(user=, draft_id=)` returns {"kind", "label", "url"} when the draft is that app's letter and the user
+    may open what it was written for, else None: the approver reads the letter beside the case it answers."""
+    _ORIGINS.append(resolver)
+
+
+def draft_origin(*, user, draft_id):
+    for resolver in _ORIGINS:
+        origin = resolver(user=user, draft_id=draft_id)
+        if origin:
+            return origin
+    return None
 
 
 def access_draft(*, user, pk):
@@ -29,6 +47,7 @@ def draft_detail(*, user, draft):
     current = approval_current_step(routes[-1]) if routes and routes[-1].state == "in_progress" else None
     may_decide = current is not None and (current.approver_id == user.pk or approval_acts_for(user, current.approver))
     return {"draft": draft, "routes": routes, "current_step": current if may_decide else None,
+            "origin": draft_origin(user=user, draft_id=draft.pk),
             "history": list(draft.history.select_related("history_user").order_by("-history_date")[:30])}
 
 

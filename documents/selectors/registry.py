@@ -2,7 +2,7 @@
 
 from django.http import Http404
 
-from documents.models import AssignmentReport, Document
+from documents.models import AssignmentReport, Document, OutgoingDraft
 from documents.services.attachments import attachment_access_register, attachments_of
 
 
@@ -69,14 +69,14 @@ def document_execution(*, user, document):
     return rows
 
 
-def document_timeline(*, document, execution):
+def document_timeline(*, document, execution, draft=None):
     """Everything that happened to the document, newest first: registration and state changes, resolutions,
     reports and the controller's decisions, and, for a letter signed through the chain, every version's visas
     and signature."""
     from django.utils.translation import gettext as _
 
     from core.history import history_reason_text
-    from documents.models import ApprovalStep, OutgoingDraft
+    from documents.models import ApprovalStep
 
     events = [(h.history_date, h.history_user, history_reason_text(h.history_change_reason) or h.get_state_display())
               for h in document.history.select_related("history_user")]
@@ -90,7 +90,6 @@ def document_timeline(*, document, execution):
                 if report.decided_at:
                     events.append((report.decided_at, report.decided_by, f"{report.get_outcome_display()}"
                                    + (f": {report.comment}" if report.comment else "")))
-    draft = OutgoingDraft.objects.filter(document=document).first()
     if draft is not None:
         steps = ApprovalStep.objects.filter(route__object_id=draft.pk, route__content_type__model="outgoingdraft",
                                             decided_at__isnull=False).select_related("decided_by", "route")
@@ -102,10 +101,15 @@ def document_timeline(*, document, execution):
 
 
 def document_detail(*, user, pk):
+    from documents.selectors.approval import draft_origin
+
     document = access_document(user=user, pk=pk)
     execution = document_execution(user=user, document=document)
+    draft = OutgoingDraft.objects.filter(document=document).first()  # a letter signed through the chain
     return {
-        "document": document, "execution": execution, "timeline": document_timeline(document=document, execution=execution),
+        "document": document, "execution": execution, "draft": draft,
+        "timeline": document_timeline(document=document, execution=execution, draft=draft),
+        "origin": draft_origin(user=user, draft_id=draft.pk) if draft else None,
         "attachments": list(attachments_of(document)),
         "replies": list(Document.objects.visible_to(user).filter(in_reply_to=document).only("id", "number", "subject")),
     }

@@ -263,3 +263,20 @@ def test_the_citizen_reads_the_question_right_above_the_reply_box(ministry, staf
     section = page.split("Your clarification is needed")[1].split("</section>")[0]
     assert "Which bank holds your card?" in section.split("<form")[0]
     assert "Which bank holds your card?." not in page  # the explanation of the paused term ends with the question
+
+
+def test_the_head_signs_an_answer_beside_the_case_it_answers_and_the_registry_links_back(client, ministry, staff, imported):
+    case = in_progress(ministry, staff, imported)
+    case = case_answer(actor=staff["info_officer"], case=case, outcome="full", text="Paid on 3 November.")
+    case_url = reverse("appeals:staff-case", args=[case.pk])
+    draft_url = reverse("documents:draft", args=[case.answer_draft_id])
+    client.force_login(staff["info_head"])
+    page = client.get(draft_url, {"lang": "en"}).content.decode()
+    assert "Your signature" in page and f'href="{case_url}"' in page and case.number in page
+    assert "Leyla Həsənova<br>Bakı, Nizami küç. 5" in page  # the addressee's name and address on lines of their own
+    case = sign(case, staff["info_head"])
+    document_url = reverse("documents:document", args=[case.answer_draft.document_id])
+    client.force_login(staff["clerk"])  # the registry reads the outgoing letter and finds its case
+    assert f'href="{case_url}"' in client.get(document_url, {"lang": "en"}).content.decode()
+    client.force_login(staff["comm_officer"])  # another unit: neither the letter nor the case
+    assert client.get(draft_url).status_code == 404 and client.get(case_url).status_code == 404

@@ -272,7 +272,10 @@ def test_a_visit_letter_is_a_link_only_for_those_who_may_open_its_draft(client, 
         page = client.get(visit_url, {"lang": "en"})
         assert page.status_code == 200 and "Diplomatic note" in page.content.decode()
         assert (draft_url in page.content.decode()) is opens, reader
-        assert client.get(draft_url).status_code == (200 if opens else 404), reader
+        draft_page = client.get(draft_url)
+        assert draft_page.status_code == (200 if opens else 404), reader
+        if opens:  # the approver reads the letter beside the visit it was written for
+            assert f'href="{visit_url}"' in draft_page.content.decode(), reader
 
 
 def test_the_programme_languages_are_ticked_on_the_page_and_kept_as_codes(client, people, partner, mincom, imported):
