@@ -15,6 +15,8 @@ from core.services.tokens import api_token_create, api_token_revoke
 
 
 class MeApi(APIView):
+    """Who the token or session belongs to."""
+
     class MeSerializer(serializers.Serializer):
         id = serializers.IntegerField()
         username = serializers.CharField()
@@ -28,6 +30,8 @@ class MeApi(APIView):
 
 
 class NotificationListApi(generics.ListAPIView):
+    """Your notifications, newest first, in the request's language (Accept-Language or ?lang=); filter by kind."""
+
     class NotificationSerializer(serializers.ModelSerializer):
         # in the request's language (Accept-Language or ?lang=), whatever language the recipient had when it was sent
         title = serializers.CharField(source="shown_title", read_only=True)

@@ -127,6 +127,8 @@ class PartnerListCreateApi(generics.ListCreateAPIView):
 
 
 class PartnerDetailApi(generics.RetrieveAPIView):
+    """A partner of the shared registry (embassy, organisation, foreign ministry); PATCH edits it."""
+
     serializer_class = PartnerSerializer
 
     def get_object(self):
@@ -284,6 +286,9 @@ class MemberListCreateApi(APIView):
 
 
 class MemberDetailApi(APIView):
+    """A member of a visit's delegation: read, edit or remove. Passport fields only for the organising unit, its
+    department head and the leadership."""
+
     def _member(self, request, pk, member_pk):
         visit = access_visit(user=request.user, pk=pk)
         member = visit.members.filter(pk=member_pk).first()
@@ -350,6 +355,8 @@ class ProgrammeApi(APIView):
 
 
 class ProgrammeItemApi(APIView):
+    """Remove an item from a visit's programme; it leaves the officials' agendas too."""
+
     @extend_schema(responses={204: None})
     def delete(self, request, pk, item_pk):
         visit = access_visit(user=request.user, pk=pk)
@@ -422,6 +429,8 @@ class MeetingSerializer(PortalModelSerializer):
 
 
 class MeetingListCreateApi(generics.ListCreateAPIView):
+    """Meetings with foreign partners that you may see; POST plans one (our participants' agendas follow, clashes allowed)."""
+
     serializer_class = MeetingSerializer
 
     def get_queryset(self):
@@ -484,6 +493,8 @@ class MinutesApi(APIView):
 
 
 class FollowUpCreateApi(APIView):
+    """Add a follow-up action to a meeting: what is to be done, by which unit and when (put under control)."""
+
     @extend_schema(request=FollowUpSerializer, responses={201: FollowUpSerializer})
     def post(self, request, pk):
         meeting = access_meeting(user=request.user, pk=pk)

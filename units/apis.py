@@ -29,6 +29,8 @@ class ClauseSerializer(serializers.ModelSerializer):
 
 
 class UnitTreeApi(APIView):
+    """The ministry's structure (public): every active unit in tree order, with its level for indentation."""
+
     permission_classes = [AllowAny]
 
     class UnitTreeNodeSerializer(UnitSerializer):
@@ -87,6 +89,8 @@ class UnitPopoloApi(APIView):
 
 
 class ClauseSearchApi(APIView):
+    """Duty and right clauses of the regulations whose text contains `q` (public): the clause, its unit and regulation."""
+
     permission_classes = [AllowAny]
 
     @extend_schema(parameters=[OpenApiParameter("q", str, required=True)], responses=ClauseSerializer(many=True))
@@ -107,6 +111,8 @@ class RegulationSerializer(serializers.ModelSerializer):
 
 
 class RegulationListApi(generics.ListAPIView):
+    """The imported regulations (public), filtered by language, model regulation or unit."""
+
     permission_classes = [AllowAny]
     serializer_class = RegulationSerializer
     queryset = Regulation.objects.select_related("unit").order_by("id")
@@ -114,6 +120,8 @@ class RegulationListApi(generics.ListAPIView):
 
 
 class RegulationDetailApi(generics.RetrieveAPIView):
+    """One regulation (public): its unit, language, approval and what the importer warned about."""
+
     permission_classes = [AllowAny]
     serializer_class = RegulationSerializer
     queryset = Regulation.objects.select_related("unit")

@@ -67,6 +67,8 @@ class DeadlineCalculateApi(APIView):
 
 
 class DeadlinePolicyListApi(generics.ListAPIView):
+    """The statutory deadline policies (public): term, what starts it, how far it may be extended, and the legal basis."""
+
     permission_classes = [AllowAny]
     pagination_class = None
 
@@ -120,6 +122,8 @@ class ControlCardListApi(generics.ListAPIView):
 
 
 class ControlCardDetailApi(APIView):
+    """A control card you may see (404 otherwise), with the due date's explanation: policy, legal basis, skipped days."""
+
     @extend_schema(responses=CardSerializer)
     def get(self, request, pk):
         card = access_card(user=request.user, pk=pk)
@@ -145,6 +149,9 @@ class _CardActionApi(APIView):
 
 
 class ControlCardExtendApi(_CardActionApi):
+    """Extend the term by `value` (in the policy's extension unit) or to `new_due`, with the reason and legal basis: a head,
+    deputy or acting head of the responsible unit or above, never beyond the policy's maximum."""
+
     class CardExtendInputSerializer(serializers.Serializer):
         value = serializers.IntegerField(min_value=1, max_value=3650, required=False)
         new_due = BoundedDateField(required=False)
@@ -163,6 +170,9 @@ class ControlCardExtendApi(_CardActionApi):
 
 
 class ControlCardPauseApi(_CardActionApi):
+    """Stop the clock with a reason (e.g. waiting for the appellant's clarification): the executor or a head of the
+    responsible unit."""
+
     class CardPauseInputSerializer(serializers.Serializer):
         reason = serializers.CharField(max_length=2000)
 
@@ -177,6 +187,8 @@ class ControlCardPauseApi(_CardActionApi):
 
 
 class ControlCardResumeApi(_CardActionApi):
+    """Restart the clock: the due date is recomputed from the working days that remained."""
+
     @extend_schema(request=None, responses=CardSerializer)
     def post(self, request, pk):
         return super().post(request, pk)
@@ -202,6 +214,9 @@ class ControlCardReportApi(_CardActionApi):
 
 
 class ControlCardCloseApi(_CardActionApi):
+    """Take the card off control as done (with its result) or cancelled: the head of the responsible unit, their deputy
+    or acting head, or the registry; the executor reports instead."""
+
     class CardCloseInputSerializer(serializers.Serializer):
         result = serializers.CharField(max_length=5000, required=False, allow_blank=True)
         cancelled = serializers.BooleanField(required=False, default=False)

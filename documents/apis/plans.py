@@ -50,6 +50,8 @@ def _plan(user, pk):
 
 
 class WorkPlanListApi(generics.ListAPIView):
+    """Work plans of the units you may see, filtered by state, year and period."""
+
     serializer_class = WorkPlanSerializer
     filterset_fields = ["state", "year", "period"]
     queryset = WorkPlan.objects.none()  # for the schema; get_queryset below is what runs
@@ -61,6 +63,8 @@ class WorkPlanListApi(generics.ListAPIView):
 
 
 class WorkPlanDetailApi(APIView):
+    """A work plan with its items, each with the regulation's duty clauses it serves."""
+
     class WorkPlanDetailSerializer(WorkPlanSerializer):
         items = WorkPlanItemSerializer(many=True)
 

@@ -146,6 +146,8 @@ class DocumentListApi(generics.ListAPIView):
 
 
 class DocumentDetailApi(APIView):
+    """A registered document you may see (404 otherwise), with its attachments."""
+
     class DocumentDetailSerializer(DocumentSerializer):
         attachments = AttachmentSerializer(many=True)
 

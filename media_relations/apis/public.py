@@ -57,6 +57,8 @@ class PublicReleaseListApi(_Public, generics.ListAPIView):
 
 
 class PublicReleaseDetailApi(_Public, generics.RetrieveAPIView):
+    """A published press release (public; an embargoed one only for an accredited journalist)."""
+
     serializer_class = PublicReleaseSerializer
 
     def get_object(self):
@@ -88,6 +90,8 @@ class PublicEventListApi(_Public, generics.ListAPIView):
 
 
 class PublicEventDetailApi(_Public, generics.RetrieveAPIView):
+    """A press event (public), with the places left."""
+
     serializer_class = PublicEventSerializer
 
     def get_object(self):
@@ -196,6 +200,8 @@ class MyRegistrationSerializer(PortalModelSerializer):
 
 
 class MyRegistrationListApi(generics.ListAPIView):
+    """Your registrations for press events (an accredited journalist), the latest event first."""
+
     serializer_class = MyRegistrationSerializer
 
     def get_queryset(self):
@@ -216,6 +222,8 @@ class EventRegisterApi(APIView):
 
 
 class MyRegistrationCancelApi(APIView):
+    """Cancel your registration: the place is free again."""
+
     @extend_schema(request=None, responses=MyRegistrationSerializer)
     def post(self, request, pk):
         registration = EventRegistration.objects.filter(pk=pk, journalist=_journalist(request)).first()

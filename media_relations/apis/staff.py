@@ -168,6 +168,8 @@ class AccreditationListApi(generics.ListAPIView):
 
 
 class AccreditationDetailApi(generics.RetrieveAPIView):
+    """An accreditation of your press service (404 otherwise)."""
+
     serializer_class = AccreditationSerializer
 
     def get_object(self):
@@ -193,6 +195,8 @@ class AccreditationDecideApi(APIView):
 
 
 class AccreditationRevokeApi(APIView):
+    """Revoke an accreditation, with the reason the journalist is told."""
+
     class RevokeInputSerializer(serializers.Serializer):
         reason = serializers.CharField(max_length=2000)
 
@@ -301,6 +305,8 @@ class EventAttendanceApi(APIView):
 
 
 class EventCancelApi(APIView):
+    """Cancel a press event: the registered journalists are told."""
+
     @extend_schema(request=None, responses=EventSerializer)
     def post(self, request, pk):
         event = access_event_staff(user=request.user, pk=pk)
@@ -308,6 +314,9 @@ class EventCancelApi(APIView):
 
 
 class EventInviteApi(APIView):
+    """E-mail the invitations to the invited outlets and their journalists accredited for the event's day; returns how
+    many were written."""
+
     class InviteResultSerializer(serializers.Serializer):
         invitations = serializers.IntegerField()
 
@@ -318,6 +327,8 @@ class EventInviteApi(APIView):
 
 
 class RegistrationDecideApi(APIView):
+    """Confirm or decline a journalist's registration for the event."""
+
     class RegistrationAccreditationDecideInputSerializer(serializers.Serializer):
         confirm = serializers.BooleanField()
 
@@ -394,6 +405,8 @@ class ReleaseDetailApi(generics.RetrieveAPIView):
 
 
 class ReleaseSubmitApi(APIView):
+    """Send a draft release for approval by a head of the press service or the leadership (`approver`)."""
+
     class SubmitInputSerializer(serializers.Serializer):
         approver = BoundedPrimaryKeyRelatedField(queryset=User.objects.filter(is_active=True))
 
@@ -406,6 +419,8 @@ class ReleaseSubmitApi(APIView):
 
 
 class ReleaseWithdrawApi(APIView):
+    """Take an approved release off the site: back to a draft, to be corrected and approved again."""
+
     @extend_schema(request=None, responses=ReleaseSerializer)
     def post(self, request, pk):
         release = access_release_staff(user=request.user, pk=pk)
@@ -452,6 +467,8 @@ class MentionListCreateApi(generics.ListCreateAPIView):
 
 
 class MentionDetailApi(generics.RetrieveAPIView):
+    """A media mention of your press service's monitoring (404 otherwise)."""
+
     serializer_class = MentionSerializer
 
     def get_object(self):
@@ -520,6 +537,8 @@ class MonitoringReportApi(APIView):
 
 
 class MentionMarkFalseApi(APIView):
+    """Mark a mention as false or distorting: the response is put under control from now."""
+
     @extend_schema(request=None, responses=MentionSerializer)
     def post(self, request, pk):
         mention = access_mention(user=request.user, pk=pk)
@@ -527,6 +546,8 @@ class MentionMarkFalseApi(APIView):
 
 
 class MentionAnswerApi(APIView):
+    """Link the press release that answers a false report; this closes the response's control card."""
+
     class AnswerInputSerializer(serializers.Serializer):
         release = BoundedPrimaryKeyRelatedField(queryset=PressRelease.objects.all())
 
@@ -581,6 +602,8 @@ class ArchiveListApi(generics.ListAPIView):
 
 
 class ArchiveDetailApi(generics.RetrieveAPIView):
+    """An item of the media archive you may see (404 otherwise)."""
+
     serializer_class = ArchiveItemSerializer
 
     def get_object(self):
@@ -597,6 +620,8 @@ class SubscriptionSerializer(PortalModelSerializer):
 
 
 class SubscriptionListCreateApi(generics.ListCreateAPIView):
+    """The press service's subscriptions to print and electronic publications; POST adds one."""
+
     serializer_class = SubscriptionSerializer
     parser_classes = [JSONParser, MultiPartParser, FormParser]
 

@@ -9,6 +9,7 @@ from io import StringIO
 from pathlib import Path
 
 import pytest
+import yaml
 from django.core.management import call_command
 
 REPO = Path(__file__).resolve().parents[2]
@@ -80,3 +81,8 @@ def test_the_api_schema_is_valid_and_generates_without_warnings(tmp_path):
     text = schema.read_text(encoding="utf-8")
     for path in ("/api/v1/units/", "/api/v1/deadlines/calculate/", "/api/v1/control/cards/{id}/extend/", "/api/v1/regulations/preview/"):
         assert f"  {path}:" in text
+    # an integrator reads in the schema what each operation does and who may call it
+    operations = yaml.safe_load(text)["paths"]
+    undescribed = [f"{method.upper()} {path}" for path, methods in operations.items() for method, operation in methods.items()
+                   if method in ("get", "post", "put", "patch", "delete") and not operation.get("description", "").strip()]
+    assert undescribed == []
