@@ -16,6 +16,7 @@ from documents.services.archive import (
     disposal_act_approve,
     disposal_act_create,
 )
+from units.models import Unit
 
 pytestmark = pytest.mark.django_db
 
@@ -86,6 +87,11 @@ def test_the_archive_page_exports_the_transfer_list_and_refuses_a_held_disposal(
     year = files["old"].year
     page = client.get(reverse("documents:archive"), {"unit": unit.slug, "year": year})
     assert page.status_code == 200 and "01-1" in page.content.decode()
+    boxes = _checkboxes(page.content.decode())
+    assert " disabled" in boxes[files["held"].pk] and " disabled" not in boxes[files["old"].pk]  # a held file cannot be ticked
+    Unit.objects.filter(pk=unit.pk).update(name_en="Public Relations Department")
+    assert f'<option value="{unit.slug}" selected>Public Relations Department</option>' in client.get(  # in the page's language
+        reverse("documents:archive"), {"unit": unit.slug, "year": year}).content.decode()
     export = client.get(reverse("documents:archive"), {"unit": unit.slug, "year": year, "format": "xlsx"})
     sheet = load_workbook(BytesIO(export.content)).active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == ["01-1", "01-2"]
@@ -110,3 +116,10 @@ def test_an_officer_is_told_who_keeps_the_archive(client, staff):
     client.cookies["portal_language"] = "en"
     response = client.get(reverse("documents:archive"))
     assert response.status_code == 200 and "kept by the registry and the heads of units" in response.content.decode()
+
+
+def _checkboxes(html):
+    """The disposal form's boxes by case file id."""
+    import re
+
+    return {int(re.search(r'value="(\d+)"', tag).group(1)): tag for tag in re.findall(r'<input type="checkbox" name="case_files"[^>]*>', html)}
