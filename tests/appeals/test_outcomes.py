@@ -228,6 +228,8 @@ def test_the_executor_starts_from_a_template_and_the_citizen_downloads_the_attac
     page_url = reverse("appeals:staff-case", args=[case.pk])
     page = client.get(page_url, {"template": "not_considered"}).content.decode()
     assert "left unconsidered on the" in page and case.number in page and "Leyla Həsənova" in page
+    # each contact on a line of its own, the phone one tap away and never split across lines
+    assert '<br>leyla@example.az<br><a href="tel:+994501234567" class="phone">+994 50 123 45 67</a><br>Bakı, Nizami küç. 5' in page
     pdf = SimpleUploadedFile("statement.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf")
     response = client.post(page_url, {"action": "answer", "outcome": "full", "ground": "", "text": "Paid; the statement is attached.",
                                       "attachments": pdf})
@@ -274,6 +276,8 @@ def test_the_head_signs_an_answer_beside_the_case_it_answers_and_the_registry_li
     page = client.get(draft_url, {"lang": "en"}).content.decode()
     assert "Your signature" in page and f'href="{case_url}"' in page and case.number in page
     assert "Leyla Həsənova<br>Bakı, Nizami küç. 5" in page  # the addressee's name and address on lines of their own
+    client.cookies["portal_language"] = "en"
+    assert "<dt>Outcome proposed</dt>" in client.get(case_url).content.decode()  # not given until the head signs
     case = sign(case, staff["info_head"])
     document_url = reverse("documents:document", args=[case.answer_draft.document_id])
     client.force_login(staff["clerk"])  # the registry reads the outgoing letter and finds its case
