@@ -39,9 +39,10 @@ def _control_waiting(user, paths):
 
 
 def _approval_waiting(user, paths):
+    # the plan waits for the head of the unit that approves it (or their deputy or acting head); heads above may
+    # step in from the plans page, but a sector's quarter is not on the minister's desk
     submitted = WorkPlan.objects.filter(state="submitted").select_related("unit__parent")
-    plans = [plan for plan in submitted.filter(under_paths("unit__path", paths))
-             if any(_approver_path(plan).startswith(path) for path in paths)] if paths else []
+    plans = [plan for plan in submitted.filter(under_paths("unit__path", paths)) if _approver_path(plan) in paths] if paths else []
     return [
         Waiting(ngettext_noop("visa or signature waits for you", "visas and signatures wait for you"), approval_queue(user=user).count(), reverse("documents:approval-queue")),
         Waiting(ngettext_noop("work plan waits for your approval", "work plans wait for your approval"), len(plans), reverse("documents:plans")),

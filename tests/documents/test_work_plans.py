@@ -181,3 +181,18 @@ def test_a_plan_s_period_is_named_as_each_language_names_it(language, quarter, h
         assert WorkPlan(period="quarter", year=2026, number=4).period_label == quarter
         assert WorkPlan(period="half_year", year=2027, number=1).period_label == half_year
         assert WorkPlan(period="year", year=2027, number=1).period_label == "2027"
+
+
+def test_a_submitted_plan_waits_on_the_desk_of_the_head_who_approves_it_not_of_every_head_above(plan, staff, duties):
+    from core.waiting import waiting_for
+
+    plan_item_add(actor=staff["info_head"], plan=plan, title="Weekly digest", clauses=duties[:1],
+                  responsible=staff["info_officer"], due_date=last_day(plan))
+    plan_submit(actor=staff["info_head"], plan=plan)
+
+    def plans_waiting(user):
+        return sum(item.count for item in waiting_for(user) if "work plan" in item.message[0])
+
+    assert plans_waiting(staff["pr_head"]) == 1  # the head of the sector's department approves it
+    assert plans_waiting(staff["minister"]) == 0  # may step in, but the sector's quarter is not the minister's to-do
+    assert plans_waiting(staff["info_head"]) == 0
