@@ -1,7 +1,8 @@
 """Visibility for the whole portal starts here: what units a user may see."""
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q, Value
+from django.db.models.functions import Concat
 from django.utils import timezone
 
 
@@ -60,3 +61,10 @@ class UnitQuerySet(models.QuerySet):
 class ClauseQuerySet(models.QuerySet):
     def in_force(self):
         return self.filter(is_repealed=False)
+
+    def substantive(self):
+        """Without the lead-ins ("6.1. The sector's duties are as follows:") whose sub-clauses (6.1.1, 6.1.2, …) say
+        what is to be done: a plan cites, and a report counts, the duties themselves."""
+        sub_clause = self.model.objects.filter(regulation_id=OuterRef("regulation_id"),
+                                               number__startswith=Concat(OuterRef("number"), Value(".")))
+        return self.exclude(Exists(sub_clause))

@@ -55,7 +55,7 @@ def plan_create(*, actor, unit, period, year, number=1):
 def duty_clauses_for(unit):
     """The duties a plan of `unit` may cite: its own regulation's, or its parent department's."""
     units = [unit.pk] + ([unit.parent_id] if unit.parent_id else [])
-    return Clause.objects.in_force().filter(unit_id__in=units, kind__in=DUTY_KINDS)
+    return Clause.objects.in_force().substantive().filter(unit_id__in=units, kind__in=DUTY_KINDS)
 
 
 def plan_item_add(*, actor, plan, title, clauses, responsible, due_date):
@@ -178,7 +178,7 @@ def plan_report_build(*, plan):
             outcome = "not_done"
         rows.append({"item": item, "card": card, "outcome": outcome})
     cited = {c.pk for item in items for c in item.clauses.all()}
-    unplanned = [c for c in Clause.objects.in_force().filter(unit=plan.unit, kind__in=DUTY_KINDS).order_by("sort_key")
+    unplanned = [c for c in Clause.objects.in_force().substantive().filter(unit=plan.unit, kind__in=DUTY_KINDS).order_by("sort_key")
                  if c.pk not in cited]
     counts = {key: sum(1 for r in rows if r["outcome"] == key) for key in ("done_on_time", "done_late", "not_done", "dropped")}
     return {"rows": rows, "unplanned": unplanned, "counts": counts}

@@ -131,7 +131,7 @@ def approved_plan(staff, imported):
     sector = imported["İnformasiya sektoru"]
     today = timezone.localdate()
     plan = plan_create(actor=staff["info_head"], unit=sector, period="quarter", year=today.year, number=(today.month - 1) // 3 + 1)
-    duty = Clause.objects.filter(unit=sector, kind="duty").order_by("sort_key").first()
+    duty = Clause.objects.substantive().filter(unit=sector, kind="duty").order_by("sort_key").first()
     plan_item_add(actor=staff["info_head"], plan=plan, title="Weekly digest", clauses=[duty], responsible=staff["info_officer"],
                   due_date=plan.bounds[1])
     plan_submit(actor=staff["info_head"], plan=plan)
