@@ -16,7 +16,7 @@ from django.utils.translation import gettext_noop
 from appeals.models import CaseType, Channel, ReceptionBooking, ReceptionSession
 from appeals.services import case_submit, is_registry
 from appeals.validation import contact_errors
-from core.exceptions import ApplicationError, PermissionDeniedError, fail
+from core.exceptions import ApplicationError, PermissionDeniedError, fail, fail_all
 from core.history import history_reason
 from core.idempotency import idempotent_create
 from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue_personal
@@ -136,8 +136,7 @@ def reception_book(*, session, data, idempotency_key=None):
     errors.update(contact_errors(values, phone_required=True))
     if not values.get("subject"):
         errors["subject"] = [_("Say briefly what you want to raise.")]
-    if errors:
-        raise ApplicationError(next(iter(errors.values()))[0], fields=errors)
+    fail_all(errors)
 
     def create():
         with transaction.atomic():

@@ -25,7 +25,7 @@ from appeals.models import (
 )
 from appeals.repeats import repeat_find
 from appeals.validation import contact_errors
-from core.exceptions import ApplicationError, PermissionDeniedError, fail
+from core.exceptions import ApplicationError, PermissionDeniedError, fail, fail_all
 from core.history import history_reason
 from core.idempotency import idempotent_create
 from core.services.outbox import outbox_enqueue, outbox_enqueue_personal
@@ -98,8 +98,7 @@ def _clean(case_type, data):
             errors["name"] = [_("Give your name: the law asks for it in an information request.")]
         if not (values.get("email") or values.get("address")):
             errors["email"] = [_("Give an e-mail or a postal address for the answer.")]
-    if errors:
-        raise ApplicationError(next(iter(errors.values()))[0], fields=errors)
+    fail_all(errors)
     return values
 
 

@@ -23,3 +23,10 @@ class PermissionDeniedError(ApplicationError):
 def fail(field, message, code="invalid"):
     """Refuse with a message about one field (the form shows it beside the field; the API names it)."""
     raise ApplicationError(message, code=code, fields={field: [message]})
+
+
+def fail_all(errors):
+    """Refuse with every field at fault at once ({field: [messages]}), so a form shows them together rather than one
+    per submission; nothing happens when there is none."""
+    if errors:
+        raise ApplicationError(next(iter(errors.values()))[0], fields=errors)

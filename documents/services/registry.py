@@ -6,7 +6,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.bounds import in_date_window
-from core.exceptions import PermissionDeniedError, fail
+from core.exceptions import PermissionDeniedError, fail_all
 from core.history import history_reason
 from core.idempotency import idempotent_create
 from documents.models import DEFAULT_NUMBER_FORMATS, Direction, Document, Journal
@@ -33,23 +33,26 @@ def user_may_register_for(*, user, unit):
 
 
 def _validate(*, unit, direction, subject, correspondent, correspondent_date, case_file, in_reply_to, supersedes):
+    """Every rule the registration breaks, named at once (a clerk fixes them in one go)."""
+    errors = {}
     if direction not in Direction.values:
-        fail("direction", _("Choose incoming, outgoing or internal."))
+        errors["direction"] = [_("Choose incoming, outgoing or internal.")]
     if not (subject or "").strip():
-        fail("subject", _("Give the document's subject."))
+        errors["subject"] = [_("Give the document's subject.")]
     if direction in (Direction.INCOMING, Direction.OUTGOING) and not (correspondent or "").strip():
-        fail("correspondent", _("Name the sender of an incoming document, or the addressee of an outgoing one."))
+        errors["correspondent"] = [_("Name the sender of an incoming document, or the addressee of an outgoing one.")]
     if correspondent_date is not None and (not in_date_window(correspondent_date) or correspondent_date > timezone.localdate()):
-        fail("correspondent_date", _("Their date cannot be in the future."))
+        errors["correspondent_date"] = [_("Their date cannot be in the future.")]
     organisation_id = unit.organisation_id
     if case_file is not None:
         if case_file.organisation_id != organisation_id:
-            fail("case_file", _("The case file belongs to another organisation."))
-        if case_file.closed_at is not None or case_file.year != timezone.localdate().year:
-            fail("case_file", _("The case file %(index)s is closed; choose one of this year.") % {"index": case_file.index})
+            errors["case_file"] = [_("The case file belongs to another organisation.")]
+        elif case_file.closed_at is not None or case_file.year != timezone.localdate().year:
+            errors["case_file"] = [_("The case file %(index)s is closed; choose one of this year.") % {"index": case_file.index}]
     for field, other in (("in_reply_to", in_reply_to), ("supersedes", supersedes)):
         if other is not None and other.organisation_id != organisation_id:
-            fail(field, _("The related document belongs to another organisation."))
+            errors[field] = [_("The related document belongs to another organisation.")]
+    fail_all(errors)
 
 
 def document_register(*, actor, unit, direction, subject, correspondent="", correspondent_number="", correspondent_date=None,

@@ -12,7 +12,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, fail
+from core.exceptions import ApplicationError, fail, fail_all
 from core.history import history_reason
 from core.i18n import deferred, deferred_join, ngettext_noop
 from core.models import User
@@ -79,8 +79,7 @@ def mention_create(*, actor, organisation, values, units=(), detected_at=None):
     if detected_at is not None and detected_at > timezone.now():
         fail("detected_at", _("A report cannot be noticed in the future."))
     require_press(user=actor, organisation_id=organisation.pk)
-    if errors := mention_check(values):
-        raise ApplicationError(next(iter(errors.values())), fields={k: [v] for k, v in errors.items()})
+    fail_all({field: [message] for field, message in mention_check(values).items()})
     with transaction.atomic():
         mention = _build(organisation, values, actor)
         mention.full_clean(exclude=["organisation", "outlet", "created_by", "response"])

@@ -127,6 +127,14 @@ def test_bad_input_names_the_field(clerk, imported, values, field):
     assert field in error.value.fields
 
 
+def test_every_field_at_fault_is_named_at_once(clerk, imported):
+    from datetime import date
+
+    with pytest.raises(ApplicationError) as error:
+        register(clerk, imported["İnformasiya sektoru"], subject=" ", correspondent="", correspondent_date=date(2999, 1, 1))
+    assert set(error.value.fields) == {"subject", "correspondent", "correspondent_date"}
+
+
 def test_an_officer_cannot_register(staff, imported):
     with pytest.raises(PermissionDeniedError):
         register(staff["info_officer"], imported["İnformasiya sektoru"])
