@@ -1,5 +1,7 @@
 """The API schema: every operation documents the error answers it can give, in the one error shape."""
 
+import re
+
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.openapi import AutoSchema
 from drf_spectacular.plumbing import build_bearer_security_scheme_object
@@ -29,6 +31,9 @@ _BODY_ERRORS = {
 }
 
 
+_FIRST_SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.:;])\s|\n\s*\n")
+
+
 class PortalAutoSchema(AutoSchema):
     def _get_format_parameters(self):
         # a view answering with a file has one answer whatever `?format=` says: no such parameter to document
@@ -37,6 +42,14 @@ class PortalAutoSchema(AutoSchema):
         if any(issubclass(renderer, FileRenderer) for renderer in self.view.renderer_classes):
             return []
         return super()._get_format_parameters()
+
+    def get_summary(self):
+        """The description's first sentence, so the list of operations says what each one does."""
+        summary = super().get_summary()
+        if summary or not self.get_description():
+            return summary
+        first = _FIRST_SENTENCE.split(self.get_description().strip(), maxsplit=1)[0]
+        return " ".join(first.split()).rstrip(".:;") or None
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

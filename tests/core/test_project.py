@@ -86,3 +86,6 @@ def test_the_api_schema_is_valid_and_generates_without_warnings(tmp_path):
     undescribed = [f"{method.upper()} {path}" for path, methods in operations.items() for method, operation in methods.items()
                    if method in ("get", "post", "put", "patch", "delete") and not operation.get("description", "").strip()]
     assert undescribed == []
+    # and the list of operations names each by the description's first sentence
+    assert operations["/api/v1/public/appeals/"]["post"]["summary"] == "Submit an appeal (no account)"
+    assert operations["/api/v1/control/cards/{id}/pause/"]["post"]["summary"].startswith("Stop the clock with a reason (e.g. waiting")
