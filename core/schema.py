@@ -31,7 +31,14 @@ _BODY_ERRORS = {
 }
 
 
-_FIRST_SENTENCE = re.compile(r"(?<!e\.g\.)(?<!i\.e\.)(?<=[.:;])\s|\n\s*\n")
+def _first_sentence(text):
+    """Up to the first full stop or semicolon outside brackets ("e.g." and "i.e." do not end a sentence)."""
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"(": 1, ")": -1}.get(char, 0)
+        if char in ".;" and depth == 0 and text[index + 1:index + 2] in (" ", "") and text[max(0, index - 3):index + 1] not in ("e.g.", "i.e."):
+            return text[:index]
+    return text
 
 
 class PortalAutoSchema(AutoSchema):
@@ -48,8 +55,11 @@ class PortalAutoSchema(AutoSchema):
         summary = super().get_summary()
         if summary or not self.get_description():
             return summary
-        first = _FIRST_SENTENCE.split(self.get_description().strip(), maxsplit=1)[0]
-        return " ".join(first.split()).rstrip(".:;") or None
+        description = " ".join(self.get_description().split())
+        # a view that lists and creates says "…; POST registers one": each method gets its own part
+        own = re.search(rf"\b{self.method} (\w.*)", description)
+        summary = _first_sentence(own.group(1) if own else description).rstrip(".:;")
+        return summary[:1].upper() + summary[1:] or None
 
     def _get_response_bodies(self, direction="response"):
         responses = super()._get_response_bodies(direction)

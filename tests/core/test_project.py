@@ -89,3 +89,6 @@ def test_the_api_schema_is_valid_and_generates_without_warnings(tmp_path):
     # and the list of operations names each by the description's first sentence
     assert operations["/api/v1/public/appeals/"]["post"]["summary"] == "Submit an appeal (no account)"
     assert operations["/api/v1/control/cards/{id}/pause/"]["post"]["summary"].startswith("Stop the clock with a reason (e.g. waiting")
+    registry = operations["/api/v1/documents/"]
+    assert registry["get"]["summary"] == "The registry: documents you may see, newest first"
+    assert registry["post"]["summary"].startswith("Registers one (send `Idempotency-Key`")  # a list-create view's POST part
