@@ -6,7 +6,7 @@ and their policies, attachments, the outgoing draft and its approval route, the 
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
@@ -500,9 +500,30 @@ def case_answer_signed(*, draft, document, actor):
         control_close(card=card, actor=actor, result=case.answer_text[:5000], system=True)
     _notify_citizen(case, LETTER_SUBJECTS[case.outcome], typed=case.answer_text, number=case.number)
     if case.outcome == Outcome.FORWARDED and case.forwarded_to.email:
-        outbox_enqueue(to=[case.forwarded_to.email], subject=f"{document.number}: {case.subject}",
-                       body=f"{case.answer_text}\n\n---\n{case.number}, {case.name}, {case.address} {case.email} {case.phone}\n\n{case.text}")
+        _forward_to_body(case, document)
     return case
+
+
+FORWARD_COVER = {
+    CaseType.APPEAL: gettext_noop("We forward to you, as a matter within your competence, the appeal of %(name)s received on "
+                                  "%(received)s and registered under number %(number)s. Please consider it and tell the "
+                                  "citizen the result."),
+    CaseType.INFORMATION_REQUEST: gettext_noop("We forward to you, as the holder of the information, the request of %(name)s "
+                                               "received on %(received)s and registered under number %(number)s. Please "
+                                               "answer the requester."),
+}
+
+
+def _forward_to_body(case, document):
+    """The competent body gets a cover note (not the citizen's notice), the citizen's contacts and the text itself,
+    in the portal's language: a letter between the state's bodies."""
+    with translation.override(settings.LANGUAGE_CODE):
+        cover = _(FORWARD_COVER[case.case_type]) % {
+            "name": case.name or _(CITIZEN), "number": case.number,
+            "received": formats.date_format(timezone.localtime(case.received_at), "SHORT_DATE_FORMAT")}
+    contacts = "\n".join(value for value in (case.name, case.address, case.email, case.phone) if value)
+    outbox_enqueue(to=[case.forwarded_to.email], subject=f"{document.number}: {case.subject}",
+                   body=f"{cover}\n\n---\n{case.number}\n{contacts}\n\n{case.text}")
 
 
 def case_answer_returned(*, draft, actor, comment):

@@ -120,13 +120,20 @@ def _title(kind, count, card_title=None, unit=None):
     return deferred(message, count=count, **({"unit": unit} if unit is not None else {}))
 
 
+def _term(row):
+    """The notice's body: the term itself (the earliest one for several cards), in the reader's language."""
+    if row["count"] == 1:
+        return deferred(gettext_noop("Term: %(due)s."), due=row["soonest"])
+    return deferred(gettext_noop("The earliest term: %(due)s."), due=row["soonest"])
+
+
 def _notify(sweep, *, on):
     """One notice per recipient and kind for what this sweep inserted. Queries: a fixed handful,
     whatever the number of cards."""
     notices = ControlNotice.objects.filter(sweep=sweep)
     by_executor = list(
         notices.filter(kind__in=EXECUTOR_NOTICE_KINDS, card__executor__isnull=False)
-        .values("card__executor_id", "kind").annotate(count=Count("id"), first=Min("card_id"))
+        .values("card__executor_id", "kind").annotate(count=Count("id"), first=Min("card_id"), soonest=Min("card__due"))
     )
     target_unit = Case(
         When(kind=NoticeKind.ESCALATED, then=Coalesce("card__responsible_unit__parent_id", "card__responsible_unit_id")),
@@ -134,7 +141,7 @@ def _notify(sweep, *, on):
     )
     by_unit = list(
         notices.filter(Q(kind__in=HEAD_NOTICE_KINDS) | Q(card__executor__isnull=True))
-        .annotate(target=target_unit).values("target", "kind").annotate(count=Count("id"), first=Min("card_id"))
+        .annotate(target=target_unit).values("target", "kind").annotate(count=Count("id"), first=Min("card_id"), soonest=Min("card__due"))
     )
     if not by_executor and not by_unit:
         return 0
@@ -152,14 +159,15 @@ def _notify(sweep, *, on):
             continue
         one = row["count"] == 1
         url = reverse("documents:card", args=[row["first"]]) if one else reverse("documents:my-control")
-        items.append((user, f"control.{row['kind']}", _title(row["kind"], row["count"], titles.get(row["first"]) if one else None), "", url))
+        items.append((user, f"control.{row['kind']}", _title(row["kind"], row["count"], titles.get(row["first"]) if one else None),
+                      _term(row), url))
     for row in by_unit:
         unit = units.get(row["target"])
         one = row["count"] == 1
         url = reverse("documents:card", args=[row["first"]]) if one else f"{reverse('documents:unit-control')}?unit={unit.slug}"
         for user in heads.get(row["target"], []):
             items.append((user, f"control.{row['kind']}",
-                          _title(row["kind"], row["count"], titles.get(row["first"]) if one else None, unit), "", url))
+                          _title(row["kind"], row["count"], titles.get(row["first"]) if one else None, unit), _term(row), url))
     notification_send_many(items=items)
     return len(items)
 

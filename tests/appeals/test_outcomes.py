@@ -69,6 +69,9 @@ def test_forwarding_runs_on_its_own_notice_term_and_tells_the_citizen_and_the_bo
     assert OutboundEmail.objects.filter(to=[data["email"]], body__contains="sent there").exists()
     to_body = OutboundEmail.objects.get(to=["fond@example.az"])
     assert data["text"] in to_body.body
+    # the body reads a cover note in the portal's language, not the notice written for the citizen
+    assert "sent there" not in to_body.body and case.number in to_body.body.split("---")[0]
+    assert "göndəririk" in to_body.body.split("---")[0]
 
 
 def test_the_registry_forwards_a_case_outside_competence_before_routing(ministry, staff, body):

@@ -5,7 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
+from django.utils import translation
 
+from core.i18n import deferred_text
 from core.models import Notification, OutboundEmail
 from documents.models import ControlCard, ControlDigest, ControlNotice, ControlSweep
 from documents.services import sweep as sweep_module
@@ -58,6 +60,12 @@ def test_first_sweep_sends_each_kind_to_the_right_people(cards, staff):
     assert any(r == department_head.pk and "Escalate" in t for r, t in titles)
     assert not any(r == staff["comm_officer"].pk for r, _t in titles)
     assert OutboundEmail.objects.filter(to=[officer.email]).exists()
+    # the notice says when the term ends, in the reader's language (the officer reads English here)
+    soon = OutboundEmail.objects.get(to=[officer.email], subject="Due soon: Soon")
+    assert soon.body.startswith("Term: 27 November 2026, 23:59.")
+    translation_of = Notification.objects.get(recipient=officer, title="Due soon: Soon")
+    with translation.override("ru"):
+        assert deferred_text(translation_of.message["body"]) == "Срок: 27 ноября 2026 г. 23:59."
 
 
 @pytest.mark.django_db
