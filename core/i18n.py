@@ -3,11 +3,12 @@ it is written), its parameters and, for counts, its plural form: `deferred(gette
 unit=unit)`. `deferred_text(stored)` renders it in the active language, so an inbox notice or a history reason
 reads in Russian for a Russian-speaking head and in Azerbaijani for the clerk who caused it.
 
-A parameter may be a lazy translation (kept as its message), another deferred text, a date or a moment (shown in the
-portal's time zone), a number, an object
+A parameter may be a lazy translation (kept as its message), another deferred text, a date or a moment (shown in its
+own named time zone, else the portal's), a number, an object
 with official names per language (`names()`, e.g. a unit) or plain text (kept as typed)."""
 
 import datetime
+from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.utils import formats, timezone
@@ -22,8 +23,8 @@ def _stored(value):
         return {"d": value}
     if isinstance(value, (int, float)):
         return value
-    if isinstance(value, datetime.datetime):
-        return {"at": value.isoformat()}
+    if isinstance(value, datetime.datetime):  # shown in its own zone when it has a named one, else the portal's
+        return {"at": value.isoformat(), **({"tz": value.tzinfo.key} if isinstance(value.tzinfo, ZoneInfo) else {})}
     if isinstance(value, datetime.date):
         return {"date": value.isoformat()}
     if callable(getattr(value, "names", None)):
@@ -41,7 +42,8 @@ def _shown(value):
     if "date" in value:
         return formats.date_format(datetime.date.fromisoformat(value["date"]), "SHORT_DATE_FORMAT")
     if "at" in value:
-        return formats.date_format(timezone.localtime(datetime.datetime.fromisoformat(value["at"])), "DATETIME_FORMAT")
+        moment = datetime.datetime.fromisoformat(value["at"])
+        return formats.date_format(timezone.localtime(moment, ZoneInfo(value["tz"]) if "tz" in value else None), "DATETIME_FORMAT")
     if "names" in value:
         names = value["names"]
         return names.get((get_language() or settings.LANGUAGE_CODE)[:2]) or next(iter(names.values()), "")

@@ -121,10 +121,12 @@ def _title(kind, count, card_title=None, unit=None):
 
 
 def _term(row):
-    """The notice's body: the term itself (the earliest one for several cards), in the reader's language."""
+    """The notice's body: the term itself (the earliest one for several cards), in the reader's language and the time
+    zone the card counts in (its organisation's)."""
+    due = row["soonest"].astimezone(ZoneInfo(row["zone"])) if row["zone"] else row["soonest"]
     if row["count"] == 1:
-        return deferred(gettext_noop("Term: %(due)s."), due=row["soonest"])
-    return deferred(gettext_noop("The earliest term: %(due)s."), due=row["soonest"])
+        return deferred(gettext_noop("Term: %(due)s."), due=due)
+    return deferred(gettext_noop("The earliest term: %(due)s."), due=due)
 
 
 def _notify(sweep, *, on):
@@ -133,7 +135,8 @@ def _notify(sweep, *, on):
     notices = ControlNotice.objects.filter(sweep=sweep)
     by_executor = list(
         notices.filter(kind__in=EXECUTOR_NOTICE_KINDS, card__executor__isnull=False)
-        .values("card__executor_id", "kind").annotate(count=Count("id"), first=Min("card_id"), soonest=Min("card__due"))
+        .values("card__executor_id", "kind")
+        .annotate(count=Count("id"), first=Min("card_id"), soonest=Min("card__due"), zone=Min("card__time_zone"))
     )
     target_unit = Case(
         When(kind=NoticeKind.ESCALATED, then=Coalesce("card__responsible_unit__parent_id", "card__responsible_unit_id")),
@@ -141,7 +144,8 @@ def _notify(sweep, *, on):
     )
     by_unit = list(
         notices.filter(Q(kind__in=HEAD_NOTICE_KINDS) | Q(card__executor__isnull=True))
-        .annotate(target=target_unit).values("target", "kind").annotate(count=Count("id"), first=Min("card_id"), soonest=Min("card__due"))
+        .annotate(target=target_unit).values("target", "kind")
+        .annotate(count=Count("id"), first=Min("card_id"), soonest=Min("card__due"), zone=Min("card__time_zone"))
     )
     if not by_executor and not by_unit:
         return 0

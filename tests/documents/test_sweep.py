@@ -204,6 +204,11 @@ def test_a_kazakh_card_ends_and_is_reminded_at_midnight_where_its_organisation_i
                                                   due_changed_at=datetime(2026, 10, 1, tzinfo=almaty))
     control_sweep(now=datetime(2026, 11, 26, 0, 30, tzinfo=almaty))
     assert _notices() == [("Kazakh", "due_today")]
+    # and a reminder of it names the end of the day in Almaty, whatever zone the reader's portal runs in
+    card.refresh_from_db()
+    with translation.override("en"):
+        assert deferred_text(sweep_module._term({"count": 1, "soonest": card.due, "zone": card.time_zone})) == (
+            "Term: 26 November 2026, 23:59.")
 
 
 @pytest.mark.django_db
