@@ -178,8 +178,7 @@ def plan_report_build(*, plan):
             outcome = "not_done"
         rows.append({"item": item, "card": card, "outcome": outcome})
     cited = {c.pk for item in items for c in item.clauses.all()}
-    unplanned = [c for c in Clause.objects.in_force().substantive().filter(unit=plan.unit, kind__in=DUTY_KINDS).order_by("sort_key")
-                 if c.pk not in cited]
+    unplanned = [c for c in duty_clauses_for(plan.unit).filter(unit=plan.unit).order_by("sort_key") if c.pk not in cited]
     counts = {key: sum(1 for r in rows if r["outcome"] == key) for key in ("done_on_time", "done_late", "not_done", "dropped")}
     return {"rows": rows, "unplanned": unplanned, "counts": counts}
 
