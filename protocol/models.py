@@ -5,7 +5,7 @@ agreements with the obligations and working groups they create."""
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import Case, F, Q, Value, When
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -130,16 +130,25 @@ class Visit(TimeStampedModel):
         return _first_card(self)
 
 
+class DelegationRole(models.TextChoices):
+    """In the order of precedence: a delegation is listed head first, then its members, then those who accompany it."""
+
+    HEAD = "head", _("head of the delegation")
+    MEMBER = "member", _("member")
+    INTERPRETER = "interpreter", _("interpreter")
+    SECURITY = "security", _("security")
+    SUPPORT = "support", _("support staff")
+
+
+ROLE_PRECEDENCE = Case(*(When(role=role, then=Value(rank)) for rank, role in enumerate(DelegationRole.values)),
+                       default=Value(len(DelegationRole.values)))
+
+
 class DelegationMember(TimeStampedModel):
     """One person of the delegation. The passport fields are seen only by the organising unit, its department head
     and the leadership (selectors.passport_visible); everywhere else they are left out."""
 
-    class Role(models.TextChoices):
-        HEAD = "head", _("head of the delegation")
-        MEMBER = "member", _("member")
-        INTERPRETER = "interpreter", _("interpreter")
-        SECURITY = "security", _("security")
-        SUPPORT = "support", _("support staff")
+    Role = DelegationRole
 
     class Service(models.TextChoices):
         NONE = "", _("none")
@@ -170,7 +179,7 @@ class DelegationMember(TimeStampedModel):
     class Meta:
         verbose_name = _("delegation member")
         verbose_name_plural = _("delegation members")
-        ordering = ["visit", "role", "full_name"]
+        ordering = ["visit_id", ROLE_PRECEDENCE, "id"]  # within a role, in the order entered (the officer's precedence)
         constraints = [models.CheckConstraint(condition=Q(departure_at__isnull=True) | Q(arrival_at__isnull=True)
                                               | Q(departure_at__gte=F("arrival_at")), name="member_departs_after_arrival")]
 

@@ -100,6 +100,24 @@ def test_bad_times_answer_with_the_field(people, incoming_visit):
     assert "departure_at" in error.value.fields
 
 
+def test_the_delegation_is_listed_in_order_of_precedence_and_the_letter_states_the_purpose(people, incoming_visit, client):
+    from protocol.services.letters import visit_letter_create
+    from protocol.services.visits import member_save
+
+    # entered as they came to hand: the interpreter before the members, the head last
+    for name, role in [("Tamar Lomidze", "interpreter"), ("Zurab Abashidze", "member"), ("Giorgi Kapanadze", "member"),
+                       ("Nino Beridze", "head")]:
+        member_save(actor=people["events_officer"], visit=incoming_visit, values={"full_name": name, "role": role})
+    precedence = ["Nino Beridze", "Zurab Abashidze", "Giorgi Kapanadze", "Tamar Lomidze"]  # members as entered
+
+    body = visit_letter_create(actor=people["events_officer"], visit=incoming_visit, kind="visa_support", language="en").draft.body
+    assert [body.index(name) for name in precedence] == sorted(body.index(name) for name in precedence)
+    assert "Purpose of the visit: Mutual recognition of e-signatures" in body  # the purpose, not the title again
+    client.force_login(people["events_officer"])
+    page = client.get(f"/protocol/visits/{incoming_visit.pk}/?lang=en").content.decode()
+    assert [page.index(name) for name in precedence] == sorted(page.index(name) for name in precedence)
+
+
 def test_the_visa_support_letter_goes_through_the_approval_chain_into_the_registry(people, incoming_visit):
     from documents.models import Document
     from documents.services.approval import approval_current_step, approval_decide, approval_routes
