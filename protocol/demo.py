@@ -10,12 +10,12 @@ from django.utils import timezone
 from core.models import User
 
 PARTNERS = [
-    ("Ministry of Economy and Sustainable Development of Georgia", "foreign_body", "Georgia", "Nino Beridze", "intl@economy.ge.example"),
-    ("Embassy of the Republic of Türkiye in Baku", "embassy", "Türkiye", "Protocol section", "embassy.baku@mfa.tr.example"),
-    ("International Telecommunication Union", "international_org", "Switzerland", "Europe Office", "eur@itu.int.example"),
-    ("Regional Commonwealth in the field of Communications", "regional_org", "Russia", "Executive Committee", "ecrcc@rcc.example"),
-    ("Korea Telecom", "company", "Republic of Korea", "Global Business Unit", "global@kt.example"),
-    ("Tallinn University of Technology", "university", "Estonia", "International Office", "international@taltech.example"),
+    ("Gürcüstanın İqtisadiyyat və Davamlı İnkişaf Nazirliyi", "foreign_body", "Gürcüstan", "Nino Beridze", "intl@economy.ge.example"),
+    ("Türkiyə Respublikasının Bakıdakı Səfirliyi", "embassy", "Türkiyə", "Protokol bölməsi", "embassy.baku@mfa.tr.example"),
+    ("Beynəlxalq Telekommunikasiya İttifaqı", "international_org", "İsveçrə", "Avropa bürosu", "eur@itu.int.example"),
+    ("Rabitə Sahəsində Regional Birlik", "regional_org", "Rusiya", "İcraiyyə Komitəsi", "ecrcc@rcc.example"),
+    ("Korea Telecom", "company", "Koreya Respublikası", "Qlobal biznes bölməsi", "global@kt.example"),
+    ("Tallin Texnologiya Universiteti", "university", "Estoniya", "Beynəlxalq əlaqələr ofisi", "international@taltech.example"),
 ]
 
 
@@ -51,52 +51,52 @@ def load(stdout):
     # next week's incoming delegation, confirmed, with its programme and one clash
     monday = today + timedelta(days=7 - today.weekday())
     visit = visit_save(actor=officer, organisation=organisation, organising_unit=events, values={
-        "direction": "incoming", "invited_by": "minister", "title": "Georgian delegation on digital trade and e-signatures",
-        "purpose": "Mutual recognition of electronic signatures; a roadmap for the digital trade corridor.", "partner": georgia,
-        "country": "Georgia", "city": "Tbilisi", "starts_on": monday, "ends_on": monday + timedelta(days=2), "level": "deputy",
+        "direction": "incoming", "invited_by": "minister", "title": "Gürcüstan nümayəndə heyəti: rəqəmsal ticarət və elektron imza",
+        "purpose": "Elektron imzaların qarşılıqlı tanınması; rəqəmsal ticarət dəhlizi üzrə yol xəritəsi.", "partner": georgia,
+        "country": "Gürcüstan", "city": "Tbilisi", "starts_on": monday, "ends_on": monday + timedelta(days=2), "level": "deputy",
         "languages": "az,en"})
     visit_move(actor=deputy, visit=visit, action="approve")
     visit_move(actor=officer, visit=visit, action="confirm")
     for name, position, role, flight, passport in [
-            ("Nino Beridze", "Deputy Minister", "head", "A9 051", "13AB45678"),
-            ("Giorgi Kapanadze", "Head of the Digital Economy Department", "member", "A9 051", "14CD98765"),
-            ("Tamar Lomidze", "Interpreter", "interpreter", "A9 051", "15EF11223")]:
+            ("Nino Beridze", "Nazir müavini", "head", "A9 051", "13AB45678"),
+            ("Giorgi Kapanadze", "Rəqəmsal İqtisadiyyat Departamentinin rəhbəri", "member", "A9 051", "14CD98765"),
+            ("Tamar Lomidze", "Tərcüməçi", "interpreter", "A9 051", "15EF11223")]:
         member_save(actor=officer, visit=visit, values={
             "full_name": name, "position": position, "organisation_name": georgia.name, "role": role,
             "arrival_at": _at(monday, 8, 40), "arrival_flight": flight, "departure_at": _at(monday + timedelta(days=2), 19, 10),
-            "departure_flight": "A9 052", "airport_service": "vip" if role == "head" else "", "hotel": "Hilton Baku",
-            "dietary_needs": "vegetarian" if role == "interpreter" else "", "passport_number": passport, "passport_country": "Georgia"})
+            "departure_flight": "A9 052", "airport_service": "vip" if role == "head" else "", "hotel": "Hilton Bakı",
+            "dietary_needs": "vegetarian" if role == "interpreter" else "", "passport_number": passport, "passport_country": "Gürcüstan"})
     meeting_save(actor=head, organisation=organisation, organising_unit=relations, officials=[deputy], values={
-        "partner": turkiye, "title": "Courtesy call of the Ambassador of Türkiye", "starts_at": _at(monday, 11),
-        "ends_at": _at(monday, 12), "place": "Ministry, deputy minister's office", "guests": "H.E. the Ambassador, the Counsellor",
-        "agenda": "Digital silk way; 5G cooperation"})
+        "partner": turkiye, "title": "Türkiyə səfirinin nəzakət görüşü", "starts_at": _at(monday, 11),
+        "ends_at": _at(monday, 12), "place": "Nazirlik, nazir müavininin kabineti", "guests": "Səfir cənabları, müşavir",
+        "agenda": "Rəqəmsal İpək Yolu; 5G sahəsində əməkdaşlıq"})
     for day, start, end, activity, place, officials, transport in [
-            (0, (9, 30), (10, 0), "Welcome at the airport (VIP lounge)", "Heydar Aliyev International Airport", [], "Ministry cars"),
-            (0, (11, 0), (12, 30), "Official talks with the deputy minister", "Ministry, hall 1", [deputy, head], ""),
-            (0, (13, 0), (14, 30), "Official lunch", "Hotel restaurant", [deputy], ""),
-            (1, (10, 0), (13, 0), "Working session: mutual recognition of e-signatures", "Ministry, hall 2", [head], ""),
-            (2, (10, 0), (12, 0), "Visit to the Data Centre", "Data Centre, Bakı", [], "Minibus")]:
+            (0, (9, 30), (10, 0), "Hava limanında qarşılanma (VIP zal)", "Heydər Əliyev Beynəlxalq Aeroportu", [], "Nazirliyin avtomobilləri"),
+            (0, (11, 0), (12, 30), "Nazir müavini ilə rəsmi danışıqlar", "Nazirlik, 1-ci zal", [deputy, head], ""),
+            (0, (13, 0), (14, 30), "Rəsmi nahar", "Otelin restoranı", [deputy], ""),
+            (1, (10, 0), (13, 0), "İşçi sessiya: elektron imzaların qarşılıqlı tanınması", "Nazirlik, 2-ci zal", [head], ""),
+            (2, (10, 0), (12, 0), "Data Mərkəzinə baxış", "Data Mərkəzi, Bakı", [], "Mikroavtobus")]:
         programme_item_save(actor=officer, visit=visit, officials=officials, values={
             "starts_at": _at(monday + timedelta(days=day), *start), "ends_at": _at(monday + timedelta(days=day), *end),
-            "activity": activity, "place": place, "guests": "Georgian delegation", "responsible": officer, "transport": transport})
-    visit_letter_create(actor=officer, visit=visit, kind="visa_support", language="en")
+            "activity": activity, "place": place, "guests": "Gürcüstan nümayəndə heyəti", "responsible": officer, "transport": transport})
+    visit_letter_create(actor=officer, visit=visit, kind="visa_support", language="az")  # to our own foreign ministry: the state language
 
     # an outgoing visit that ended last week: the report to the minister is due
     back = today - timedelta(days=6)
     outgoing = visit_save(actor=people["events.head"], organisation=organisation, organising_unit=events, values={
-        "direction": "outgoing", "title": "ITU regional forum in Geneva", "purpose": "Our delegation at the ITU regional forum.",
-        "partner": itu, "country": "Switzerland", "city": "Geneva", "starts_on": back - timedelta(days=3), "ends_on": back,
+        "direction": "outgoing", "title": "BTİ-nin Cenevrədə regional forumu", "purpose": "Nazirliyin nümayəndə heyətinin BTİ-nin regional forumunda iştirakı.",
+        "partner": itu, "country": "İsveçrə", "city": "Cenevrə", "starts_on": back - timedelta(days=3), "ends_on": back,
         "level": "head", "languages": "az,en"})
     visit_move(actor=deputy, visit=outgoing, action="approve")
     forum_opens = back - timedelta(days=3)
-    for user, position, role in ((people["events.head"], "Head of the sector", "head"), (officer, "Chief adviser", "member")):
+    for user, position, role in ((people["events.head"], "Sektor müdiri", "head"), (officer, "Baş məsləhətçi", "member")):
         member_save(actor=people["events.head"], visit=outgoing, values={
             "full_name": user.get_full_name(), "position": position, "role": role,
             "organisation_name": organisation.display_name, "departure_at": _at(forum_opens - timedelta(days=1), 7, 30),
-            "departure_flight": "J2 077", "hotel": "Hotel Nations, Geneva"})
+            "departure_flight": "J2 077", "hotel": "Hotel Nations, Cenevrə"})
     for day, start, end, activity, place in [
-            (0, (9, 0), (12, 0), "Opening plenary of the ITU regional forum", "CICG, Geneva"),
-            (1, (14, 0), (15, 0), "Bilateral meeting with the ITU Development Sector", "ITU headquarters, Geneva")]:
+            (0, (9, 0), (12, 0), "BTİ regional forumunun açılış plenar iclası", "CICG, Cenevrə"),
+            (1, (14, 0), (15, 0), "BTİ-nin İnkişaf Sektoru ilə ikitərəfli görüş", "BTİ-nin qərargahı, Cenevrə")]:
         programme_item_save(actor=people["events.head"], visit=outgoing, officials=[], values={
             "starts_at": _at(forum_opens + timedelta(days=day), *start), "ends_at": _at(forum_opens + timedelta(days=day), *end),
             "activity": activity, "place": place, "responsible": people["events.head"]})
@@ -106,18 +106,18 @@ def load(stdout):
     # two agreements: one with an overdue obligation, one expiring in a month
     signed = today - timedelta(days=400)
     memorandum = agreement_save(actor=head, organisation=organisation, responsible_unit=relations, partners=[itu], values={
-        "kind": "mou", "title": "Memorandum of understanding on broadband development", "signed_on": signed,
-        "signed_place": "Geneva", "in_force_on": signed, "term_months": 36, "renewal": "decision", "notice_days": 90})
-    obligation_add(actor=head, agreement=memorandum, text="Submit the national broadband indicators for the ITU report",
+        "kind": "mou", "title": "Genişzolaqlı internetin inkişafı haqqında anlaşma memorandumu", "signed_on": signed,
+        "signed_place": "Cenevrə", "in_force_on": signed, "term_months": 36, "renewal": "decision", "notice_days": 90})
+    obligation_add(actor=head, agreement=memorandum, text="BTİ-nin hesabatı üçün genişzolaqlı internetin milli göstəricilərini təqdim etmək",
                    responsible_unit=relations, due_on=today - timedelta(days=12))
-    obligation_add(actor=head, agreement=memorandum, text="Host a regional workshop on rural connectivity",
+    obligation_add(actor=head, agreement=memorandum, text="Kənd yerlərinin internetə qoşulması üzrə regional seminar keçirmək",
                    responsible_unit=events, due_on=today + timedelta(days=75))
     working_group_add(actor=head, agreement=memorandum, user=head, is_chair=True)
     working_group_add(actor=head, agreement=memorandum, full_name="Ilya Petrov", organisation_name=itu.name, is_chair=True)
     start = today + timedelta(days=30) - timedelta(days=365) + timedelta(days=1)
     expiring = agreement_save(actor=head, organisation=organisation, responsible_unit=events, partners=[georgia], values={
-        "kind": "intention", "title": "Protocol of intention on postal exchange", "signed_on": start, "signed_place": "Tbilisi",
+        "kind": "intention", "title": "Poçt mübadiləsi haqqında niyyət protokolu", "signed_on": start, "signed_place": "Tbilisi",
         "in_force_on": start, "term_months": 12, "renewal": "none"})
-    obligation_add(actor=head, agreement=expiring, text="Agree the tariffs for the exchange of parcels", responsible_unit=events,
+    obligation_add(actor=head, agreement=expiring, text="Bağlamaların mübadiləsi üzrə tarifləri razılaşdırmaq", responsible_unit=events,
                    due_on=today + timedelta(days=20))
     stdout.write("Protocol: 6 partners, a delegation next week (with a clash), a visit waiting for its report, two agreements")
