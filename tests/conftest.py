@@ -17,31 +17,6 @@ CHROMIUM_FLAGS = [
 ]
 
 
-# The tests that take minutes, started first: pytest-django runs transactional tests last, and a crawl of several
-# minutes begun near the end leaves the other worker idle for most of it. Such a test gives the database back as the
-# migrations left it when its module ends (`restore_seeded_data`), so the tests after it on its worker see no gap.
-LONG_FIRST = ("tests/core/test_browser_every_page.py::",)
-
-
-@pytest.hookimpl(trylast=True)  # after pytest-django's ordering
-def pytest_collection_modifyitems(items):
-    items.sort(key=lambda item: not item.nodeid.startswith(LONG_FIRST))
-
-
-@pytest.fixture(scope="module")
-def restore_seeded_data(django_db_blocker):
-    """For a module of transactional tests that run before the others: put back the rows the migrations seeded (the
-    deadline policies, the content types, …) once its tests have emptied the database."""
-    yield
-    from django.db import connections
-
-    with django_db_blocker.unblock():
-        for connection in connections.all():
-            contents = getattr(connection, "_test_serialized_contents", None)
-            if contents:
-                connection.creation.deserialize_db_from_string(contents)
-
-
 @pytest.fixture(scope="session")
 def browser_type_launch_args(browser_type_launch_args):
     return {**browser_type_launch_args, "executable_path": "/usr/bin/chromium", "args": CHROMIUM_FLAGS}

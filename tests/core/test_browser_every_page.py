@@ -13,9 +13,7 @@ from urllib.parse import urlsplit
 import pytest
 from django.urls import Resolver404, resolve, reverse
 
-# it runs first (tests/conftest.py: LONG_FIRST) and leaves the seeded rows behind for the tests after it
-pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True),
-              pytest.mark.usefixtures("restore_seeded_data")]
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 AXE = Path(__file__).resolve().parent.parent / "vendor" / "axe-core" / "axe.min.js"
 WIDTHS = (360, 1366)
