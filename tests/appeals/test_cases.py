@@ -118,6 +118,18 @@ def test_the_citizen_submits_on_the_page_and_follows_the_case(client, ministry):
     assert robot.status_code == 400 and Case.objects.count() == 1
 
 
+def test_a_form_sent_back_with_errors_asks_for_the_chosen_files_again(client, ministry):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    url = reverse("appeals:submit")
+    client.cookies["portal_language"] = "en"
+    statement = SimpleUploadedFile("statement.pdf", b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n", content_type="application/pdf")
+    bad = client.post(url, {**APPEAL, "email": "not-an-address", "submission_key": "f1", "attachments": [statement]})
+    assert bad.status_code == 400 and "choose them again" in bad.content.decode()  # the browser has dropped them
+    without_files = client.post(url, {**APPEAL, "email": "not-an-address", "submission_key": "f2"})
+    assert without_files.status_code == 400 and "choose them again" not in without_files.content.decode()
+
+
 def test_the_public_api_submits_idempotently_and_tracks(ministry):
     api = APIClient()
     api.credentials(HTTP_ACCEPT_LANGUAGE="en")
