@@ -270,7 +270,7 @@ class ReceptionSession(models.Model):
     def official_label(self):
         """Who receives, in the reader's language: name, position and unit (select_related official_position__unit)."""
         position = self.official_position
-        return f"{self.official.get_full_name() or self.official}, {position.get_kind_display()} — {position.unit.display_name}"
+        return f"{self.official.get_full_name() or self.official}, {position.kind_title} — {position.unit.display_name}"
 
 
 class ReceptionBooking(models.Model):

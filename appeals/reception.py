@@ -21,6 +21,7 @@ from core.history import history_reason
 from core.idempotency import idempotent_create
 from core.services.outbox import outbox_bulk_enqueue, outbox_enqueue_personal
 from units.agenda import agenda_write
+from units.selectors import managing_position
 
 HORIZON_DAYS = 62  # the published schedule: this month and the next
 
@@ -30,16 +31,6 @@ def _save(item, actor, reason, fields=None):
     item._history_user = actor
     item._change_reason = reason
     item.save(update_fields=fields) if fields else item.save()
-
-
-def official_position(official, organisation):
-    """The official's managing position in the organisation (the highest, if several), or None."""
-    from units.models import MANAGING_KINDS, Membership
-
-    membership = (Membership.objects.current().filter(user=official, position__kind__in=MANAGING_KINDS,
-                                                      position__unit__path__startswith=organisation.path)
-                  .select_related("position__unit").order_by("position__unit__path").first())
-    return membership.position if membership else None
 
 
 def _same_day_of_month(day, months_ahead):
@@ -71,7 +62,7 @@ def reception_session_create(*, actor, organisation, official, starts_at, ends_a
         fail("place", _("Say where the reception takes place."))
     if not capacity or capacity < 1:
         fail("capacity", _("Give the number of places (at least one)."))
-    position = official_position(official, organisation)
+    position = managing_position(user=official, organisation=organisation)
     if position is None:
         fail("official", _("Choose a head of the organisation or of one of its units."))
     if not 0 <= (repeat_months or 0) <= 12:

@@ -183,6 +183,13 @@ class PositionKind(models.TextChoices):
 
 
 MANAGING_KINDS = (PositionKind.HEAD, PositionKind.DEPUTY, PositionKind.SECTOR_HEAD)
+# where the title depends on what is headed (a signature block, a reception schedule); elsewhere the kind's own name
+POSITION_TITLES = {
+    (UnitKind.MINISTRY, PositionKind.HEAD): _("minister"),
+    (UnitKind.MINISTRY, PositionKind.DEPUTY): _("deputy minister"),
+    (UnitKind.DEPARTMENT, PositionKind.HEAD): _("head of department"),
+    (UnitKind.DEPARTMENT, PositionKind.DEPUTY): _("deputy head of department"),
+}
 
 
 class Position(models.Model):
@@ -198,6 +205,12 @@ class Position(models.Model):
 
     def __str__(self):
         return f"{self.title} ({self.unit})"
+
+    @property
+    def kind_title(self):
+        """What the holder is called, in the reader's language: a ministry's head is its minister, a department's
+        head the head of department (select_related("unit"))."""
+        return POSITION_TITLES.get((self.unit.kind, self.kind), self.get_kind_display())
 
 
 class Membership(models.Model):

@@ -290,6 +290,16 @@ def unit_staff(*, unit, kinds=None, on=None):
             .order_by("last_name", "first_name", "username"))
 
 
+def managing_position(*, user, organisation, on=None):
+    """The user's managing position in the organisation (the highest, if several), with its unit; or None."""
+    from units.models import MANAGING_KINDS, Membership
+
+    membership = (Membership.objects.current(on).filter(user=user, position__kind__in=MANAGING_KINDS,
+                                                        position__unit__path__startswith=organisation.path)
+                  .select_related("position__unit").order_by("position__unit__path").first())
+    return membership.position if membership else None
+
+
 def unit_heads(*, unit_ids, on=None):
     """{unit_id: [users]}: the head (or head of sector) of each unit, and whoever acts for them today."""
     from core.models import User

@@ -1,6 +1,7 @@
 """Reads for the approval chain and outgoing drafts."""
 
 from django.http import Http404
+from django.utils.text import capfirst
 
 from core.models import User
 from documents.models import ApprovalStep, OutgoingDraft
@@ -77,21 +78,25 @@ def draft_letter(*, draft):
     from documents.models import ApprovalRoute, ApprovalStep
     from documents.services.letters import Letter
     from units.models import Membership
+    from units.selectors import managing_position
 
     signature = (ApprovalStep.objects.filter(route__object_id=draft.pk, route__content_type__model="outgoingdraft",
                                              route__state=ApprovalRoute.State.APPROVED, kind=ApprovalStep.Kind.SIGNATURE)
                  .select_related("decided_by").first())
     signer = signature.decided_by if signature else None
-    position = Membership.objects.current().filter(user=signer).select_related("position__unit").first() if signer else None
+    organisation = draft.unit.organisation
+    # the signature block names the signer's managing post (a minister signs as "Minister"), else any post they hold
+    position = (managing_position(user=signer, organisation=organisation) or getattr(
+        Membership.objects.current().filter(user=signer).select_related("position__unit").first(), "position", None)) if signer else None
     document, reply_to = draft.document, draft.in_reply_to
     return Letter(
-        organisation=draft.unit.organisation.display_name, unit=draft.unit.display_name if draft.unit.parent_id else "",
+        organisation=organisation.display_name, unit=draft.unit.display_name if draft.unit.parent_id else "",
         addressee=draft.addressee, subject=draft.subject, body=draft.body,
         number=document.number if document else "", date=document.registered_at.date() if document else None,
         their_number=(reply_to.correspondent_number or reply_to.number) if reply_to else "",
         their_date=(reply_to.correspondent_date or reply_to.registered_at.date()) if reply_to else None,
         signer_name=str(signer) if signer else "",
-        signer_title=f"{position.position.get_kind_display().capitalize()}, {position.position.unit.display_name}" if position else "",
+        signer_title=f"{capfirst(position.kind_title)}, {position.unit.display_name}" if position else "",
     )
 
 

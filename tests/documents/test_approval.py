@@ -122,8 +122,10 @@ def _pdf_text(content):
     return " ".join(p.extract_text() for p in reader.pages), (round(float(page.mediabox.width)), round(float(page.mediabox.height)))
 
 
-@pytest.mark.parametrize(("language", "words"), [("az", "Mövzu"), ("ru", "Тема"), ("en", "Subject")])
-def test_the_signed_letter_is_an_a4_pdf_with_both_numbers_and_the_letterhead(client, draft, staff, imported, language, words):
+@pytest.mark.parametrize(("language", "words", "signed_as"), [("az", "Mövzu", "Şöbə müdiri"), ("ru", "Тема", "Заведующий отделом"),
+                                                              ("en", "Subject", "Head of department")])
+def test_the_signed_letter_is_an_a4_pdf_with_both_numbers_and_the_letterhead(client, draft, staff, imported, language, words,
+                                                                              signed_as):
     from documents.services.registry import document_register
 
     incoming, _created = document_register(actor=staff["pr_head"], unit=imported["İnformasiya sektoru"], direction="incoming",
@@ -141,6 +143,7 @@ def test_the_signed_letter_is_an_a4_pdf_with_both_numbers_and_the_letterhead(cli
     assert size == (595, 842)  # A4 in points
     assert draft.document.number in text and "XQ-452" in text and words in text
     assert "SOSİAL MÜDAFİƏSİ NAZİRLİYİ" in text and "İnformasiya sektoru" in text  # the letterhead
+    assert signed_as in text  # the signer's post as a letter names it, not "Head" of anything
     client.force_login(staff["icd_head"])
     assert client.get(reverse("documents:document-letter", args=[draft.document.pk])).status_code == 404
 
