@@ -114,13 +114,21 @@ def test_two_concurrent_delivery_runs_send_each_email_exactly_once(smtp):
 
 @pytest.mark.django_db
 def test_password_reset_mail_is_queued_with_a_working_link(client, settings):
+    from django.utils import translation
+
+    from core.identity import portal_identity
     from tests.factories import UserFactory
 
     UserFactory(username="officer", email="officer@ministry.example")
+    client.cookies["portal_language"] = "ru"
     response = client.post("/accounts/password/reset/", {"email": "officer@ministry.example"})
     assert response.status_code == 302
     email = OutboundEmail.objects.get()
     assert email.to == ["officer@ministry.example"]
+    # in the portal's voice and the reader's language: the ministry, the account, how long the link works
+    with translation.override("ru"):
+        assert email.subject == f"Сброс пароля: {portal_identity()['organisation'] or settings.PORTAL_NAME}"
+    assert "«officer»" in email.body and "3 дней" in email.body and "Команда сайта" not in email.body
     link = next(line for line in email.body.splitlines() if "/accounts/password/reset/" in line).strip()
     path = link.split("://", 1)[1].split("/", 1)[1]
     page = client.get("/" + path, follow=True)
