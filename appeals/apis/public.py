@@ -13,13 +13,29 @@ from rest_framework.views import APIView
 from appeals.models import AnswerForm, AppealKind, Case, CaseType, Outcome, Urgency
 from appeals.selectors import case_due, case_for_token, case_public_timeline, public_organisation
 from appeals.services import case_submit, tracking_url
+from appeals.validation import email_error, phone_error
 from core.idempotency import idempotency_key_clean
 from documents.apis.control import SkippedDaySerializer
 
 __all__ = ["PublicAppealCreateApi", "PublicCaseApi", "PublicInformationRequestCreateApi"]
 
 
-class _CitizenInputSerializer(serializers.Serializer):
+class ContactChecks:
+    """The e-mail and the phone checked together with the other fields, so one answer names every mistake (the
+    service checks them again, as it does for the pages)."""
+
+    def validate_email(self, value):
+        if value.strip() and (message := email_error(value.strip())):
+            raise serializers.ValidationError(message)
+        return value
+
+    def validate_phone(self, value):
+        if value.strip() and (message := phone_error(value.strip())):
+            raise serializers.ValidationError(message)
+        return value
+
+
+class _CitizenInputSerializer(ContactChecks, serializers.Serializer):
     subject = serializers.CharField(max_length=300)
     text = serializers.CharField(max_length=20000)
     name = serializers.CharField(max_length=200, required=False, allow_blank=True, default="")

@@ -8,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.throttling import AnonRateThrottle, ScopedRateThrottle
 from rest_framework.views import APIView
 
-from appeals.apis.public import _KEY
+from appeals.apis.public import _KEY, ContactChecks
 from appeals.models import ReceptionBooking
 from appeals.reception import (
     booking_for_token,
@@ -33,7 +33,7 @@ class ReceptionSessionSerializer(serializers.Serializer):
     free = serializers.IntegerField()
 
 
-class BookingInputSerializer(serializers.Serializer):
+class BookingInputSerializer(ContactChecks, serializers.Serializer):
     name = serializers.CharField(max_length=200)
     phone = serializers.CharField(max_length=30)
     email = serializers.CharField(max_length=254, required=False, allow_blank=True, default="")

@@ -95,6 +95,9 @@ def test_the_public_api_books_and_cancels(session):
     sessions = api.get("/api/v1/public/reception/sessions/").json()
     assert sessions[0]["free"] == 2 and sessions[0]["place"] == "Room 101"
     assert ", minister — " in api.get("/api/v1/public/reception/sessions/", HTTP_ACCEPT_LANGUAGE="en").json()[0]["official"]
+    wrong = api.post(f"/api/v1/public/reception/sessions/{session.pk}/bookings/", {**citizen(1), "name": "", "phone": "tomorrow"},
+                     format="json")
+    assert wrong.status_code == 400 and {"name", "phone"} <= set(wrong.json()["fields"])
     booked = api.post(f"/api/v1/public/reception/sessions/{session.pk}/bookings/", citizen(1), format="json")
     assert booked.status_code == 201 and booked.json()["session"]["free"] == 1
     token = booked.json()["token"]
