@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
+from django_filters.conf import settings as filter_settings
 
 from appeals.answer_templates import answer_template_text, answer_templates_for
 from appeals.filters import CaseFilter
@@ -181,7 +182,7 @@ def staff_cases(request):
     units = case_units(request.user).filter(is_active=True)
     filters.form.fields["unit"] = forms.ChoiceField(
         label=_("Unit"), required=False, help_text=_("The unit and the units below it."),
-        choices=[("", "---------"), *((unit.slug, unit.display_name) for unit in units.order_by("path"))])
+        choices=[("", filter_settings.EMPTY_CHOICE_LABEL), *((unit.slug, unit.display_name) for unit in units.order_by("path"))])
     valid = not filters.is_bound or filters.is_valid()
     rows, older = keyset_page(filters.qs if valid else cases.none(), request.GET.get("before"), field="received_at")
     query = request.GET.copy()

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_filters import filterset
 from django_filters import rest_framework as filters
+from django_filters.conf import settings as filter_settings
 from django_filters.fields import IsoDateTimeField
 from django_filters.widgets import BooleanWidget
 
@@ -61,11 +62,11 @@ class BoundedIsoDateTimeFilter(filters.IsoDateTimeFilter):
 
 
 class YesNoWidget(BooleanWidget):
-    """django-filter's yes/no choice, whose empty choice reads as every other filter's ("---------"), not "Unknown"."""
+    """django-filter's yes/no choice, whose empty choice reads as every other filter's ("all"), not "Unknown"."""
 
     def __init__(self, attrs=None):
         super().__init__(attrs)
-        self.choices = [("", "---------"), ("true", _("Yes")), ("false", _("No"))]
+        self.choices = [("", filter_settings.EMPTY_CHOICE_LABEL), ("true", _("Yes")), ("false", _("No"))]
 
 
 class YesNoFilter(filters.BooleanFilter):

@@ -101,8 +101,10 @@ class DocumentFilterForm(forms.Form):
                                     widget=forms.DateInput(attrs={"type": "date"}))
     text = forms.CharField(label=_("Number, subject or correspondent"), required=False, max_length=200)
     state = forms.ChoiceField(label=_("State"), choices=[("", _("all")), *Document.State.choices], required=False)
-    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug", required=False)
-    case_file = forms.ModelChoiceField(label=_("Case file"), queryset=CaseFile.objects.none(), required=False)
+    unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug", required=False,
+                                  empty_label=_("all"))
+    case_file = forms.ModelChoiceField(label=_("Case file"), queryset=CaseFile.objects.none(), required=False,
+                                       empty_label=_("all"))
 
     def __init__(self, *args, units=None, case_files=None, **kwargs):
         super().__init__(*args, **kwargs)

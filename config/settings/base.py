@@ -286,6 +286,8 @@ LOGGING = {
 }
 
 PORTAL_NAME = _("Ministry Portal")
+# a list filter left empty means every value, and says so in the reader's language (django-filter shows "---------")
+FILTERS_EMPTY_CHOICE_LABEL = _("all")
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="portal-demo")
 

@@ -140,8 +140,11 @@ def test_the_staff_list_page_shows_filters_and_pages(client, ministry, staff, im
     assert "Case number 7<" in filtered and "Case number 8<" not in filtered
     # on a phone the filter stays folded until it is used; its choices read as the page's language, dates get a picker
     assert "<details >" in client.get(url, {"lang": "ru"}).content.decode() and "<details open>" in filtered
-    overdue = re.search(r'<select name="overdue".*?</select>', first, re.S).group(0)
-    assert ">---------<" in overdue and "Unknown" not in overdue
+    # every filter's empty choice says "all" in the page's language (not "---------", nor "Unknown" for yes/no)
+    russian = client.get(url, {"lang": "ru"}).content.decode()
+    selects = re.findall(r'<select name="(\w+)".*?<option value=""[^>]*>([^<]*)<', russian, re.S)
+    assert {name for name, _label in selects} >= {"state", "type", "kind", "channel", "unit", "overdue"}
+    assert {label for _name, label in selects} == {"все"}
     assert 'type="date" name="received_from"' in first
     assert "Case number 1<" not in client.get(url, {"overdue": "true"}).content.decode()  # none is late yet
     assert client.get(url, {"received_from": "1800-01-01"}).status_code == 400

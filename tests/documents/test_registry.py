@@ -1,8 +1,10 @@
+
 """The registry and its shared mechanisms: numbering (unique and gapless under concurrency), registering
 (idempotent), visibility (the registry clerk sees the whole organisation but restricted documents), the
 attachment store (type by content, size, count; files follow visibility), pages and API."""
 
 import itertools
+import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -226,6 +228,8 @@ def test_the_registry_page_lists_in_a_constant_number_of_queries(client, clerk, 
         page = client.get(reverse("documents:registry") + "?lang=en")
     assert len(many) == len(few)
     assert "Letter 14" in page.content.decode()
+    # the filter's empty choices read alike: unit and case file as direction and state ("all", not "---------")
+    assert set(re.findall(r'<option value=""[^>]*>([^<]*)<', page.content.decode())) == {"all"}
 
 
 def test_the_register_page_registers_once_and_keeps_input_on_error(client, clerk, imported, settings, tmp_path):
