@@ -113,8 +113,12 @@ def _notify(booking, subject, body, **params):
                   link_label=gettext_noop("Your booking (to cancel it)"), subject=subject, body=body, **params)
 
 
+def _when(session):
+    return f"{timezone.localtime(session.starts_at):%d.%m.%Y %H:%M}"
+
+
 def _session_text(session):
-    return f"{timezone.localtime(session.starts_at):%d.%m.%Y %H:%M}, {session.place}, {session.official_label}"
+    return f"{_when(session)}, {session.place}, {session.official_label}"
 
 
 def reception_book(*, session, data, idempotency_key=None):
@@ -143,8 +147,10 @@ def reception_book(*, session, data, idempotency_key=None):
                                        email=values.get("email", "").lower(), subject=values["subject"][:500],
                                        language=(translation.get_language() or settings.LANGUAGE_CODE)[:8])
             _save(booking, None, history_reason(gettext_noop("Booked")))
-            _notify(booking, gettext_noop("Your place at the reception: %(session)s"),
-                    gettext_noop("You are expected at the reception: %(session)s."), session=_session_text(locked))
+            # the subject short enough for a phone's inbox: the day and hour; the body says where and with whom
+            _notify(booking, gettext_noop("Your place at the reception: %(when)s"),
+                    gettext_noop("You are expected at the reception: %(session)s."), session=_session_text(locked),
+                    when=_when(locked))
             return booking
 
     return idempotent_create(user=None, scope=f"reception:{session.pk}", key=idempotency_key, create=create)

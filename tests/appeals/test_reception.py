@@ -51,7 +51,10 @@ def test_bookings_stop_at_the_cap_and_a_cancellation_frees_the_place(session):
     with pytest.raises(ApplicationError) as error:
         reception_book(session=session, data=citizen(3))
     assert error.value.code == "full"
-    assert OutboundEmail.objects.filter(to=["c1@example.az"], subject__contains="Room 101").exists()
+    confirmation = OutboundEmail.objects.get(to=["c1@example.az"])
+    when = f"{timezone.localtime(session.starts_at):%d.%m.%Y %H:%M}"
+    assert confirmation.subject.endswith(when) and "Room 101" not in confirmation.subject  # a phone shows it whole
+    assert "Room 101" in confirmation.body and when in confirmation.body
     reception_cancel(booking=first)
     third, _created = reception_book(session=session, data=citizen(3))
     assert third.state == "booked"
