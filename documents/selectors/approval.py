@@ -73,21 +73,30 @@ def drafts_of(*, user):
     return OutgoingDraft.objects.filter(author=user).select_related("unit", "document").order_by("-created_at")
 
 
+def _signed_as(signer, organisation):
+    """The post a signature block names: the signer's managing post (a minister signs as "Minister"), else any post
+    they hold; None for someone who holds none."""
+    from units.models import Membership
+    from units.selectors import managing_position
+
+    position = managing_position(user=signer, organisation=organisation)
+    if position is None:
+        membership = Membership.objects.current().filter(user=signer).select_related("position__unit").first()
+        position = membership.position if membership else None
+    return position
+
+
 def draft_letter(*, draft):
     """The draft (or the signed letter it became) as a Letter for the PDF renderer."""
     from documents.models import ApprovalRoute, ApprovalStep
     from documents.services.letters import Letter
-    from units.models import Membership
-    from units.selectors import managing_position
 
     signature = (ApprovalStep.objects.filter(route__object_id=draft.pk, route__content_type__model="outgoingdraft",
                                              route__state=ApprovalRoute.State.APPROVED, kind=ApprovalStep.Kind.SIGNATURE)
                  .select_related("decided_by").first())
     signer = signature.decided_by if signature else None
     organisation = draft.unit.organisation
-    # the signature block names the signer's managing post (a minister signs as "Minister"), else any post they hold
-    position = (managing_position(user=signer, organisation=organisation) or getattr(
-        Membership.objects.current().filter(user=signer).select_related("position__unit").first(), "position", None)) if signer else None
+    position = _signed_as(signer, organisation) if signer else None
     document, reply_to = draft.document, draft.in_reply_to
     return Letter(
         organisation=organisation.display_name, unit=draft.unit.display_name if draft.unit.parent_id else "",
