@@ -1,4 +1,3 @@
-
 """The registry and its shared mechanisms: numbering (unique and gapless under concurrency), registering
 (idempotent), visibility (the registry clerk sees the whole organisation but restricted documents), the
 attachment store (type by content, size, count; files follow visibility), pages and API."""
