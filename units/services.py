@@ -18,7 +18,6 @@ from units.models import (
     Clause,
     Membership,
     Position,
-    PositionKind,
     Regulation,
     Unit,
     UnitKind,
@@ -87,7 +86,7 @@ def unit_names_set(*, unit, names, actor=None):
 
 
 def position_get_or_create(*, unit, kind, title=None):
-    title = title or f"{PositionKind(kind).label} — {unit.name}"
+    title = title or f"{Position(unit=unit, kind=kind).kind_title} — {unit.name}"  # "nazir — …", not "rəhbər — …"
     position, _ = Position.objects.get_or_create(unit=unit, kind=kind, defaults={"title": title})
     return position
 

@@ -26,6 +26,10 @@ def test_the_organisation_chart_is_popolo_that_reads_back_whole(client, staff, i
     held = [m for m in chart["memberships"] if persons[m["person_id"]]["name"] == head.get_full_name()]
     assert [(posts[m["post_id"]]["role"], organisations[m["organization_id"]]["name"]) for m in held] == [
         ("head", "İctimaiyyətlə əlaqələr şöbəsi")]
+    # a post is labelled as a ministry names it, in the state language: the minister is "nazir", not "rəhbər"
+    labels = {organisations[p["organization_id"]]["name"]: p["label"] for p in posts.values() if p["role"] == "head"}
+    assert labels["İctimaiyyətlə əlaqələr şöbəsi"] == "şöbə müdiri — İctimaiyyətlə əlaqələr şöbəsi"
+    assert labels[ministry.name] == f"nazir — {ministry.name}"
     # people by name only: no contact data of any kind, and nothing of another organisation
     text = answer.content.decode()
     assert "@" not in text and "email" not in text and "phone" not in text
