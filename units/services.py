@@ -2,8 +2,9 @@
 
 import hashlib
 
+from django.conf import settings
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -86,7 +87,9 @@ def unit_names_set(*, unit, names, actor=None):
 
 
 def position_get_or_create(*, unit, kind, title=None):
-    title = title or f"{Position(unit=unit, kind=kind).kind_title} — {unit.name}"  # "nazir — …", not "rəhbər — …"
+    if not title:
+        with translation.override(settings.LANGUAGE_CODE):  # kept in the state language, whoever's request creates it
+            title = f"{Position(unit=unit, kind=kind).kind_title} — {unit.name}"  # "nazir — …", not "rəhbər — …"
     position, _ = Position.objects.get_or_create(unit=unit, kind=kind, defaults={"title": title})
     return position
 

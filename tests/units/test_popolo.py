@@ -42,3 +42,15 @@ def test_a_subtree_chart_starts_at_the_unit_and_an_unknown_unit_is_404(client, s
     assert [o["name"] for o in chart["organizations"]] == ["İnformasiya sektoru"]
     assert chart["organizations"][0]["parent_id"] is None
     assert client.get("/api/v1/units/no-such-unit/popolo/").status_code == 404
+
+
+def test_a_posts_title_is_kept_in_the_state_language_whoever_creates_it(imported):
+    from django.utils import translation
+
+    from tests.factories import UserFactory
+    from units.services import membership_assign
+
+    ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
+    with translation.override("en"):  # an administrator working in English
+        membership = membership_assign(user=UserFactory(), unit=ministry, kind="deputy")
+    assert membership.position.title == f"nazir müavini — {ministry.name}"
