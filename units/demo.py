@@ -76,5 +76,5 @@ def load(stdout):
         if unit is None:
             continue
         user = demo_user(username, first_name=first, last_name=last)
-        membership_assign(user=user, unit=unit, kind=kind)
-        stdout.write(f"Demo user: {username} / {demo_password()} — {kind.label} — {unit.name}")
+        membership = membership_assign(user=user, unit=unit, kind=kind)
+        stdout.write(f"Demo user: {username} / {demo_password()} — {membership.position.title}")
