@@ -2,6 +2,8 @@ import uuid
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS
+from django.db.models.fields import BLANK_CHOICE_DASH
+from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
 
@@ -58,3 +60,23 @@ class DateTimeInput(forms.DateTimeInput):
 
     def __init__(self, attrs=None):
         super().__init__(attrs, format="%Y-%m-%dT%H:%M")
+
+
+class PortalFormRenderer(DjangoTemplates):
+    """Django's forms as Django renders them, but a select's empty choice says what it means in the reader's
+    language: "---------" is read out by screen readers as dashes and tells a citizen nothing."""
+
+    def render(self, template_name, context, request=None):
+        widget = context.get("widget")
+        if isinstance(widget, dict) and widget.get("optgroups"):
+            _name_empty_choice(widget)
+        return super().render(template_name, context, request)
+
+
+def _name_empty_choice(widget):
+    empty_label = _("— choose —") if widget.get("required") else _("— none —")
+    for _group, options, _index in widget["optgroups"]:
+        for option in options:
+            if option["value"] in ("", None) and option["label"] == BLANK_CHOICE_DASH[0][1]:
+                option["label"] = empty_label
+            return  # Django puts the empty choice first or not at all

@@ -288,6 +288,8 @@ LOGGING = {
 PORTAL_NAME = _("Ministry Portal")
 # a list filter left empty means every value, and says so in the reader's language (django-filter shows "---------")
 FILTERS_EMPTY_CHOICE_LABEL = _("all")
+# an entry form's empty choice says "choose" or "none" instead of dashes (core.forms.PortalFormRenderer)
+FORM_RENDERER = "core.forms.PortalFormRenderer"
 PORTAL_BASE_URL = env("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
 DEMO_PASSWORD = env("DEMO_PASSWORD", default="portal-demo")
 

@@ -231,6 +231,16 @@ def test_the_registry_page_lists_in_a_constant_number_of_queries(client, clerk, 
     assert set(re.findall(r'<option value=""[^>]*>([^<]*)<', page.content.decode())) == {"all"}
 
 
+def test_the_register_page_says_what_an_empty_choice_means(client, clerk, imported):
+    client.force_login(clerk)
+    for language, required, optional in (("az", "— seçin —", "— yoxdur —"), ("ru", "— выберите —", "— нет —")):
+        client.cookies["portal_language"] = language
+        html = client.get(reverse("documents:document-register")).content.decode()
+        empty = dict(re.findall(r'<select name="(\w+)"[^>]*>\s*<option value=""[^>]*>([^<]*)<', html))
+        # the unit must be chosen; a case file may be left for later
+        assert empty == {"unit": required, "case_file": optional}
+
+
 def test_the_register_page_registers_once_and_keeps_input_on_error(client, clerk, imported, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     client.force_login(clerk)
