@@ -2,11 +2,19 @@ from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.contenttypes.fields import GenericForeignKey
 from django.db import models
+from django.db.models import Case, Value, When
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from knox.models import AbstractAuthToken
 
 from core.i18n import deferred_text
+
+
+def in_declared_order(field, choices):
+    """An ordering by the order a choices class declares its members in (an order of precedence: head first),
+    never by the codes' alphabet; a value outside the choices comes last."""
+    return Case(*(When(**{field: value}, then=Value(rank)) for rank, value in enumerate(choices.values)),
+                default=Value(len(choices.values)))
 
 
 class TimeStampedModel(models.Model):

@@ -5,13 +5,13 @@ agreements with the obligations and working groups they create."""
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.db import models
-from django.db.models import Case, F, Q, Value, When
+from django.db.models import F, Q
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 from simple_history.models import HistoricalRecords
 
-from core.models import TimeStampedModel
+from core.models import TimeStampedModel, in_declared_order
 from protocol.querysets import AgreementQuerySet, MeetingQuerySet, PartnerQuerySet, VisitQuerySet
 
 
@@ -140,8 +140,7 @@ class DelegationRole(models.TextChoices):
     SUPPORT = "support", _("support staff")
 
 
-ROLE_PRECEDENCE = Case(*(When(role=role, then=Value(rank)) for rank, role in enumerate(DelegationRole.values)),
-                       default=Value(len(DelegationRole.values)))
+ROLE_PRECEDENCE = in_declared_order("role", DelegationRole)
 
 
 class DelegationMember(TimeStampedModel):

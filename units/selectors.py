@@ -292,11 +292,13 @@ def unit_staff(*, unit, kinds=None, on=None):
 
 def managing_position(*, user, organisation, on=None):
     """The user's managing position in the organisation (the highest, if several), with its unit; or None."""
-    from units.models import MANAGING_KINDS, Membership
+    from core.models import in_declared_order
+    from units.models import MANAGING_KINDS, Membership, PositionKind
 
     membership = (Membership.objects.current(on).filter(user=user, position__kind__in=MANAGING_KINDS,
                                                         position__unit__path__startswith=organisation.path)
-                  .select_related("position__unit").order_by("position__unit__path").first())
+                  .select_related("position__unit")
+                  .order_by("position__unit__path", in_declared_order("position__kind", PositionKind)).first())
     return membership.position if membership else None
 
 

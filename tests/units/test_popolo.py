@@ -30,6 +30,9 @@ def test_the_organisation_chart_is_popolo_that_reads_back_whole(client, staff, i
     labels = {organisations[p["organization_id"]]["name"]: p["label"] for p in posts.values() if p["role"] == "head"}
     assert labels["İctimaiyyətlə əlaqələr şöbəsi"] == "şöbə müdiri — İctimaiyyətlə əlaqələr şöbəsi"
     assert labels[ministry.name] == f"nazir — {ministry.name}"
+    # a unit's posts are listed as a ministry lists them, head first (not by the kinds' codes: deputy, head, officer)
+    department_posts = [p["role"] for p in chart["posts"] if p["organization_id"] == sector["parent_id"]]
+    assert department_posts == ["head", "deputy", "officer"]
     # people by name only: no contact data of any kind, and nothing of another organisation
     text = answer.content.decode()
     assert "@" not in text and "email" not in text and "phone" not in text

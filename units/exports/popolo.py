@@ -5,7 +5,8 @@ only: no contact data of any kind."""
 from django.db.models import Q
 from django.utils import timezone
 
-from units.models import Acting, Membership, Position, Unit
+from core.models import in_declared_order
+from units.models import Acting, Membership, Position, PositionKind, Unit
 
 
 def _organisation_id(unit):
@@ -17,7 +18,7 @@ def popolo_chart(*, unit, on=None):
     on = on or timezone.localdate()
     units = list(Unit.objects.filter(path__startswith=unit.path, is_active=True).order_by("path"))
     ids = {u.pk: u for u in units}
-    positions = list(Position.objects.filter(unit_id__in=ids).order_by("unit__path", "kind", "id"))
+    positions = list(Position.objects.filter(unit_id__in=ids).order_by("unit__path", in_declared_order("kind", PositionKind), "id"))
     current = Q(end__isnull=True) | Q(end__gte=on)
     memberships = list(Membership.objects.filter(current, position__in=positions).select_related("user").order_by("start", "id"))
     actings = list(Acting.objects.filter(position__in=positions, end__gte=on).select_related("user").order_by("start", "id"))
