@@ -43,3 +43,9 @@ def section_nav(context, section):
     from core.navigation import section_navigation
 
     return section_navigation(section, context["request"].path)
+
+
+@register.filter
+def fields_with_errors(form):
+    """The visible fields a sent form came back with errors on, in the form's order (for the error summary)."""
+    return [field for field in form.visible_fields() if field.errors]

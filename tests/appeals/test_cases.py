@@ -130,6 +130,28 @@ def test_a_form_sent_back_with_errors_asks_for_the_chosen_files_again(client, mi
     assert without_files.status_code == 400 and "choose them again" not in without_files.content.decode()
 
 
+def test_a_form_sent_back_with_errors_opens_with_every_mistake_linked_to_its_field(client, ministry):
+    import re
+
+    client.cookies["portal_language"] = "ru"
+    bad = client.post(reverse("appeals:submit"), {**APPEAL, "subject": "", "email": "leyla@", "phone": "call me",
+                                                  "submission_key": "s1"})
+    assert bad.status_code == 400
+    html = bad.content.decode()
+    # on a phone the mistakes below the fold are named at the top, each a link to its field, in the form's order
+    summary = html.split('class="message error error-summary"')[1].split("</div>")[0]
+    assert "Форма не отправлена" in summary
+    links = re.findall(r'<a href="#(id_\w+)">([^<]+)</a>: ([^<]+)</li>', summary)
+    assert [(anchor, label) for anchor, label, _ in links] == [("id_subject", "Тема"), ("id_email", "Эл. почта"),
+                                                               ("id_phone", "Телефон")]
+    # a screen reader hears the field's error with the field: what it is described by is on the page
+    for anchor, _label, message in links:
+        described_by = re.search(rf'id="{anchor}"[^>]*aria-describedby="([^"]+)"|aria-describedby="([^"]+)"[^>]*id="{anchor}"', html)
+        ids = (described_by.group(1) or described_by.group(2)).split()
+        assert f"{anchor}_error" in ids and all(f'id="{name}"' in html for name in ids)
+        assert message.strip() in html.split(f'id="{anchor}_error">')[1].split("</small>")[0]
+
+
 def test_the_public_api_submits_idempotently_and_tracks(ministry):
     api = APIClient()
     api.credentials(HTTP_ACCEPT_LANGUAGE="en")
