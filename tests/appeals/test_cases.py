@@ -152,6 +152,16 @@ def test_a_form_sent_back_with_errors_opens_with_every_mistake_linked_to_its_fie
         assert message.strip() in html.split(f'id="{anchor}_error">')[1].split("</small>")[0]
 
 
+def test_a_tick_box_sits_inside_its_label(client, ministry):
+    import re
+
+    client.cookies["portal_language"] = "az"
+    html = client.get(reverse("appeals:inforequest-submit")).content.decode()
+    # the box and its words on one line, the words a target to tap (not a label above a lone box)
+    label = re.search(r'<label for="id_publish_consent">\s*<input type="checkbox"[^>]*>\s*([^<]+)</label>', html)
+    assert label and label.group(1).strip().startswith("Cavab dərc edilə bilər")
+
+
 def test_the_public_api_submits_idempotently_and_tracks(ministry):
     api = APIClient()
     api.credentials(HTTP_ACCEPT_LANGUAGE="en")
