@@ -1,6 +1,7 @@
 """The citizen's forms (phone first: few fields, plain labels) and the staff's action forms."""
 
 from django import forms
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from appeals.models import (
@@ -122,7 +123,7 @@ class AnswerTextForm(forms.Form):
             outcomes, grounds = (Outcome.FULL, Outcome.NOT_CONSIDERED), [
                 (value, label) for value, label in NotConsideredGround.choices if value != NotConsideredGround.ANONYMOUS]
         self.fields["outcome"].choices = [(o.value, o.label) for o in outcomes]
-        self.fields["ground"].choices = [("", "—"), *grounds]
+        self.fields["ground"].choices = [*BLANK_CHOICE_DASH, *grounds]
 
 
 class ForwardForm(forms.Form):
@@ -148,7 +149,7 @@ class RegisterForm(_ContactChecks, forms.Form):
     channel = forms.ChoiceField(label=_("Arrived by"), choices=[c for c in Channel.choices if c[0] != Channel.ONLINE])
     received_at = forms.DateTimeField(label=_("Received"), help_text=_("The term counts from this moment."),
                                       widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
-    kind = forms.ChoiceField(label=_("Kind of appeal"), choices=[("", "—"), *AppealKind.choices], required=False)
+    kind = forms.ChoiceField(label=_("Kind of appeal"), choices=[*BLANK_CHOICE_DASH, *AppealKind.choices], required=False)
     subject = forms.CharField(label=_("Subject"), max_length=300)
     text = forms.CharField(label=_("Text"), max_length=20000, widget=forms.Textarea(attrs={"rows": 6}))
     name = forms.CharField(label=_("Full name"), max_length=200, required=False)

@@ -2,6 +2,7 @@
 
 from django import forms
 from django.db.models import Q
+from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
 from core.forms import DATE, DateTimeInput, PublicForm, https_links
@@ -28,7 +29,7 @@ class JoinForm(PublicForm):
     outlet_name = forms.CharField(label=_("Media outlet"), max_length=200,
                                   widget=forms.TextInput(attrs={"list": "outlets", "autocomplete": "off"}))
     outlet_kind = forms.ChoiceField(label=_("Type of outlet (if it is not in the list)"), required=False,
-                                    choices=[("", "—"), *MediaOutlet.Kind.choices])
+                                    choices=[*BLANK_CHOICE_DASH, *MediaOutlet.Kind.choices])
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
                             widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
