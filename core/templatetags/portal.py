@@ -46,6 +46,10 @@ def section_nav(context, section):
 
 
 @register.filter
-def fields_with_errors(form):
-    """The visible fields a sent form came back with errors on, in the form's order (for the error summary)."""
-    return [field for field in form.visible_fields() if field.errors]
+def error_summary(form):
+    """What the top of a sent-back form says: the form's own errors, and the fields to correct in the form's order.
+    The fields are listed only where a mistake may be out of sight: a form of one field shows its error beside it."""
+    messages = [*form.non_field_errors(), *(error for field in form.hidden_fields() for error in field.errors)]
+    visible = form.visible_fields()
+    fields = [field for field in visible if field.errors] if len(visible) > 1 else []
+    return {"messages": messages, "fields": fields} if messages or fields else None

@@ -150,6 +150,9 @@ def test_a_form_sent_back_with_errors_opens_with_every_mistake_linked_to_its_fie
         ids = (described_by.group(1) or described_by.group(2)).split()
         assert f"{anchor}_error" in ids and all(f'id="{name}"' in html for name in ids)
         assert message.strip() in html.split(f'id="{anchor}_error">')[1].split("</small>")[0]
+    # a form of one field shows its error beside it, not twice
+    lookup = client.get(reverse("appeals:track-lookup"), {"code": ""}).content.decode()
+    assert "Обязательное поле" in lookup and "error-summary" not in lookup
 
 
 def test_a_tick_box_sits_inside_its_label(client, ministry):
