@@ -153,6 +153,9 @@ def test_a_form_sent_back_with_errors_opens_with_every_mistake_linked_to_its_fie
     # a form of one field shows its error beside it, not twice
     lookup = client.get(reverse("appeals:track-lookup"), {"code": ""}).content.decode()
     assert "Обязательное поле" in lookup and "error-summary" not in lookup
+    # a question asked of a page (the term calculator) has sent nothing: the summary does not say it was not sent
+    asked = client.get(reverse("documents:calculator"), {"policy": "", "start": ""}).content.decode()
+    assert "Исправьте эти поля" in asked and "Форма не отправлена" not in asked
 
 
 def test_a_tick_box_sits_inside_its_label(client, ministry):
