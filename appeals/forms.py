@@ -15,30 +15,13 @@ from appeals.models import (
     RefusalGround,
     Urgency,
 )
-from appeals.validation import email_error, phone_error
-from core.forms import PublicForm
+from core.forms import ContactChecks, PublicForm
 from documents.forms import MultipleFileField
 from units.models import Unit
 from units.selectors import unit_staff
 
 
-class _ContactChecks:
-    """The contact fields' errors shown with the others on the first submit (the service checks the same)."""
-
-    def clean_email(self):
-        value = self.cleaned_data.get("email", "").strip()
-        if value and (message := email_error(value)):
-            raise forms.ValidationError(message)
-        return value
-
-    def clean_phone(self):
-        value = self.cleaned_data.get("phone", "").strip()
-        if value and (message := phone_error(value)):
-            raise forms.ValidationError(message)
-        return value
-
-
-class _PublicForm(_ContactChecks, PublicForm):
+class _PublicForm(ContactChecks, PublicForm):
     pass
 
 
@@ -142,7 +125,7 @@ class ExtendForm(forms.Form):
     reason = forms.CharField(label=_("Reason (the citizen is told)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RegisterForm(_ContactChecks, forms.Form):
+class RegisterForm(ContactChecks, forms.Form):
     """The clerk registers a case that came by post, e-mail, phone or at a reception, the day it arrived."""
 
     case_type = forms.ChoiceField(label=_("Type"), choices=CaseType.choices)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_noop
 
 from appeals.models import CaseType, Channel, ReceptionBooking, ReceptionSession
 from appeals.services import case_submit, is_registry
-from appeals.validation import contact_errors
+from core.contacts import contact_errors
 from core.exceptions import ApplicationError, PermissionDeniedError, fail, fail_all
 from core.history import history_reason
 from core.idempotency import idempotent_create

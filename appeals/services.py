@@ -24,7 +24,7 @@ from appeals.models import (
     Urgency,
 )
 from appeals.repeats import repeat_find
-from appeals.validation import contact_errors
+from core.contacts import contact_errors
 from core.exceptions import ApplicationError, PermissionDeniedError, fail, fail_all
 from core.history import history_reason
 from core.idempotency import idempotent_create

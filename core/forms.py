@@ -6,6 +6,8 @@ from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
+from core.contacts import email_error, phone_error
+
 
 def asked_query(request, field_names):
     """The query string as a GET form's data when it names one of the form's fields, else None (an unbound form):
@@ -20,6 +22,23 @@ def form_add_application_error(form, error):
         if field in form.fields and field != NON_FIELD_ERRORS:
             for message in messages if isinstance(messages, list) else [messages]:
                 form.add_error(field, message)
+
+
+class ContactChecks:
+    """A person's e-mail and phone checked with the form's other fields on the first submit (the service checks the
+    same), so one answer names every mistake."""
+
+    def clean_email(self):
+        value = self.cleaned_data.get("email", "").strip()
+        if value and (message := email_error(value)):
+            raise forms.ValidationError(message)
+        return value
+
+    def clean_phone(self):
+        value = self.cleaned_data.get("phone", "").strip()
+        if value and (message := phone_error(value)):
+            raise forms.ValidationError(message)
+        return value
 
 
 class PublicForm(forms.Form):

@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE, DateTimeInput, PublicForm, https_links
+from core.forms import DATE, ContactChecks, DateTimeInput, PublicForm, https_links
 from documents.forms import MultipleFileField
 from media_relations.models import (
     Accreditation,
@@ -20,10 +20,11 @@ from media_relations.models import (
 from units.models import Unit
 
 
-class JoinForm(PublicForm):
-    full_name = forms.CharField(label=_("Full name"), max_length=200)
-    email = forms.EmailField(label=_("E-mail"), max_length=254,
-                             widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}))
+class JoinForm(ContactChecks, PublicForm):
+    full_name = forms.CharField(label=_("Full name"), max_length=200, min_length=3,
+                                error_messages={"min_length": _("Write your full name.")})
+    email = forms.CharField(label=_("E-mail"), max_length=254,
+                            widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}))
     password = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
                                help_text=_("At least 10 characters, not only digits."))
     outlet_name = forms.CharField(label=_("Media outlet"), max_length=200,

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from appeals.models import AnswerForm, AppealKind, Case, CaseType, Outcome, Urgency
 from appeals.selectors import case_due, case_for_token, case_public_timeline, public_organisation
 from appeals.services import case_submit, tracking_url
-from appeals.validation import email_error, phone_error
+from core.contacts import email_error, phone_error
 from core.idempotency import idempotency_key_clean
 from documents.apis.control import SkippedDaySerializer
 

@@ -8,7 +8,6 @@ from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.contrib.auth.tokens import default_token_generator
 from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db import transaction
 from django.db.models import Q
 from django.urls import reverse
@@ -18,7 +17,8 @@ from django.utils.http import urlsafe_base64_decode, urlsafe_base64_encode
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from core.exceptions import ApplicationError, PermissionDeniedError, fail
+from core.contacts import contact_errors, email_error
+from core.exceptions import ApplicationError, PermissionDeniedError, fail, fail_all
 from core.history import history_reason
 from core.i18n import deferred
 from core.models import OutboundEmail, User
@@ -94,12 +94,13 @@ def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind=""
     confirmation link goes through the outbox after the account is stored."""
     full_name = " ".join((full_name or "").split())
     email = (email or "").strip().lower()
+    phone = (phone or "").strip()
+    errors = contact_errors({"phone": phone})
     if len(full_name) < 3:
-        fail("full_name", _("Write your full name."))
-    try:
-        validate_email(email)
-    except ValidationError:
-        fail("email", _("Enter a valid e-mail address, e.g. name@example.com."))
+        errors["full_name"] = [_("Write your full name.")]
+    if message := email_error(email):
+        errors["email"] = [message]
+    fail_all(errors)
     waiting = User.objects.filter(email__iexact=email, is_active=False, journalist__isnull=False).first()
     if waiting is not None:
         # the first link was lost: the same account gets a new one (its password stays as first chosen)
@@ -120,7 +121,7 @@ def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind=""
         user.set_password(password)
         user.save()
         journalist = Journalist(user=user, full_name=full_name, outlet=outlet, position=(position or "").strip()[:200],
-                                email=email, phone=(phone or "").strip()[:30])
+                                email=email, phone=phone[:30])
         journalist._history_user = user
         journalist.save()
         _send_confirmation(user, full_name)

@@ -4,6 +4,7 @@ signature (registered as an outgoing letter), the citizen's tracking page and th
 
 import pytest
 from django.urls import reverse
+from django.utils import translation
 from rest_framework.test import APIClient
 
 from appeals.models import Case
@@ -156,6 +157,18 @@ def test_a_form_sent_back_with_errors_opens_with_every_mistake_linked_to_its_fie
     # a question asked of a page (the term calculator) has sent nothing: the summary does not say it was not sent
     asked = client.get(reverse("documents:calculator"), {"policy": "", "start": ""}).content.decode()
     assert "Исправьте эти поля" in asked and "Форма не отправлена" not in asked
+
+
+@pytest.mark.parametrize(("phone", "says"), [
+    ("+994 50 123 45 67", None), ("(012) 555-01-42", None), ("050 abc", "digits only"), ("-----", "too short"),
+    ("12", "too short"), ("+994 50 123 45 67 89 01", "too long"),
+])
+def test_a_phone_number_is_one_someone_can_dial(phone, says):
+    from core.contacts import phone_error
+
+    with translation.override("en"):
+        message = phone_error(phone)
+    assert (message is None) if says is None else (says in message)
 
 
 def test_a_tick_box_sits_inside_its_label(client, ministry):

@@ -19,6 +19,7 @@ from media_relations.services.accreditation import (
     accreditation_decide,
     accreditation_remind_expiring,
     accreditation_revoke,
+    journalist_signup,
 )
 from media_relations.services.events import event_register
 from tests.media_relations.conftest import press_card
@@ -111,6 +112,20 @@ def test_a_bad_signup_keeps_what_was_typed_and_says_why(client, accredited):
     assert 'value="Kamilə Rüstəmova"' in page and 'value="Report.az"' in page
     response = _join(client, outlet_name="Brand New Outlet", outlet_kind="")
     assert response.status_code == 400 and "say what kind of outlet" in response.content.decode()
+
+
+def test_a_signup_names_every_contact_mistake_at_once(client):
+    response = _join(client, full_name="K", email="kamila@", phone="12")
+    page = response.content.decode()
+    assert response.status_code == 400
+    # the same words as the citizens' forms, all three in one answer
+    for message in ("Write your full name", "Enter a valid e-mail address, e.g. name@example.az",
+                    "This phone number is too short"):
+        assert message in page
+    with pytest.raises(ApplicationError) as refused:
+        journalist_signup(full_name="Kamilə Rüstəmova", email="kamila@report.example", password="a-long-pass-2026",
+                          outlet_name="Report.az", outlet_kind="online", phone="call the desk")
+    assert set(refused.value.fields) == {"phone"} and not User.objects.filter(username="kamila@report.example").exists()
 
 
 def test_a_tampered_or_unknown_badge_is_not_valid_and_never_an_error(client, accredited):
