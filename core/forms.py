@@ -93,9 +93,6 @@ class PortalFormRenderer(DjangoTemplates):
 
 
 def _name_empty_choice(widget):
-    empty_label = _("— choose —") if widget.get("required") else _("— none —")
-    for _group, options, _index in widget["optgroups"]:
-        for option in options:
-            if option["value"] in ("", None) and option["label"] == BLANK_CHOICE_DASH[0][1]:
-                option["label"] = empty_label
-            return  # Django puts the empty choice first or not at all
+    _group, options, _index = widget["optgroups"][0]  # Django puts the empty choice first, or not at all
+    if options and options[0]["value"] in ("", None) and options[0]["label"] == BLANK_CHOICE_DASH[0][1]:
+        options[0]["label"] = _("— choose —") if widget.get("required") else _("— none —")
