@@ -4,6 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from core.bounds import validate_date_window
 from documents.models import AccessLevel, CaseFile, DeadlinePolicy, Direction, Document
 from documents.models.control import term_label
+from documents.services.registry import registration_errors
 from units.models import Unit
 
 
@@ -91,6 +92,18 @@ class DocumentRegisterForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = units
         self.fields["case_file"].queryset = case_files if case_files is not None else CaseFile.objects.none()
+
+    def clean(self):
+        """The registration's own rules (a correspondent for incoming mail…) beside the fields' errors, on the first
+        answer; the service checks them again."""
+        data = super().clean()
+        errors = registration_errors(unit=data.get("unit"), direction=data.get("direction"), subject=data.get("subject"),
+                                     correspondent=data.get("correspondent"), correspondent_date=data.get("correspondent_date"),
+                                     case_file=data.get("case_file"))
+        for field, messages in errors.items():
+            if field not in self.errors:
+                self.add_error(field, messages)
+        return data
 
 
 class DocumentFilterForm(forms.Form):

@@ -32,8 +32,10 @@ def user_may_register_for(*, user, unit):
 
 
 
-def _validate(*, unit, direction, subject, correspondent, correspondent_date, case_file, in_reply_to, supersedes):
-    """Every rule the registration breaks, named at once (a clerk fixes them in one go)."""
+def registration_errors(*, unit, direction, subject, correspondent, correspondent_date, case_file, in_reply_to=None,
+                        supersedes=None):
+    """{field: [message]}: every rule a registration breaks, named at once (a clerk fixes them in one go). The register
+    form asks too, with whatever fields it could read (`unit` may be None), so its first answer names them all."""
     errors = {}
     if direction not in Direction.values:
         errors["direction"] = [_("Choose incoming, outgoing or internal.")]
@@ -43,16 +45,16 @@ def _validate(*, unit, direction, subject, correspondent, correspondent_date, ca
         errors["correspondent"] = [_("Name the sender of an incoming document, or the addressee of an outgoing one.")]
     if correspondent_date is not None and (not in_date_window(correspondent_date) or correspondent_date > timezone.localdate()):
         errors["correspondent_date"] = [_("Their date cannot be in the future.")]
-    organisation_id = unit.organisation_id
-    if case_file is not None:
-        if case_file.organisation_id != organisation_id:
+    if case_file is not None and (case_file.closed_at is not None or case_file.year != timezone.localdate().year):
+        errors["case_file"] = [_("The case file %(index)s is closed; choose one of this year.") % {"index": case_file.index}]
+    if unit is not None:
+        organisation_id = unit.organisation_id
+        if case_file is not None and case_file.organisation_id != organisation_id:
             errors["case_file"] = [_("The case file belongs to another organisation.")]
-        elif case_file.closed_at is not None or case_file.year != timezone.localdate().year:
-            errors["case_file"] = [_("The case file %(index)s is closed; choose one of this year.") % {"index": case_file.index}]
-    for field, other in (("in_reply_to", in_reply_to), ("supersedes", supersedes)):
-        if other is not None and other.organisation_id != organisation_id:
-            errors[field] = [_("The related document belongs to another organisation.")]
-    fail_all(errors)
+        for field, other in (("in_reply_to", in_reply_to), ("supersedes", supersedes)):
+            if other is not None and other.organisation_id != organisation_id:
+                errors[field] = [_("The related document belongs to another organisation.")]
+    return errors
 
 
 def document_register(*, actor, unit, direction, subject, correspondent="", correspondent_number="", correspondent_date=None,
@@ -64,8 +66,9 @@ def document_register(*, actor, unit, direction, subject, correspondent="", corr
     Returns (document, created)."""
     if not user_may_register_for(user=actor, unit=unit):
         raise PermissionDeniedError(_("Only the registry or a head of the unit may register its documents."))
-    _validate(unit=unit, direction=direction, subject=subject, correspondent=correspondent,
-              correspondent_date=correspondent_date, case_file=case_file, in_reply_to=in_reply_to, supersedes=supersedes)
+    fail_all(registration_errors(unit=unit, direction=direction, subject=subject, correspondent=correspondent,
+                                 correspondent_date=correspondent_date, case_file=case_file, in_reply_to=in_reply_to,
+                                 supersedes=supersedes))
     attachments = list(attachments)
     attachments_check_all(attachments)  # before a number is taken or a file stored
 

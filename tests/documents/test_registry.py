@@ -252,6 +252,12 @@ def test_the_register_page_registers_once_and_keeps_input_on_error(client, clerk
     assert bad.status_code == 400
     html = bad.content.decode()
     assert 'value="Interview request"' in html and "Name the sender of an incoming document" in html
+    # the registration's own rule is named with the fields' errors on the first answer, not after they are fixed
+    rounds = client.post(reverse("documents:document-register"), {
+        "direction": "incoming", "unit": unit.slug, "subject": "", "correspondent": "", "pages": 0,
+        "access_level": "internal", "idempotency_key": "k0"})
+    assert rounds.status_code == 400
+    assert set(rounds.context["form"].errors) == {"subject", "correspondent", "pages"}
     wrong_file = client.post(reverse("documents:document-register"), {
         "direction": "incoming", "unit": unit.slug, "subject": "Interview request", "correspondent": "AZERTAC", "pages": 2,
         "access_level": "internal", "idempotency_key": "k1", "attachments": [SimpleUploadedFile("x.pdf", EXE)]})
