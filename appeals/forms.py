@@ -15,7 +15,8 @@ from appeals.models import (
     RefusalGround,
     Urgency,
 )
-from core.forms import ContactChecks, PublicForm
+from appeals.services import submission_errors
+from core.forms import ContactChecks, PublicForm, ServiceRules
 from documents.forms import MultipleFileField
 from units.models import Unit
 from units.selectors import unit_staff
@@ -38,15 +39,18 @@ class _CitizenForm(_PublicForm):
     attachments = MultipleFileField(label=_("Files (PDF, images, office documents)"), required=False)
 
 
-class AppealForm(_CitizenForm):
+class AppealForm(ServiceRules, _CitizenForm):
     kind = forms.ChoiceField(label=_("Kind"), choices=AppealKind.choices, widget=forms.RadioSelect, initial=AppealKind.APPLICATION)
     is_collective = forms.BooleanField(label=_("A collective appeal (signed by several people)"), required=False)
     signatories = forms.IntegerField(label=_("Number of signatories"), min_value=1, max_value=1_000_000, required=False)
 
     field_order = ["kind", "subject", "text", "name", "email", "phone", "address", "is_collective", "signatories", "attachments"]
 
+    def rule_errors(self, data):
+        return submission_errors(CaseType.APPEAL, data)
 
-class InformationRequestForm(_CitizenForm):
+
+class InformationRequestForm(ServiceRules, _CitizenForm):
     urgency = forms.ChoiceField(label=_("Urgency"), choices=Urgency.choices, initial=Urgency.NONE, widget=forms.RadioSelect)
     urgency_explanation = forms.CharField(label=_("Why it is urgent"), required=False, max_length=2000,
                                           widget=forms.Textarea(attrs={"rows": 2}))
@@ -60,6 +64,9 @@ class InformationRequestForm(_CitizenForm):
         super().__init__(*args, **kwargs)
         self.fields["text"].label = _("What information do you need?")
         self.fields["name"].help_text = ""
+
+    def rule_errors(self, data):
+        return submission_errors(CaseType.INFORMATION_REQUEST, data)
 
 
 class ReplyForm(forms.Form):
@@ -125,7 +132,7 @@ class ExtendForm(forms.Form):
     reason = forms.CharField(label=_("Reason (the citizen is told)"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class RegisterForm(ContactChecks, forms.Form):
+class RegisterForm(ServiceRules, ContactChecks, forms.Form):
     """The clerk registers a case that came by post, e-mail, phone or at a reception, the day it arrived."""
 
     case_type = forms.ChoiceField(label=_("Type"), choices=CaseType.choices)
@@ -155,6 +162,9 @@ class RegisterForm(ContactChecks, forms.Form):
         self.fields["received_at"].initial = timezone.localtime().replace(second=0, microsecond=0)  # registered the same day
         self.fields["language"].choices = list(settings.LANGUAGES)
         self.fields["language"].initial = settings.LANGUAGE_CODE
+
+    def rule_errors(self, data):
+        return submission_errors(data["case_type"], data) if data.get("case_type") else {}
 
     def service_data(self):
         return {k: v for k, v in self.cleaned_data.items() if k not in ("attachments", "case_type", "channel", "received_at")}

@@ -75,6 +75,15 @@ def _save(case, actor, reason, fields=None):
 def _clean(case_type, data):
     """The submission's values, stripped, or a clear error naming every field at fault."""
     values = {key: (value.strip() if isinstance(value, str) else value) for key, value in data.items()}
+    if values.get("email"):
+        values["email"] = values["email"].lower()
+    fail_all(submission_errors(case_type, values))
+    return values
+
+
+def submission_errors(case_type, values):
+    """{field: [message]}: every rule a submission of `case_type` breaks, named at once. The forms ask too, with
+    whatever fields they could read, so their first answer names them all."""
     errors = {}
     if case_type == CaseType.APPEAL and values.get("kind") not in AppealKind.values:
         errors["kind"] = [_("Choose an application, a complaint or a suggestion.")]
@@ -82,8 +91,6 @@ def _clean(case_type, data):
         errors["subject"] = [_("Say briefly what it is about.")]
     if not values.get("text"):
         errors["text"] = [_("Write your appeal.") if case_type == CaseType.APPEAL else _("Say what information you need.")]
-    if values.get("email"):
-        values["email"] = values["email"].lower()
     errors.update(contact_errors(values))
     if values.get("is_collective") and (values.get("signatories") or 1) < 2:
         errors["signatories"] = [_("A collective appeal has at least two signatories.")]
@@ -98,8 +105,7 @@ def _clean(case_type, data):
             errors["name"] = [_("Give your name: the law asks for it in an information request.")]
         if not (values.get("email") or values.get("address")):
             errors["email"] = [_("Give an e-mail or a postal address for the answer.")]
-    fail_all(errors)
-    return values
+    return errors
 
 
 def _language(requested):

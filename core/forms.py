@@ -41,6 +41,22 @@ class ContactChecks:
         return value
 
 
+class ServiceRules:
+    """A form that names its service's own rules (those across fields: a correspondent for incoming mail, two
+    signatories for a collective appeal) with its fields' errors on the first answer, not after they are fixed.
+    `rule_errors(data)` asks the service's check with what the form could read; the service checks again."""
+
+    def rule_errors(self, data):
+        raise NotImplementedError
+
+    def clean(self):
+        data = super().clean()
+        for field, messages in self.rule_errors(data).items():
+            if field in self.fields and field not in self.errors:
+                self.add_error(field, messages)
+        return data
+
+
 class PublicForm(forms.Form):
     """A form anyone may send: a field people do not see and robots fill in, and a key that makes a double submit
     one submission."""

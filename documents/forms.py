@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from core.bounds import validate_date_window
+from core.forms import ServiceRules
 from documents.models import AccessLevel, CaseFile, DeadlinePolicy, Direction, Document
 from documents.models.control import term_label
 from documents.services.registry import registration_errors
@@ -70,7 +71,7 @@ class MultipleFileField(forms.FileField):
         return [single(data, initial)] if data else []
 
 
-class DocumentRegisterForm(forms.Form):
+class DocumentRegisterForm(ServiceRules, forms.Form):
     direction = forms.ChoiceField(label=_("Direction"), choices=Direction.choices)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug")
     subject = forms.CharField(label=_("Subject"), max_length=500)
@@ -93,17 +94,10 @@ class DocumentRegisterForm(forms.Form):
         self.fields["unit"].queryset = units
         self.fields["case_file"].queryset = case_files if case_files is not None else CaseFile.objects.none()
 
-    def clean(self):
-        """The registration's own rules (a correspondent for incoming mail…) beside the fields' errors, on the first
-        answer; the service checks them again."""
-        data = super().clean()
-        errors = registration_errors(unit=data.get("unit"), direction=data.get("direction"), subject=data.get("subject"),
-                                     correspondent=data.get("correspondent"), correspondent_date=data.get("correspondent_date"),
-                                     case_file=data.get("case_file"))
-        for field, messages in errors.items():
-            if field not in self.errors:
-                self.add_error(field, messages)
-        return data
+    def rule_errors(self, data):
+        return registration_errors(unit=data.get("unit"), direction=data.get("direction"), subject=data.get("subject"),
+                                   correspondent=data.get("correspondent"), correspondent_date=data.get("correspondent_date"),
+                                   case_file=data.get("case_file"))
 
 
 class DocumentFilterForm(forms.Form):

@@ -159,6 +159,20 @@ def test_a_form_sent_back_with_errors_opens_with_every_mistake_linked_to_its_fie
     assert "Исправьте эти поля" in asked and "Форма не отправлена" not in asked
 
 
+def test_the_first_answer_names_the_rules_across_fields_too(client, ministry):
+    from tests.appeals.conftest import INFO_REQUEST
+
+    client.cookies["portal_language"] = "en"
+    appeal = client.post(reverse("appeals:submit"), {**APPEAL, "email": "leyla@", "is_collective": "on", "signatories": 1,
+                                                     "submission_key": "r1"})
+    assert set(appeal.context["form"].errors) == {"email", "signatories"}
+    assert "at least two signatories" in appeal.content.decode()
+    request = client.post(reverse("appeals:inforequest-submit"), {**INFO_REQUEST, "phone": "12", "urgency": "life_liberty", "answer_form": "email",
+                                                                  "urgency_explanation": "", "submission_key": "r2"})
+    assert set(request.context["form"].errors) == {"phone", "urgency_explanation"}
+    assert Case.objects.count() == 0
+
+
 @pytest.mark.parametrize(("phone", "says"), [
     ("+994 50 123 45 67", None), ("(012) 555-01-42", None), ("050 abc", "digits only"), ("-----", "too short"),
     ("12", "too short"), ("+994 50 123 45 67 89 01", "too long"),
