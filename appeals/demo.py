@@ -47,9 +47,37 @@ def load(stdout):
     _more_outcomes(organisation, sector, clerk, head, officer, person, bodies)
     _last_month(organisation, sector, clerk, head, officer)
     _reception(organisation, clerk)
+    _as_it_happened()
     stdout.write(f"Citizens' cases: {Case.objects.count()} (new, in progress, waiting for the citizen, answered on time and late, "
                  "an answer to sign, forwarded, not considered, published, last month's statistics, reception hours with bookings)")
     stdout.write(f"  track the answered one at /appeals/track/{Case.objects.get(pk=answered.pk).tracking_token}/")
+
+
+def _as_it_happened():
+    """The demo does a case's work within a second; its history is spread from the day it was received to its last step
+    (its answer, or now) over the working days between, so a timeline reads as the days the work took."""
+    from appeals.models import Case
+    from documents.services.calendar import calendar_for
+
+    calendar = calendar_for("AZ")
+    changed = []
+    for case in Case.objects.all():
+        records = list(case.history.order_by("history_date", "history_id"))
+        first, last = case.received_at, case.answered_at or records[-1].history_date
+        days = [day for day in _days_between(timezone.localdate(first), timezone.localdate(last)) if calendar.is_working_day(day)]
+        for n, record in enumerate(records):
+            if n == 0 or n == len(records) - 1 or not days:
+                record.history_date = first if n == 0 else last if n == len(records) - 1 else first + (last - first) * n / len(records)
+            else:  # the steps between on the working days between, in office hours and in their order
+                day = days[(n - 1) * len(days) // (len(records) - 2)]
+                record.history_date = timezone.make_aware(datetime.combine(day, time(10, 0))) + timedelta(minutes=20 * n)
+        changed += records
+    Case.history.model.objects.bulk_update(changed, ["history_date"])
+
+
+def _days_between(first, last):
+    """The days after `first` and before `last`."""
+    return [first + timedelta(days=n) for n in range(1, (last - first).days)]
 
 
 def _sign(case, head):
@@ -119,9 +147,11 @@ def _last_month(organisation, sector, clerk, head, officer):
     from appeals.models import Case
     from appeals.services import case_answer
     from appeals.statistics import previous_month
+    from documents.services.calendar import calendar_for
 
     month = previous_month()
     start = timezone.make_aware(datetime(month.year, month.month, 3, 10, 0))
+    calendar = calendar_for("AZ", around=start.date())
     subjects = ["Sosial kartın bərpası", "Müavinətin məbləği", "İşsizlik sığortası", "Peşə kursları", "Məşğulluq mərkəzinin iş saatları",
                 "Pensiya kapitalı", "Uşaq pulunun təyini", "Kommunal güzəşt"]
     channels = ["online", "online", "post", "email", "online", "phone", "online", "reception"]
@@ -134,8 +164,9 @@ def _last_month(organisation, sector, clerk, head, officer):
             Case.objects.filter(pk=case.pk).update(channel=channels[n])
         case = case_answer(actor=officer, case=case, text="Cavab verilib.")
         _sign(case, head)
-        # the answer's day as it happened last month: most on time, one in four late
-        Case.objects.filter(pk=case.pk).update(answered_at=received + timedelta(days=30 if n % 4 == 3 else 6))
+        # the answer's day as it happened last month, a working day: most on time, one in four late
+        answered = calendar.next_working_day(timezone.localdate(received) + timedelta(days=30 if n % 4 == 3 else 6), include_self=True)
+        Case.objects.filter(pk=case.pk).update(answered_at=timezone.make_aware(datetime.combine(answered, time(16, 0))))
 
 
 def _reception(organisation, clerk):

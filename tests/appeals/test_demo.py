@@ -1,0 +1,28 @@
+"""The demo's cases read as work done over days: what a first-run visitor sees on a tracking page or a case page."""
+
+from io import StringIO
+
+import pytest
+from django.core.management import call_command
+from django.utils import timezone
+
+from appeals.models import Case
+from documents.services.calendar import calendar_for
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_demo_case_is_registered_the_day_it_came_and_worked_on_working_days(db):
+    call_command("load_demo", stdout=StringIO())
+    calendar = calendar_for("AZ")
+    worked_over_days = 0
+    for case in Case.objects.all():
+        steps = [record.history_date for record in case.history.order_by("history_id")]
+        assert steps[0] == case.received_at  # registered on receipt, not on the day the demo was loaded
+        assert steps == sorted(steps)
+        if case.answered_at:
+            assert steps[-1] == case.answered_at
+        between = [timezone.localtime(step) for step in steps[1:-1] if timezone.localdate(step) != timezone.localdate(steps[0])]
+        assert all(calendar.is_working_day(step.date()) and 9 <= step.hour < 18 for step in between)
+        worked_over_days += bool(between)
+    assert worked_over_days >= 5
