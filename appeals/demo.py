@@ -17,6 +17,10 @@ def load(stdout):
     sector = Unit.objects.filter(name="İnformasiya sektoru").first()
     if organisation is None or sector is None or len(people) < 3 or Case.objects.exists():
         return
+    clerk, head, officer = people["clerk"], people["info.head"], people["info.officer"]
+    # in the order they came, so the numbers follow the days: last month's, the late one, then this month's
+    _last_month(organisation, sector, clerk, head, officer)
+    _answered_late(organisation, sector, clerk, head, officer)
     person = {"name": "Səbinə Quliyeva", "email": "sabina@example.az", "phone": "+994 50 123 45 67", "address": "Bakı, Nizami küç. 5"}
     appeals = [
         ("complaint", "Oktyabr ayı üçün pensiya ödənilməyib", "Oktyabr ayının pensiyası kartıma köçürülməyib. Səbəbini bildirməyinizi xahiş edirəm."),
@@ -25,17 +29,16 @@ def load(stdout):
         ("complaint", "Əlillik müavinəti gecikir", "Əlillik müavinəti iki aydır gecikir."),
     ]
     cases = []
-    for n, (kind, subject, text) in enumerate(appeals):
+    for n, (kind, subject, text) in reversed(list(enumerate(appeals))):  # the oldest first
         case, _created = case_submit(organisation=organisation, case_type="appeal", received_at=timezone.now() - timedelta(days=3 * n),
                                      data={**person, "kind": kind, "subject": subject, "text": text})
-        cases.append(case)
+        cases.insert(0, case)
     case_submit(organisation=organisation, case_type="appeal", data={"kind": "complaint", "subject": "Anonim şikayət",
                                                                       "text": "Heç kim imzalamayıb."})
     for urgency, explanation in (("none", ""), ("loses_value", "Məhkəmə iclası cümə günüdür")):
         case_submit(organisation=organisation, case_type="information_request",
                     data={**person, "subject": "2026-cı il üzrə sosial yardım alanların sayı", "text": "Rayonlar üzrə say",
                           "urgency": urgency, "urgency_explanation": explanation})
-    clerk, head, officer = people["clerk"], people["info.head"], people["info.officer"]
     waiting, answered, in_progress = cases[1], cases[2], cases[3]
     for case in (waiting, answered, in_progress):
         case_route(actor=clerk, case=case, unit=sector)
@@ -45,7 +48,6 @@ def load(stdout):
     _sign(case, head)
     bodies = _bodies()
     _more_outcomes(organisation, sector, clerk, head, officer, person, bodies)
-    _last_month(organisation, sector, clerk, head, officer)
     _reception(organisation, clerk)
     _as_it_happened()
     stdout.write(f"Citizens' cases: {Case.objects.count()} (new, in progress, waiting for the citizen, answered on time and late, "
@@ -105,17 +107,26 @@ def _in_progress(organisation, sector, clerk, head, officer, data, *, case_type=
     return case_assign(actor=head, case=case, executor=officer)
 
 
+RAUF = {"name": "Rauf Məmmədov", "email": "rauf@example.az", "phone": "+994 55 765 43 21", "address": "Gəncə, Atatürk pr. 12"}
+
+
+def _answered_late(organisation, sector, clerk, head, officer):
+    """Received five weeks ago, answered only now."""
+    from appeals.services import case_answer
+
+    late = _in_progress(organisation, sector, clerk, head, officer, {**RAUF, "kind": "application",
+                        "subject": "Təqaüdün yenidən hesablanması", "text": "Təqaüdümün yenidən hesablanmasını xahiş edirəm."},
+                        received_at=timezone.now() - timedelta(days=35))
+    _sign(case_answer(actor=officer, case=late, text="Təqaüdünüz yenidən hesablanıb; fərq dekabr ayında ödəniləcək."), head)
+
+
 def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
-    """Answered late, forwarded, refused in part, published, repeated, put under extra study, an answer to sign."""
+    """Forwarded, refused in part, published, repeated, put under extra study, an answer to sign."""
     from appeals.models import Case
     from appeals.publication import answer_publish
     from appeals.services import case_answer, case_extra_study
 
-    other = {"name": "Rauf Məmmədov", "email": "rauf@example.az", "phone": "+994 55 765 43 21", "address": "Gəncə, Atatürk pr. 12"}
-    late = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "application",
-                        "subject": "Təqaüdün yenidən hesablanması", "text": "Təqaüdümün yenidən hesablanmasını xahiş edirəm."},
-                        received_at=timezone.now() - timedelta(days=40))
-    _sign(case_answer(actor=officer, case=late, text="Təqaüdünüz yenidən hesablanıb; fərq dekabr ayında ödəniləcək."), head)
+    other = RAUF
     forwarded = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "complaint",
                              "subject": "Poliklinikada növbə", "text": "Poliklinikada həkim qəbulu üçün növbələr çox uzundur."})
     _sign(case_answer(actor=officer, case=forwarded, outcome="forwarded", body=bodies[1],
@@ -156,7 +167,9 @@ def _last_month(organisation, sector, clerk, head, officer):
                 "Pensiya kapitalı", "Uşaq pulunun təyini", "Kommunal güzəşt"]
     channels = ["online", "online", "post", "email", "online", "phone", "online", "reception"]
     for n, subject in enumerate(subjects):
-        received = start + timedelta(days=2 * n)
+        # received on working days (a reception or a phone call is not on a Sunday)
+        received = timezone.make_aware(datetime.combine(calendar.next_working_day(start.date() + timedelta(days=2 * n),
+                                                                                  include_self=True), time(10, 0)))
         data = {"kind": ("application", "complaint", "suggestion")[n % 3], "subject": subject, "text": subject,
                 "name": f"Vətəndaş {n + 1}", "email": f"citizen{n + 1}@example.az"}
         case = _in_progress(organisation, sector, clerk, head, officer, data, received_at=received)

@@ -12,7 +12,7 @@ from documents.services.calendar import calendar_for
 pytestmark = pytest.mark.django_db
 
 
-def test_a_demo_case_is_registered_the_day_it_came_and_worked_on_working_days(db):
+def test_a_demo_case_is_registered_the_day_it_came_numbered_in_turn_and_worked_on_working_days(db):
     call_command("load_demo", stdout=StringIO())
     calendar = calendar_for("AZ")
     worked_over_days = 0
@@ -26,3 +26,7 @@ def test_a_demo_case_is_registered_the_day_it_came_and_worked_on_working_days(db
         assert all(calendar.is_working_day(step.date()) and 9 <= step.hour < 18 for step in between)
         worked_over_days += bool(between)
     assert worked_over_days >= 5
+    # a register's numbers follow the days the cases came
+    for journal_id in Case.objects.values_list("journal_id", flat=True).distinct():
+        sequences = list(Case.objects.filter(journal_id=journal_id).order_by("received_at", "id").values_list("sequence", flat=True))
+        assert sequences == sorted(sequences)
