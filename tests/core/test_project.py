@@ -51,6 +51,15 @@ def test_migrations_are_complete():
         pytest.fail(f"models changed without a migration:\n{out.getvalue()} ({exc})")
 
 
+@pytest.mark.django_db
+def test_the_shell_imports_every_model_without_a_warning(capsys):
+    out = StringIO()
+    call_command("shell", command="print(HistoricalDocument.__name__, HistoricalCase.__name__)", stdout=out)
+    printed = out.getvalue() + capsys.readouterr().out
+    assert "could not be automatically imported" not in printed
+    assert "HistoricalDocument HistoricalCase" in printed
+
+
 def test_compose_file_is_valid():
     if shutil.which("docker") and subprocess.run(["docker", "compose", "version"], capture_output=True).returncode == 0:
         command = ["docker", "compose", "config", "-q"]
