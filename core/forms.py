@@ -16,12 +16,16 @@ def asked_query(request, field_names):
 
 
 def form_add_application_error(form, error):
-    """Show an ApplicationError on a form: its message on top, its field messages beside the fields."""
-    form.add_error(None, error.message)
+    """Show an ApplicationError on a form: its field messages beside the fields (the error summary lists them on
+    top), its message on top unless it is one of them."""
+    placed = set()
     for field, messages in error.fields.items():
         if field in form.fields and field != NON_FIELD_ERRORS:
             for message in messages if isinstance(messages, list) else [messages]:
                 form.add_error(field, message)
+                placed.add(str(message))
+    if str(error.message) not in placed:
+        form.add_error(None, error.message)
 
 
 class ContactChecks:

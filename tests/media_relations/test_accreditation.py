@@ -59,6 +59,14 @@ def test_the_life_cycle_from_application_to_a_refused_registration(client, staff
     user.refresh_from_db()
     assert user.is_active
 
+    # without a document: told once on top (in the list of fields to correct) and beside the field, not a third time
+    response = client.post(reverse("media_relations:my-accreditation"), {
+        "organisation": ministry.pk, "kind": "temporary", "valid_from": timezone.localdate().isoformat(),
+        "valid_until": (timezone.localdate() + timedelta(days=10)).isoformat()})
+    assert response.status_code == 400
+    form = response.context["form"]
+    assert list(form.errors) == ["documents"] and not form.non_field_errors()
+
     # apply with a document: under control with the accreditation policy, the press service is told
     response = client.post(reverse("media_relations:my-accreditation"), {
         "organisation": ministry.pk, "kind": "temporary", "valid_from": timezone.localdate().isoformat(),
