@@ -25,3 +25,24 @@
     table.classList.add("stacks");
   });
 })();
+
+// Site-wide: a file field's button and "no file chosen" in the page's language (the browser's own speak the browser's).
+// The native input stays, visually hidden but focusable; without the script it shows as it is.
+(function () {
+  "use strict";
+  document.querySelectorAll(".file-picker").forEach(function (picker) {
+    var input = picker.querySelector("input[type=file]");
+    var button = picker.querySelector(".file-button");
+    var chosen = picker.querySelector(".file-chosen");
+    if (!input || !button || !chosen) { return; }
+    var none = chosen.textContent;
+    picker.classList.add("enhanced");
+    button.hidden = false;
+    chosen.hidden = false;
+    button.addEventListener("click", function () { input.click(); });
+    input.addEventListener("change", function () {
+      var names = Array.prototype.map.call(input.files, function (file) { return file.name; });
+      chosen.textContent = names.length ? names.join(", ") : none;
+    });
+  });
+})();

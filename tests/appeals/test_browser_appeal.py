@@ -9,6 +9,7 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
 
 PHONE = {"width": 360, "height": 780}
+PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _no_sideways_scroll(page):
@@ -41,6 +42,7 @@ def _act(page, summary, fill, button):
 
 def test_a_citizen_on_a_phone_gets_a_signed_answer(live_server, browser, staff, imported):
     from appeals.models import Case
+    from documents.services.attachments import attachments_of
 
     citizen = browser.new_context(viewport=PHONE, locale="en-GB").new_page()
     citizen.goto(f"{live_server.url}/appeals/new/?lang=en")
@@ -50,12 +52,19 @@ def test_a_citizen_on_a_phone_gets_a_signed_answer(live_server, browser, staff, 
     citizen.fill("#id_text", "My pension for October was not paid to my card.")
     citizen.fill("#id_name", "Leyla Həsənova")
     citizen.fill("#id_email", "leyla@example.az")
+    # the file field speaks the page's language: our button and the chosen names, the browser's own button hidden
+    citizen.set_input_files("#id_attachments", files=[{"name": "statement.pdf", "mimeType": "application/pdf", "buffer": PDF}])
+    picker = citizen.locator(".file-picker")
+    assert picker.locator(".file-button").inner_text() == "Choose files"
+    assert picker.locator(".file-chosen").inner_text() == "statement.pdf"
+    assert picker.locator("input[type=file]").bounding_box()["width"] <= 1
     citizen.get_by_role("button", name="Send").click()
     citizen.wait_for_load_state()
     assert "Your case is registered as M-" in citizen.content()
     track_url = citizen.url.split("?")[0]
     _no_sideways_scroll(citizen)
     case = Case.objects.get()
+    assert [file.original_name for file in attachments_of(case)] == ["statement.pdf"]
 
     sector = imported["İnformasiya sektoru"]
     clerk = _as(browser, live_server, "clerk")
