@@ -6,6 +6,8 @@ from django.utils import timezone
 
 from core.models import User
 
+RAUF = {"name": "Rauf Məmmədov", "email": "rauf@example.az", "phone": "+994 55 765 43 21", "address": "Gəncə, Atatürk pr. 12"}
+
 
 def load(stdout):
     from appeals.models import Case
@@ -68,13 +70,22 @@ def _as_it_happened():
         first, last = case.received_at, case.answered_at or records[-1].history_date
         days = [day for day in _days_between(timezone.localdate(first), timezone.localdate(last)) if calendar.is_working_day(day)]
         for n, record in enumerate(records):
-            if n == 0 or n == len(records) - 1 or not days:
-                record.history_date = first if n == 0 else last if n == len(records) - 1 else first + (last - first) * n / len(records)
-            else:  # the steps between on the working days between, in office hours and in their order
-                day = days[(n - 1) * len(days) // (len(records) - 2)]
-                record.history_date = timezone.make_aware(datetime.combine(day, time(10, 0))) + timedelta(minutes=20 * n)
+            record.history_date = _step_moment(n, len(records), first, last, days)
         changed += records
     Case.history.model.objects.bulk_update(changed, ["history_date"])
+
+
+def _step_moment(n, count, first, last, working_days):
+    """When step `n` of `count` happened: the first on receipt, the last at its moment, those between on the working
+    days between, in office hours and in their order (or in turn between the two when no working day lies between)."""
+    if n == 0:
+        return first
+    if n == count - 1:
+        return last
+    if not working_days:
+        return first + (last - first) * n / count
+    day = working_days[(n - 1) * len(working_days) // (count - 2)]
+    return timezone.make_aware(datetime.combine(day, time(10, 0))) + timedelta(minutes=20 * n)
 
 
 def _days_between(first, last):
@@ -107,9 +118,6 @@ def _in_progress(organisation, sector, clerk, head, officer, data, *, case_type=
     return case_assign(actor=head, case=case, executor=officer)
 
 
-RAUF = {"name": "Rauf Məmmədov", "email": "rauf@example.az", "phone": "+994 55 765 43 21", "address": "Gəncə, Atatürk pr. 12"}
-
-
 def _answered_late(organisation, sector, clerk, head, officer):
     """Received five weeks ago, answered only now."""
     from appeals.services import case_answer
@@ -126,13 +134,12 @@ def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
     from appeals.publication import answer_publish
     from appeals.services import case_answer, case_extra_study
 
-    other = RAUF
-    forwarded = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "complaint",
+    forwarded = _in_progress(organisation, sector, clerk, head, officer, {**RAUF, "kind": "complaint",
                              "subject": "Poliklinikada növbə", "text": "Poliklinikada həkim qəbulu üçün növbələr çox uzundur."})
     _sign(case_answer(actor=officer, case=forwarded, outcome="forwarded", body=bodies[1],
                       text="Müraciətiniz aidiyyəti üzrə Səhiyyə Nazirliyinə göndərilib."), head)
     published = _in_progress(organisation, sector, clerk, head, officer, {
-        **other, "subject": "Məşğulluq proqramının büdcəsi", "text": "2026-cı il məşğulluq proqramının büdcəsi nə qədərdir?",
+        **RAUF, "subject": "Məşğulluq proqramının büdcəsi", "text": "2026-cı il məşğulluq proqramının büdcəsi nə qədərdir?",
         "publish_consent": True}, case_type="information_request")
     published = case_answer(actor=officer, case=published, outcome="partial", ground="personal_data",
                             text="Hörmətli Rauf Məmmədov, proqramın büdcəsi 12 milyon manatdır. İştirakçıların adları şəxsi "
@@ -140,10 +147,10 @@ def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
     _sign(published, head)
     published = Case.objects.get(pk=published.pk)
     answer_publish(actor=officer, case=published, subject=published.subject, question=published.text, answer=published.answer_text)
-    study = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "complaint",
+    study = _in_progress(organisation, sector, clerk, head, officer, {**RAUF, "kind": "complaint",
                          "subject": "Əlillik dərəcəsinin təyini", "text": "Əlillik dərəcəm səhv təyin edilib."})
     case_extra_study(actor=clerk, case=study, reason="Tibbi-sosial ekspert komissiyasının sənədləri yoxlanılmalıdır.")
-    signing = _in_progress(organisation, sector, clerk, head, officer, {**other, "kind": "application",
+    signing = _in_progress(organisation, sector, clerk, head, officer, {**RAUF, "kind": "application",
                            "subject": "Uşağa görə müavinətin rəsmiləşdirilməsi", "text": "Uşağa görə müavinəti necə rəsmiləşdirə bilərəm?"})
     case_answer(actor=officer, case=signing, text="Müavinət üçün müraciəti DOST mərkəzində və ya e-gov.az portalında "
                                                   "verə bilərsiniz.")  # waits for the head's signature
