@@ -5,9 +5,10 @@ from django.conf import settings
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE, DateTimeInput, https_links
+from core.forms import DATE, DateTimeInput, ServiceRules, https_links
 from documents.forms import MultipleFileField
 from protocol.models import Agreement, DelegationMember, Meeting, Partner, ProgrammeItem, Visit, VisitLetter
+from protocol.services.visits import programme_item_errors
 from units.forms import UnitChoiceField
 from units.models import Unit
 
@@ -98,17 +99,21 @@ class MemberForm(ServiceModelForm):
                 del self.fields[name]
 
 
-class ProgrammeItemForm(ServiceModelForm):
+class ProgrammeItemForm(ServiceRules, ServiceModelForm):
     class Meta:
         model = ProgrammeItem
         fields = ["starts_at", "ends_at", "activity", "place", "officials", "guests", "responsible", "transport"]
         widgets = {"starts_at": DateTimeInput(), "ends_at": DateTimeInput(), "officials": forms.SelectMultiple(attrs={"size": 5})}
 
-    def __init__(self, *args, staff, **kwargs):
+    def __init__(self, *args, staff, visit, **kwargs):
         super().__init__(*args, **kwargs)
+        self.visit = visit
         self.moments("starts_at", "ends_at")
         self.fields["officials"].queryset = staff
         self.fields["responsible"].queryset = staff
+
+    def rule_errors(self, data):
+        return programme_item_errors(visit=self.visit, values=data)
 
 
 class MoveForm(forms.Form):

@@ -7,7 +7,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, PermissionDeniedError, fail
+from core.exceptions import ApplicationError, PermissionDeniedError, fail, fail_all
 from core.i18n import deferred
 from core.services.notifications import notification_send_many
 from documents.services.control import control_close, control_open, policy_for
@@ -175,6 +175,20 @@ def member_remove(*, actor, member):
 # --- the programme ---------------------------------------------------------------------------------------------
 
 
+def programme_item_errors(*, visit, values):
+    """{field: [message]}: every rule a programme item breaks, named at once; the item's form asks too, with whatever
+    fields it could read."""
+    errors = {field: [_("This field is required.")] for field in ("starts_at", "ends_at", "activity", "place")
+              if not values.get(field)}
+    starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
+    if starts_at and ends_at and ends_at <= starts_at:
+        errors["ends_at"] = [_("The item ends after it starts.")]
+    if starts_at and not visit.starts_on <= timezone.localtime(starts_at).date() <= visit.ends_on:
+        errors["starts_at"] = [_("The item falls within the visit's days (%(first)s – %(last)s).") % {
+            "first": visit.starts_on.strftime("%d.%m.%Y"), "last": visit.ends_on.strftime("%d.%m.%Y")}]
+    return errors
+
+
 def programme_item_save(*, actor, visit, values, officials, item=None):
     """Add or change an item; its officials' agendas follow. Returns (item, clashes): the engagements of the same
     officials at the same time elsewhere (another item, a meeting, a press event)."""
@@ -182,15 +196,7 @@ def programme_item_save(*, actor, visit, values, officials, item=None):
     _require_editable(visit)
     item = item or ProgrammeItem(visit=visit)
     assign_values(item, values, ITEM_FIELDS)
-    for field in ("starts_at", "ends_at", "activity", "place"):
-        if not getattr(item, field):
-            fail(field, _("This field is required."))
-    if item.ends_at <= item.starts_at:
-        fail("ends_at", _("The item ends after it starts."))
-    day = timezone.localtime(item.starts_at).date()
-    if not visit.starts_on <= day <= visit.ends_on:
-        fail("starts_at", _("The item falls within the visit's days (%(first)s – %(last)s).") % {
-            "first": visit.starts_on.strftime("%d.%m.%Y"), "last": visit.ends_on.strftime("%d.%m.%Y")})
+    fail_all(programme_item_errors(visit=visit, values={field: getattr(item, field) for field in ITEM_FIELDS}))
     clean_or_fail(item, exclude=["visit", "responsible"])
     with transaction.atomic():
         save_with_history(item, actor, gettext_noop("Saved"))

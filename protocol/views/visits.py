@@ -105,7 +105,7 @@ def visit_detail(request, pk):
         "edit": VisitForm(request.POST if action == "edit" else None, instance=visit,
                           organisations=organisations if organisations.exists() else [visit.organisation]),
         "member": MemberForm(request.POST if action == "member" else None, passport=visit.passport_visible),
-        "item": ProgrammeItemForm(request.POST if action == "item" else None, staff=staff),
+        "item": ProgrammeItemForm(request.POST if action == "item" else None, staff=staff, visit=visit),
         "letter": LetterForm(request.POST if action == "letter" else None, initial={"language": translation.get_language()}),
         "report": ReportForm(request.POST if action == "report" else None),
     }

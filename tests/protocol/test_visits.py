@@ -100,6 +100,18 @@ def test_bad_times_answer_with_the_field(people, incoming_visit):
     assert "departure_at" in error.value.fields
 
 
+def test_the_item_form_names_every_mistake_on_the_first_answer(client, people, incoming_visit):
+    day = incoming_visit.starts_on
+    client.force_login(people["events_officer"])
+    client.cookies["portal_language"] = "en"
+    response = client.post(f"/protocol/visits/{incoming_visit.pk}/", {
+        "action": "item", "starts_at": f"{day:%Y-%m-%d}T12:00", "ends_at": f"{day:%Y-%m-%d}T11:00", "activity": "", "place": ""})
+    assert response.status_code == 400
+    # the missing fields and the times that run backwards together, not the times only after the fields are filled
+    assert set(response.context["forms"]["item"].errors) == {"ends_at", "activity", "place"}
+    assert "The item ends after it starts." in response.content.decode()
+
+
 def test_the_delegation_is_listed_in_order_of_precedence_and_the_letter_states_the_purpose(people, incoming_visit, client):
     from protocol.services.letters import visit_letter_create
     from protocol.services.visits import member_save
