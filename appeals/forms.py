@@ -15,6 +15,7 @@ from appeals.models import (
     RefusalGround,
     Urgency,
 )
+from appeals.reception import reception_session_errors
 from appeals.services import submission_errors
 from core.forms import ContactChecks, PublicForm, ServiceRules
 from documents.forms import MultipleFileField
@@ -178,7 +179,7 @@ class BookingForm(_PublicForm):
     subject = forms.CharField(label=_("What do you want to raise?"), max_length=500, widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class SessionForm(forms.Form):
+class SessionForm(ServiceRules, forms.Form):
     official = forms.ModelChoiceField(label=_("Official"), queryset=Unit.objects.none())
     starts_at = forms.DateTimeField(label=_("Starts"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
     ends_at = forms.DateTimeField(label=_("Ends"), widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"))
@@ -191,7 +192,12 @@ class SessionForm(forms.Form):
         from units.models import MANAGING_KINDS
 
         super().__init__(*args, **kwargs)
+        self.organisation = organisation
         self.fields["official"].queryset = unit_staff(unit=organisation, kinds=MANAGING_KINDS)
+
+    def rule_errors(self, data):
+        return reception_session_errors(organisation=self.organisation, **{
+            field: data.get(field) for field in ("official", "starts_at", "ends_at", "place", "capacity", "repeat_months")})
 
 
 class RecordForm(forms.Form):

@@ -49,24 +49,33 @@ def _same_day_of_month(day, months_ahead):
     return calendar_for("AZ", around=target).next_working_day(target, include_self=True)
 
 
+def reception_session_errors(*, organisation, official, starts_at, ends_at, place, capacity, repeat_months=0):
+    """{field: [message]}: every rule reception hours break, named at once; the registry's form asks too, with
+    whatever fields it could read."""
+    errors = {}
+    if starts_at and starts_at <= timezone.now():
+        errors["starts_at"] = [_("A reception is published ahead: choose a moment in the future.")]
+    if starts_at and ends_at and ends_at <= starts_at:
+        errors["ends_at"] = [_("The reception ends after it starts.")]
+    if not (place or "").strip():
+        errors["place"] = [_("Say where the reception takes place.")]
+    if not capacity or capacity < 1:
+        errors["capacity"] = [_("Give the number of places (at least one).")]
+    if official is not None and managing_position(user=official, organisation=organisation) is None:
+        errors["official"] = [_("Choose a head of the organisation or of one of its units.")]
+    if not 0 <= (repeat_months or 0) <= 12:
+        errors["repeat_months"] = [_("Repeat for at most twelve months.")]
+    return errors
+
+
 def reception_session_create(*, actor, organisation, official, starts_at, ends_at, place, capacity, repeat_months=0):
     """The registry publishes an official's reception hours (an official may publish their own), once or on the
     same day of the month for the next `repeat_months` months (the schedule is published at least monthly)."""
     if not (is_registry(user=actor, organisation=organisation) or actor.pk == official.pk):
         raise PermissionDeniedError(_("Only the registry or the official publishes reception hours."))
-    if starts_at <= timezone.now():
-        fail("starts_at", _("A reception is published ahead: choose a moment in the future."))
-    if ends_at <= starts_at:
-        fail("ends_at", _("The reception ends after it starts."))
-    if not (place or "").strip():
-        fail("place", _("Say where the reception takes place."))
-    if not capacity or capacity < 1:
-        fail("capacity", _("Give the number of places (at least one)."))
+    fail_all(reception_session_errors(organisation=organisation, official=official, starts_at=starts_at, ends_at=ends_at,
+                                      place=place, capacity=capacity, repeat_months=repeat_months))
     position = managing_position(user=official, organisation=organisation)
-    if position is None:
-        fail("official", _("Choose a head of the organisation or of one of its units."))
-    if not 0 <= (repeat_months or 0) <= 12:
-        fail("repeat_months", _("Repeat for at most twelve months."))
     first = None
     with transaction.atomic():
         for months_ahead in range((repeat_months or 0) + 1):

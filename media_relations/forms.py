@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE, ContactChecks, DateTimeInput, PublicForm, https_links
+from core.forms import DATE, ContactChecks, DateTimeInput, PublicForm, ServiceRules, https_links
 from documents.forms import MultipleFileField
 from media_relations.models import (
     Accreditation,
@@ -17,6 +17,7 @@ from media_relations.models import (
     PressRelease,
     Subscription,
 )
+from media_relations.services.events import press_event_errors
 from units.models import Unit
 
 
@@ -60,7 +61,7 @@ class DecisionForm(forms.Form):
                              widget=forms.Textarea(attrs={"rows": 2}))
 
 
-class PressEventForm(forms.ModelForm):
+class PressEventForm(ServiceRules, forms.ModelForm):
     class Meta:
         model = PressEvent
         fields = ["kind", "title", "topic", "starts_at", "ends_at", "place", "capacity", "speakers", "invited_outlets"]
@@ -80,6 +81,9 @@ class PressEventForm(forms.ModelForm):
         if self.instance.pk:
             self.fields["organisation"].disabled = True
             self.initial["organisation"] = self.instance.organisation_id
+
+    def rule_errors(self, data):
+        return press_event_errors(values=data, event=self.instance if self.instance.pk else None)
 
     def _post_clean(self):
         pass  # the service validates the model (one place for the rules)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DATE, DateTimeInput, ServiceRules, https_links
 from documents.forms import MultipleFileField
 from protocol.models import Agreement, DelegationMember, Meeting, Partner, ProgrammeItem, Visit, VisitLetter
+from protocol.services.meetings import meeting_errors
 from protocol.services.visits import programme_item_errors
 from units.forms import UnitChoiceField
 from units.models import Unit
@@ -130,7 +131,7 @@ class LetterForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=settings.LANGUAGES)
 
 
-class MeetingForm(ServiceModelForm):
+class MeetingForm(ServiceRules, ServiceModelForm):
     class Meta:
         model = Meeting
         fields = ["partner", "title", "starts_at", "ends_at", "place", "officials", "guests", "agenda"]
@@ -151,6 +152,9 @@ class MeetingForm(ServiceModelForm):
         self.fields["officials"].queryset = staff
         if self.instance.pk:
             self.fields["organisation"].disabled = True
+
+    def rule_errors(self, data):
+        return meeting_errors(values=data, officials=data.get("officials"))
 
 
 class MinutesForm(forms.Form):

@@ -11,7 +11,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop, ngettext
 
-from core.exceptions import ApplicationError, fail
+from core.exceptions import ApplicationError, fail, fail_all
 from core.history import history_reason
 from core.i18n import deferred
 from core.models import OutboundEmail
@@ -27,22 +27,30 @@ TAKEN = (EventRegistration.State.REQUESTED, EventRegistration.State.CONFIRMED)
 
 
 
-def press_event_save(*, actor, organisation, values, speakers=(), invited_outlets=(), event=None):
-    """Create or change an event; the speakers' agendas follow. Returns (event, clashes on the speakers' agendas)."""
-    require_press(user=actor, organisation_id=organisation.pk)
+def press_event_errors(*, values, event=None):
+    """{field: [message]}: every rule an event's values break, named at once; the event's form asks too."""
+    errors = {}
     if values.get("kind") not in PressEvent.Kind.values:
-        fail("kind", _("Choose the kind of event."))
+        errors["kind"] = [_("Choose the kind of event.")]
     if not (values.get("title") or "").strip():
-        fail("title", _("Give the event a title."))
+        errors["title"] = [_("Give the event a title.")]
     starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
     if not starts_at or not ends_at or ends_at <= starts_at:
-        fail("ends_at", _("The event ends after it starts."))
-    if event is None and starts_at < timezone.now():
-        fail("starts_at", _("A new event cannot start in the past."))
+        errors["ends_at"] = [_("The event ends after it starts.")]
+    if event is None and starts_at and starts_at < timezone.now():
+        errors["starts_at"] = [_("A new event cannot start in the past.")]
     if event is not None and values.get("capacity") is not None:
         confirmed = event.registrations.filter(state=EventRegistration.State.CONFIRMED).count()
         if values["capacity"] < confirmed:
-            fail("capacity", ngettext("%(count)d journalist is already confirmed.", "%(count)d journalists are already confirmed.", confirmed) % {"count": confirmed})
+            errors["capacity"] = [ngettext("%(count)d journalist is already confirmed.", "%(count)d journalists are already confirmed.",
+                                           confirmed) % {"count": confirmed}]
+    return errors
+
+
+def press_event_save(*, actor, organisation, values, speakers=(), invited_outlets=(), event=None):
+    """Create or change an event; the speakers' agendas follow. Returns (event, clashes on the speakers' agendas)."""
+    require_press(user=actor, organisation_id=organisation.pk)
+    fail_all(press_event_errors(values=values, event=event))
     with transaction.atomic():
         if event is None:
             event = PressEvent(organisation=organisation, created_by=actor)

@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, fail
+from core.exceptions import ApplicationError, fail, fail_all
 from core.i18n import deferred
 from core.models import User
 from core.services.notifications import notification_send
@@ -31,6 +31,17 @@ from units.models import MANAGING_KINDS, Acting, Membership
 MEETING_FIELDS = ("partner", "title", "starts_at", "ends_at", "place", "guests", "agenda")
 
 
+def meeting_errors(*, values, officials):
+    """{field: [message]}: the meeting's rules across fields, named at once; its form asks too."""
+    errors = {}
+    if not officials:
+        errors["officials"] = [_("Name at least one of our participants.")]
+    starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
+    if starts_at and ends_at and ends_at <= starts_at:
+        errors["ends_at"] = [_("The meeting ends after it starts.")]
+    return errors
+
+
 def meeting_save(*, actor, organisation, organising_unit, values, officials, meeting=None):
     """Plan a meeting (or change it); our participants' agendas follow. Returns (meeting, clashes)."""
     if meeting is None:
@@ -43,10 +54,7 @@ def meeting_save(*, actor, organisation, organising_unit, values, officials, mee
     check_unit_in(organisation, organising_unit, "organising_unit")
     meeting.organising_unit = organising_unit
     assign_values(meeting, values, MEETING_FIELDS)
-    if not officials:
-        fail("officials", _("Name at least one of our participants."))
-    if meeting.starts_at and meeting.ends_at and meeting.ends_at <= meeting.starts_at:
-        fail("ends_at", _("The meeting ends after it starts."))
+    fail_all(meeting_errors(values={"starts_at": meeting.starts_at, "ends_at": meeting.ends_at}, officials=officials))
     clean_or_fail(meeting, exclude=["organisation", "organising_unit", "created_by", "partner", "officials"])
     with transaction.atomic():
         save_with_history(meeting, actor, reason)

@@ -45,6 +45,15 @@ def test_only_the_registry_or_the_official_publishes_hours(ministry, staff):
     assert "ends_at" in error.value.fields
 
 
+def test_the_hours_form_names_every_mistake_on_the_first_answer(client, ministry, staff):
+    starts = timezone.localtime(timezone.now() + timedelta(days=3)).replace(second=0, microsecond=0)
+    client.force_login(staff["clerk"])
+    response = client.post(reverse("appeals:reception-manage"), {
+        "official": staff["minister"].pk, "starts_at": f"{starts:%Y-%m-%dT%H:%M}",
+        "ends_at": f"{starts - timedelta(hours=1):%Y-%m-%dT%H:%M}", "place": "", "capacity": 5})
+    assert set(response.context["form"].errors) == {"place", "ends_at"}  # not the times only after the place is given
+
+
 def test_bookings_stop_at_the_cap_and_a_cancellation_frees_the_place(session):
     first, _created = reception_book(session=session, data=citizen(1))
     reception_book(session=session, data=citizen(2))

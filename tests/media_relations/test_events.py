@@ -25,6 +25,16 @@ pytestmark = pytest.mark.django_db
 BAKU = ZoneInfo("Asia/Baku")
 
 
+def test_the_event_form_names_every_mistake_on_the_first_answer(client, staff, ministry, press_office):
+    starts = timezone.localtime(timezone.now() + timedelta(days=3)).replace(second=0, microsecond=0)
+    client.force_login(staff["pr_officer"])
+    response = client.post("/press/office/events/", {
+        "organisation": ministry.pk, "kind": "briefing", "title": "", "starts_at": f"{starts:%Y-%m-%dT%H:%M}",
+        "ends_at": f"{starts - timedelta(hours=1):%Y-%m-%dT%H:%M}", "place": "Hall", "capacity": 20})
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"title", "ends_at"}
+
+
 def test_the_ics_feed_parses_back_with_baku_times(client, briefing):
     response = client.get(reverse("media_relations:events-ics"))
     assert response.status_code == 200 and response["Content-Type"].startswith("text/calendar")

@@ -100,6 +100,17 @@ def test_bad_times_answer_with_the_field(people, incoming_visit):
     assert "departure_at" in error.value.fields
 
 
+def test_the_meeting_form_names_every_mistake_on_the_first_answer(client, people, mincom, imported, partner):
+    day = timezone.localdate() + timedelta(days=5)
+    client.force_login(people["events_officer"])
+    response = client.post("/protocol/meetings/", {
+        "organisation": mincom.pk, "organising_unit": imported[EVENTS].pk, "title": "",
+        "starts_at": f"{day:%Y-%m-%d}T12:00", "ends_at": f"{day:%Y-%m-%d}T11:00", "place": "Ministry",
+        "partner": partner.pk, "guests": "H.E. the Ambassador"})
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"title", "officials", "ends_at"}
+
+
 def test_the_item_form_names_every_mistake_on_the_first_answer(client, people, incoming_visit):
     day = incoming_visit.starts_on
     client.force_login(people["events_officer"])
