@@ -9,7 +9,7 @@ from core.forms import DATE, DateTimeInput, ServiceRules, https_links
 from documents.forms import MultipleFileField
 from protocol.models import Agreement, DelegationMember, Meeting, Partner, ProgrammeItem, Visit, VisitLetter
 from protocol.services.meetings import meeting_errors
-from protocol.services.visits import programme_item_errors
+from protocol.services.visits import programme_item_errors, visit_errors
 from units.forms import UnitChoiceField
 from units.models import Unit
 
@@ -58,7 +58,7 @@ class LanguageCodesField(forms.MultipleChoiceField):
         return ",".join(code for code, _name in settings.LANGUAGES if code in ticked)  # in the portal's order, as on the page
 
 
-class VisitForm(ServiceModelForm):
+class VisitForm(ServiceRules, ServiceModelForm):
     class Meta:
         model = Visit
         fields = ["direction", "invited_by", "title", "purpose", "partner", "country", "city", "starts_on", "ends_on", "level",
@@ -82,6 +82,9 @@ class VisitForm(ServiceModelForm):
             self.fields["organisation"].disabled = True
             self.initial["organisation"] = self.instance.organisation_id
             self.initial["organising_unit"] = self.instance.organising_unit_id
+
+    def rule_errors(self, data):
+        return visit_errors(values=data)
 
 
 class MemberForm(ServiceModelForm):

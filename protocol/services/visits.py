@@ -51,6 +51,24 @@ def _require_editable(visit):
         raise ApplicationError(_("A visit that is over or cancelled is not changed any more."), code="visit_closed")
 
 
+def visit_errors(*, values):
+    """{field: [message]}: the visit's rules across fields, named at once; the visit's form asks too."""
+    errors = {}
+    if values.get("direction") != Visit.Direction.OUTGOING and not values.get("invited_by"):
+        errors["invited_by"] = [_("Say who invited the guests.")]
+    starts_on, ends_on = values.get("starts_on"), values.get("ends_on")
+    if starts_on and ends_on and ends_on < starts_on:
+        errors["ends_on"] = [_("The visit ends on or after the day it begins.")]
+    codes = _language_codes(values.get("languages"))
+    if not codes or any(code not in ("az", "ru", "en") for code in codes):
+        errors["languages"] = [_("Give the programme's languages as codes: az, ru, en.")]
+    return errors
+
+
+def _language_codes(languages):
+    return [code.strip() for code in (languages or "").split(",") if code.strip()]
+
+
 def visit_save(*, actor, organisation, organising_unit, values, visit=None):
     """Propose a visit (the protocol service does) or edit one that is still being prepared."""
     if visit is None:
@@ -66,14 +84,9 @@ def visit_save(*, actor, organisation, organising_unit, values, visit=None):
     assign_values(visit, values, VISIT_FIELDS)
     if visit.direction == Visit.Direction.OUTGOING:
         visit.invited_by = ""
-    elif not visit.invited_by:
-        fail("invited_by", _("Say who invited the guests."))
-    if visit.starts_on and visit.ends_on and visit.ends_on < visit.starts_on:
-        fail("ends_on", _("The visit ends on or after the day it begins."))
-    codes = [code.strip() for code in (visit.languages or "").split(",") if code.strip()]
-    if not codes or any(code not in ("az", "ru", "en") for code in codes):
-        fail("languages", _("Give the programme's languages as codes: az, ru, en."))
-    visit.languages = ",".join(dict.fromkeys(codes))
+    fail_all(visit_errors(values={field: getattr(visit, field) for field in ("direction", "invited_by", "starts_on", "ends_on",
+                                                                             "languages")}))
+    visit.languages = ",".join(dict.fromkeys(_language_codes(visit.languages)))
     clean_or_fail(visit, exclude=["organisation", "organising_unit", "created_by", "partner"])
     with transaction.atomic():
         save_with_history(visit, actor, reason)

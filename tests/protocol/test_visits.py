@@ -111,6 +111,17 @@ def test_the_meeting_form_names_every_mistake_on_the_first_answer(client, people
     assert set(response.context["form"].errors) == {"title", "officials", "ends_at"}
 
 
+def test_the_visit_form_names_every_mistake_on_the_first_answer(client, people, mincom, imported, partner):
+    day = timezone.localdate() + timedelta(days=20)
+    client.force_login(people["events_officer"])
+    response = client.post("/protocol/", {
+        "organisation": mincom.pk, "organising_unit": imported[EVENTS].pk, "direction": "incoming", "invited_by": "",
+        "title": "", "purpose": "Talks", "partner": partner.pk, "country": "Georgia", "starts_on": f"{day:%Y-%m-%d}",
+        "ends_on": f"{day - timedelta(days=2):%Y-%m-%d}", "level": "expert", "languages": ["az", "en"]})
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"title", "invited_by", "ends_on"}
+
+
 def test_the_item_form_names_every_mistake_on_the_first_answer(client, people, incoming_visit):
     day = incoming_visit.starts_on
     client.force_login(people["events_officer"])
