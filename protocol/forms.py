@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from core.forms import DATE, DateTimeInput, ServiceRules, https_links
 from documents.forms import MultipleFileField
 from protocol.models import Agreement, DelegationMember, Meeting, Partner, ProgrammeItem, Visit, VisitLetter
+from protocol.services.agreements import agreement_errors
 from protocol.services.meetings import meeting_errors
 from protocol.services.visits import programme_item_errors, visit_errors
 from units.forms import UnitChoiceField
@@ -182,7 +183,7 @@ class ControlledItemForm(forms.Form):
         self.fields["responsible_unit"].queryset = _units_of([organisation])
 
 
-class AgreementForm(ServiceModelForm):
+class AgreementForm(ServiceRules, ServiceModelForm):
     class Meta:
         model = Agreement
         fields = ["kind", "title", "partners", "signed_on", "signed_place", "in_force_on", "term_months", "renewal", "notice_days"]
@@ -200,6 +201,9 @@ class AgreementForm(ServiceModelForm):
         self.fields["organisation"].queryset = Unit.objects.filter(pk__in=[o.pk for o in organisations])
         self.fields["responsible_unit"].queryset = _units_of(organisations)
         self.fields["partners"].queryset = Partner.objects.filter(is_active=True)
+
+    def rule_errors(self, data):
+        return agreement_errors(values=data, partners=data.get("partners"))
 
 
 class CloseObligationForm(forms.Form):

@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, PermissionDeniedError, fail
+from core.exceptions import ApplicationError, PermissionDeniedError, fail, fail_all
 from core.i18n import deferred, ngettext_noop
 from core.services.notifications import notification_send_many
 from documents.models import Journal
@@ -56,22 +56,31 @@ def _journal(organisation):
     return journal
 
 
+def agreement_errors(*, values, partners):
+    """{field: [message]}: the agreement's rules across fields, named at once; the agreement's form asks too."""
+    errors = {}
+    if not partners:
+        errors["partners"] = [_("Name the other party.")]
+    signed_on, in_force_on = values.get("signed_on"), values.get("in_force_on")
+    if signed_on and in_force_on and in_force_on < signed_on:
+        errors["in_force_on"] = [_("An agreement enters into force on or after the day it is signed.")]
+    if signed_on and signed_on > timezone.localdate():
+        errors["signed_on"] = [_("Register an agreement once it is signed.")]
+    if values.get("term_months") == 0:
+        errors["term_months"] = [_("Give the term in months, or leave it empty for an indefinite term.")]
+    return errors
+
+
 def agreement_save(*, actor, organisation, responsible_unit, partners, values, agreement=None):
     """Register an agreement (it takes the next number of the organisation's journal of agreements) or correct one."""
     require_protocol(user=actor, organisation_id=organisation.pk)
     check_unit_in(organisation, responsible_unit, "responsible_unit")
-    if not partners:
-        fail("partners", _("Name the other party."))
     creating = agreement is None
     agreement = agreement or Agreement(organisation=organisation, created_by=actor)
     agreement.responsible_unit = responsible_unit
     assign_values(agreement, values, AGREEMENT_FIELDS)
-    if agreement.signed_on and agreement.in_force_on and agreement.in_force_on < agreement.signed_on:
-        fail("in_force_on", _("An agreement enters into force on or after the day it is signed."))
-    if agreement.signed_on and agreement.signed_on > timezone.localdate():
-        fail("signed_on", _("Register an agreement once it is signed."))
-    if agreement.term_months == 0:
-        fail("term_months", _("Give the term in months, or leave it empty for an indefinite term."))
+    fail_all(agreement_errors(values={field: getattr(agreement, field) for field in ("signed_on", "in_force_on", "term_months")},
+                              partners=partners))
     clean_or_fail(agreement, exclude=["organisation", "responsible_unit", "created_by", "partners", "number", "expires_on"])
     agreement.expires_on = agreement_expiry(in_force_on=agreement.in_force_on, term_months=agreement.term_months)
     with transaction.atomic():

@@ -41,6 +41,18 @@ def test_bad_dates_answer_with_the_field(people, partner, mincom, imported, agre
     assert "due_on" in error.value.fields and "expires" in error.value.message
 
 
+def test_the_agreement_form_names_every_mistake_on_the_first_answer(client, people, partner, mincom, imported):
+    today = timezone.localdate()
+    client.force_login(people["events_officer"])
+    response = client.post("/protocol/agreements/", {
+        "organisation": mincom.pk, "responsible_unit": imported[ICD].pk, "kind": "mou", "title": "",
+        "partners": [partner.pk], "signed_on": f"{today - timedelta(days=10):%Y-%m-%d}",
+        "in_force_on": f"{today - timedelta(days=20):%Y-%m-%d}", "signed_place": "Baku", "term_months": 24, "renewal": "none",
+        "notice_days": 30})
+    assert response.status_code == 400
+    assert set(response.context["form"].errors) == {"title", "in_force_on"}
+
+
 def test_late_obligations_escalate_to_the_heads_through_the_control_sweep(people, agreement, imported):
     from core.models import Notification
     from documents.models import ControlNotice
