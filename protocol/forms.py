@@ -10,7 +10,7 @@ from documents.forms import MultipleFileField
 from protocol.models import Agreement, DelegationMember, Meeting, Partner, ProgrammeItem, Visit, VisitLetter
 from protocol.services.agreements import agreement_errors
 from protocol.services.meetings import meeting_errors
-from protocol.services.visits import programme_item_errors, visit_errors
+from protocol.services.visits import member_errors, programme_item_errors, visit_errors
 from units.forms import UnitChoiceField
 from units.models import Unit
 
@@ -88,7 +88,7 @@ class VisitForm(ServiceRules, ServiceModelForm):
         return visit_errors(values=data)
 
 
-class MemberForm(ServiceModelForm):
+class MemberForm(ServiceRules, ServiceModelForm):
     class Meta:
         model = DelegationMember
         fields = ["full_name", "position", "organisation_name", "role", "arrival_at", "arrival_flight", "departure_at",
@@ -102,6 +102,9 @@ class MemberForm(ServiceModelForm):
         if not passport:
             for name in DelegationMember.PASSPORT_FIELDS:
                 del self.fields[name]
+
+    def rule_errors(self, data):
+        return member_errors(values=data)
 
 
 class ProgrammeItemForm(ServiceRules, ServiceModelForm):

@@ -163,6 +163,14 @@ def visit_report_file(*, actor, visit, report):
 # --- the delegation --------------------------------------------------------------------------------------------
 
 
+def member_errors(*, values):
+    """{field: [message]}: a delegation member's rules across fields; the member's form asks too."""
+    arrival_at, departure_at = values.get("arrival_at"), values.get("departure_at")
+    if arrival_at and departure_at and departure_at < arrival_at:
+        return {"departure_at": [_("The departure is after the arrival.")]}
+    return {}
+
+
 def member_save(*, actor, visit, values, member=None):
     require_item_rights(user=actor, item=visit)
     _require_editable(visit)
@@ -170,8 +178,7 @@ def member_save(*, actor, visit, values, member=None):
         fail("full_name", _("This field is required."))
     member = member or DelegationMember(visit=visit)
     assign_values(member, values, MEMBER_FIELDS)
-    if member.arrival_at and member.departure_at and member.departure_at < member.arrival_at:
-        fail("departure_at", _("The departure is after the arrival."))
+    fail_all(member_errors(values={"arrival_at": member.arrival_at, "departure_at": member.departure_at}))
     clean_or_fail(member, exclude=["visit"])
     with transaction.atomic():
         save_with_history(member, actor, gettext_noop("Saved"))

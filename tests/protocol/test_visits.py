@@ -122,6 +122,16 @@ def test_the_visit_form_names_every_mistake_on_the_first_answer(client, people, 
     assert set(response.context["form"].errors) == {"title", "invited_by", "ends_on"}
 
 
+def test_the_member_form_names_every_mistake_on_the_first_answer(client, people, incoming_visit):
+    day = incoming_visit.starts_on
+    client.force_login(people["events_officer"])
+    response = client.post(f"/protocol/visits/{incoming_visit.pk}/", {
+        "action": "member", "full_name": "", "role": "member", "arrival_at": f"{day:%Y-%m-%d}T12:00",
+        "departure_at": f"{day:%Y-%m-%d}T09:00"})
+    assert response.status_code == 400
+    assert set(response.context["forms"]["member"].errors) == {"full_name", "departure_at"}
+
+
 def test_the_item_form_names_every_mistake_on_the_first_answer(client, people, incoming_visit):
     day = incoming_visit.starts_on
     client.force_login(people["events_officer"])
