@@ -40,3 +40,15 @@ def contact_errors(values, *, phone_required=False):
     if (values.get("phone") or phone_required) and (message := phone_error(values.get("phone"))):
         errors["phone"] = [message]
     return errors
+
+
+CHECKS = {"email": email_error, "phone": phone_error}
+
+
+def contact_checked(field, value, error_class):
+    """`value` stripped, or `error_class(message)` raised when it is no e-mail or phone (`field`) we can use; an empty
+    value passes (whether it is required is the field's own rule). The forms' and the API's field checks."""
+    value = (value or "").strip()
+    if value and (message := CHECKS[field](value)):
+        raise error_class(message)
+    return value

@@ -6,7 +6,7 @@ from django.db.models.fields import BLANK_CHOICE_DASH
 from django.forms.renderers import DjangoTemplates
 from django.utils.translation import gettext_lazy as _
 
-from core.contacts import email_error, phone_error
+from core.contacts import contact_checked
 
 
 def asked_query(request, field_names):
@@ -33,16 +33,10 @@ class ContactChecks:
     same), so one answer names every mistake."""
 
     def clean_email(self):
-        value = self.cleaned_data.get("email", "").strip()
-        if value and (message := email_error(value)):
-            raise forms.ValidationError(message)
-        return value
+        return contact_checked("email", self.cleaned_data.get("email"), forms.ValidationError)
 
     def clean_phone(self):
-        value = self.cleaned_data.get("phone", "").strip()
-        if value and (message := phone_error(value)):
-            raise forms.ValidationError(message)
-        return value
+        return contact_checked("phone", self.cleaned_data.get("phone"), forms.ValidationError)
 
 
 class ServiceRules:

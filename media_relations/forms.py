@@ -5,7 +5,7 @@ from django.db.models import Q
 from django.db.models.fields import BLANK_CHOICE_DASH
 from django.utils.translation import gettext_lazy as _
 
-from core.forms import DATE, ContactChecks, DateTimeInput, PublicForm, ServiceRules, https_links
+from core.forms import DATE, DateTimeInput, PublicForm, ServiceRules, https_links
 from documents.forms import MultipleFileField
 from media_relations.models import (
     Accreditation,
@@ -17,13 +17,13 @@ from media_relations.models import (
     PressRelease,
     Subscription,
 )
+from media_relations.services.accreditation import journalist_signup_errors
 from media_relations.services.events import press_event_errors
 from units.models import Unit
 
 
-class JoinForm(ContactChecks, PublicForm):
-    full_name = forms.CharField(label=_("Full name"), max_length=200, min_length=3,
-                                error_messages={"min_length": _("Write your full name.")})
+class JoinForm(ServiceRules, PublicForm):
+    full_name = forms.CharField(label=_("Full name"), max_length=200)
     email = forms.CharField(label=_("E-mail"), max_length=254,
                             widget=forms.EmailInput(attrs={"autocomplete": "email", "inputmode": "email"}))
     password = forms.CharField(label=_("Password"), strip=False, widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
@@ -35,6 +35,9 @@ class JoinForm(ContactChecks, PublicForm):
     position = forms.CharField(label=_("Position"), max_length=200, required=False)
     phone = forms.CharField(label=_("Phone"), max_length=30, required=False,
                             widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
+
+    def rule_errors(self, data):
+        return journalist_signup_errors(full_name=data.get("full_name"), email=data.get("email"), phone=data.get("phone"))
 
 
 class ApplyForm(forms.Form):

@@ -13,7 +13,7 @@ from rest_framework.views import APIView
 from appeals.models import AnswerForm, AppealKind, Case, CaseType, Outcome, Urgency
 from appeals.selectors import case_due, case_for_token, case_public_timeline, public_organisation
 from appeals.services import case_submit, tracking_url
-from core.contacts import email_error, phone_error
+from core.contacts import contact_checked
 from core.idempotency import idempotency_key_clean
 from documents.apis.control import SkippedDaySerializer
 
@@ -25,14 +25,10 @@ class ContactChecks:
     service checks them again, as it does for the pages)."""
 
     def validate_email(self, value):
-        if value.strip() and (message := email_error(value.strip())):
-            raise serializers.ValidationError(message)
-        return value
+        return contact_checked("email", value, serializers.ValidationError)
 
     def validate_phone(self, value):
-        if value.strip() and (message := phone_error(value.strip())):
-            raise serializers.ValidationError(message)
-        return value
+        return contact_checked("phone", value, serializers.ValidationError)
 
 
 class _CitizenInputSerializer(ContactChecks, serializers.Serializer):

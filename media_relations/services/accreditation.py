@@ -89,18 +89,23 @@ def journalist_create(*, actor, full_name, outlet, position="", email="", phone=
     return journalist
 
 
+def journalist_signup_errors(*, full_name, email, phone):
+    """{field: [message]}: what a sign-up's name and contact details break, named at once; the sign-up form asks too."""
+    errors = contact_errors({"phone": (phone or "").strip()})
+    if len(" ".join((full_name or "").split())) < 3:
+        errors["full_name"] = [_("Write your full name.")]
+    if message := email_error((email or "").strip()):
+        errors["email"] = [message]
+    return errors
+
+
 def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind="", position="", phone="", language="az"):
     """An account that stays inactive until its e-mail address is confirmed, and the journalist's card. The
     confirmation link goes through the outbox after the account is stored."""
     full_name = " ".join((full_name or "").split())
     email = (email or "").strip().lower()
     phone = (phone or "").strip()
-    errors = contact_errors({"phone": phone})
-    if len(full_name) < 3:
-        errors["full_name"] = [_("Write your full name.")]
-    if message := email_error(email):
-        errors["email"] = [message]
-    fail_all(errors)
+    fail_all(journalist_signup_errors(full_name=full_name, email=email, phone=phone))
     waiting = User.objects.filter(email__iexact=email, is_active=False, journalist__isnull=False).first()
     if waiting is not None:
         # the first link was lost: the same account gets a new one (its password stays as first chosen)
