@@ -19,6 +19,7 @@ from media_relations.models import (
 )
 from media_relations.services.accreditation import journalist_signup_errors
 from media_relations.services.events import press_event_errors
+from media_relations.services.releases import release_errors
 from units.models import Unit
 
 
@@ -92,7 +93,7 @@ class PressEventForm(ServiceRules, forms.ModelForm):
         pass  # the service validates the model (one place for the rules)
 
 
-class ReleaseForm(forms.ModelForm):
+class ReleaseForm(ServiceRules, forms.ModelForm):
     class Meta:
         model = PressRelease
         fields = ["language", "title", "lead", "body", "publish_at", "embargo_until"]
@@ -111,6 +112,9 @@ class ReleaseForm(forms.ModelForm):
             self.fields["organisation"].disabled = True
             if self.instance.pk:
                 self.initial["organisation"] = self.instance.organisation_id
+
+    def rule_errors(self, data):
+        return release_errors(values=data)
 
     def _post_clean(self):
         pass

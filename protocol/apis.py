@@ -12,7 +12,12 @@ from rest_framework.views import APIView
 
 from core.exceptions import ApplicationError
 from core.models import User
-from core.serializers import BoundedDateField, BoundedPrimaryKeyRelatedField, PortalModelSerializer
+from core.serializers import (
+    BoundedDateField,
+    BoundedPrimaryKeyRelatedField,
+    PortalModelSerializer,
+    ServiceRules,
+)
 from protocol.models import (
     Agreement,
     DelegationMember,
@@ -41,6 +46,7 @@ from protocol.selectors import (
 )
 from protocol.services.agreements import (
     agreement_attach_scan,
+    agreement_errors,
     agreement_renew,
     agreement_save,
     agreement_terminate,
@@ -52,16 +58,20 @@ from protocol.services.common import protocol_organisations
 from protocol.services.letters import visit_letter_create
 from protocol.services.meetings import (
     follow_up_add,
+    meeting_errors,
     meeting_minutes_save,
     meeting_minutes_submit,
     meeting_save,
 )
 from protocol.services.partners import partner_save
 from protocol.services.visits import (
+    member_errors,
     member_remove,
     member_save,
+    programme_item_errors,
     programme_item_remove,
     programme_item_save,
+    visit_errors,
     visit_move,
     visit_report_file,
     visit_save,
@@ -145,7 +155,7 @@ class PartnerDetailApi(generics.RetrieveAPIView):
 # --- visits ----------------------------------------------------------------------------------------------------
 
 
-class VisitSerializer(PortalModelSerializer):
+class VisitSerializer(ServiceRules, PortalModelSerializer):
     organisation = UnitField()
     organising_unit = UnitField()
 
@@ -154,6 +164,9 @@ class VisitSerializer(PortalModelSerializer):
         fields = ["id", "organisation", "organising_unit", "direction", "invited_by", "title", "purpose", "partner", "country",
                   "city", "starts_on", "ends_on", "level", "languages", "state", "cancel_reason", "report", "report_filed_at"]
         read_only_fields = ["id", "state", "cancel_reason", "report", "report_filed_at"]
+
+    def rule_errors(self, values):
+        return visit_errors(values=values)
 
 
 VALUE_FIELDS = [f for f in VisitSerializer.Meta.fields if f not in ("id", "organisation", "organising_unit", "state", "cancel_reason",
@@ -249,18 +262,19 @@ MEMBER_FIELDS = ["id", "full_name", "position", "organisation_name", "role", "ar
                  "departure_flight", "airport_service", "hotel", "dietary_needs", "access_needs"]
 
 
-class MemberSerializer(PortalModelSerializer):
+class MemberSerializer(ServiceRules, PortalModelSerializer):
     class Meta:
         model = DelegationMember
         fields = MEMBER_FIELDS
         read_only_fields = ["id"]
 
+    def rule_errors(self, values):
+        return member_errors(values=values)
 
-class MemberWithPassportSerializer(PortalModelSerializer):
-    class Meta:
-        model = DelegationMember
+
+class MemberWithPassportSerializer(MemberSerializer):
+    class Meta(MemberSerializer.Meta):
         fields = [*MEMBER_FIELDS, *DelegationMember.PASSPORT_FIELDS]
-        read_only_fields = ["id"]
 
 
 def _member_serializer(visit):
@@ -324,7 +338,7 @@ class MemberDetailApi(APIView):
 # --- the programme ---------------------------------------------------------------------------------------------
 
 
-class ProgrammeItemSerializer(PortalModelSerializer):
+class ProgrammeItemSerializer(ServiceRules, PortalModelSerializer):
     officials = serializers.PrimaryKeyRelatedField(many=True, queryset=User.objects.filter(is_active=True), required=False)
     clashes = ClashSerializer(many=True, read_only=True)
 
@@ -332,6 +346,9 @@ class ProgrammeItemSerializer(PortalModelSerializer):
         model = ProgrammeItem
         fields = ["id", "starts_at", "ends_at", "place", "activity", "officials", "guests", "responsible", "transport", "clashes"]
         read_only_fields = ["id", "clashes"]
+
+    def rule_errors(self, values):
+        return programme_item_errors(visit=self.context["visit"], values=values)
 
 
 class ProgrammeApi(APIView):
@@ -346,7 +363,7 @@ class ProgrammeApi(APIView):
     @extend_schema(request=ProgrammeItemSerializer, responses={201: ProgrammeItemSerializer})
     def post(self, request, pk):
         visit = access_visit(user=request.user, pk=pk)
-        data = ProgrammeItemSerializer(data=request.data)
+        data = ProgrammeItemSerializer(data=request.data, context={"visit": visit})
         data.is_valid(raise_exception=True)
         values = dict(data.validated_data)
         item, clashes = programme_item_save(actor=request.user, visit=visit, officials=values.pop("officials", []), values=values)
@@ -415,7 +432,7 @@ class FollowUpSerializer(PortalModelSerializer):
         read_only_fields = ["id"]
 
 
-class MeetingSerializer(PortalModelSerializer):
+class MeetingSerializer(ServiceRules, PortalModelSerializer):
     organisation = UnitField()
     organising_unit = UnitField()
     officials = serializers.PrimaryKeyRelatedField(many=True, queryset=User.objects.filter(is_active=True))
@@ -426,6 +443,9 @@ class MeetingSerializer(PortalModelSerializer):
         fields = ["id", "organisation", "organising_unit", "partner", "title", "starts_at", "ends_at", "place", "officials",
                   "guests", "agenda", "minutes", "minutes_state", "actions"]
         read_only_fields = ["id", "minutes", "minutes_state", "actions"]
+
+    def rule_errors(self, values):
+        return meeting_errors(values=values, officials=values.get("officials"))
 
 
 class MeetingListCreateApi(generics.ListCreateAPIView):
@@ -532,7 +552,7 @@ class WorkingGroupMemberSerializer(PortalModelSerializer):
         validators = []  # the service owns the rule (one of ours, or a named member of theirs)
 
 
-class AgreementSerializer(PortalModelSerializer):
+class AgreementSerializer(ServiceRules, PortalModelSerializer):
     organisation = UnitField()
     responsible_unit = UnitField()
     partners = serializers.PrimaryKeyRelatedField(many=True, queryset=Partner.objects.all())
@@ -543,6 +563,9 @@ class AgreementSerializer(PortalModelSerializer):
         fields = ["id", "number", "organisation", "responsible_unit", "kind", "title", "partners", "signed_on", "signed_place",
                   "in_force_on", "term_months", "expires_on", "renewal", "notice_days", "terminated_on", "working_group"]
         read_only_fields = ["id", "number", "expires_on", "terminated_on", "working_group"]
+
+    def rule_errors(self, values):
+        return agreement_errors(values=values, partners=values.get("partners"))
 
 
 class AgreementListCreateApi(generics.ListCreateAPIView):

@@ -12,9 +12,10 @@ from rest_framework.views import APIView
 
 from appeals.models import AnswerForm, AppealKind, Case, CaseType, Outcome, Urgency
 from appeals.selectors import case_due, case_for_token, case_public_timeline, public_organisation
-from appeals.services import case_submit, tracking_url
+from appeals.services import case_submit, submission_errors, tracking_url
 from core.contacts import contact_checked
 from core.idempotency import idempotency_key_clean
+from core.serializers import ServiceRules
 from documents.apis.control import SkippedDaySerializer
 
 __all__ = ["PublicAppealCreateApi", "PublicCaseApi", "PublicInformationRequestCreateApi"]
@@ -41,16 +42,22 @@ class _CitizenInputSerializer(ContactChecks, serializers.Serializer):
     attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list, max_length=20)
 
 
-class AppealInputSerializer(_CitizenInputSerializer):
+class AppealInputSerializer(ServiceRules, _CitizenInputSerializer):
     kind = serializers.ChoiceField(choices=AppealKind.choices)
     is_collective = serializers.BooleanField(required=False, default=False)
     signatories = serializers.IntegerField(min_value=1, max_value=1_000_000, required=False, default=1)
 
+    def rule_errors(self, values):
+        return submission_errors(CaseType.APPEAL, values)
 
-class InformationRequestInputSerializer(_CitizenInputSerializer):
+
+class InformationRequestInputSerializer(ServiceRules, _CitizenInputSerializer):
     urgency = serializers.ChoiceField(choices=Urgency.choices, required=False, default=Urgency.NONE)
     urgency_explanation = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
     answer_form = serializers.ChoiceField(choices=AnswerForm.choices, required=False, default=AnswerForm.EMAIL)
+
+    def rule_errors(self, values):
+        return submission_errors(CaseType.INFORMATION_REQUEST, values)
 
 
 class DueExplanationSerializer(serializers.Serializer):

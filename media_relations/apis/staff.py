@@ -11,7 +11,12 @@ from rest_framework.views import APIView
 
 from core.exceptions import ApplicationError
 from core.models import User
-from core.serializers import BoundedDateField, BoundedPrimaryKeyRelatedField, PortalModelSerializer
+from core.serializers import (
+    BoundedDateField,
+    BoundedPrimaryKeyRelatedField,
+    PortalModelSerializer,
+    ServiceRules,
+)
 from media_relations.models import (
     Accreditation,
     ArchiveItem,
@@ -47,6 +52,7 @@ from media_relations.services.archive import archive_item_create, subscription_s
 from media_relations.services.events import (
     attendance_record,
     press_event_cancel,
+    press_event_errors,
     press_event_invite,
     press_event_save,
     registration_decide,
@@ -61,7 +67,12 @@ from media_relations.services.mentions import (
     monitoring_report,
 )
 from media_relations.services.office import press_organisations, require_press
-from media_relations.services.releases import press_release_save, press_release_submit, press_release_withdraw
+from media_relations.services.releases import (
+    press_release_save,
+    press_release_submit,
+    press_release_withdraw,
+    release_errors,
+)
 from units.models import Unit
 
 __all__ = [
@@ -220,7 +231,7 @@ class RegistrationSerializer(PortalModelSerializer):
         read_only_fields = fields
 
 
-class EventSerializer(PortalModelSerializer):
+class EventSerializer(ServiceRules, PortalModelSerializer):
     organisation = OrganisationField()
     speakers = BoundedPrimaryKeyRelatedField(many=True, queryset=User.objects.all(), required=False)
     invited_outlets = BoundedPrimaryKeyRelatedField(many=True, queryset=MediaOutlet.objects.all(), required=False)
@@ -230,6 +241,9 @@ class EventSerializer(PortalModelSerializer):
         fields = ["id", "organisation", "kind", "title", "topic", "starts_at", "ends_at", "place", "capacity", "speakers",
                   "invited_outlets", "state"]
         read_only_fields = ["id", "state"]
+
+    def rule_errors(self, values):
+        return press_event_errors(values=values)
 
 
 class EventDetailSerializer(EventSerializer):
@@ -346,7 +360,7 @@ class RegistrationDecideApi(APIView):
 
 # --- releases -----------------------------------------------------------------------------------------------------
 
-class ReleaseSerializer(PortalModelSerializer):
+class ReleaseSerializer(ServiceRules, PortalModelSerializer):
     organisation = OrganisationField()
     original = BoundedPrimaryKeyRelatedField(queryset=PressRelease.objects.all(), required=False, allow_null=True,
                                              help_text="The release this one translates.")
@@ -357,6 +371,9 @@ class ReleaseSerializer(PortalModelSerializer):
                   "published_at"]
         read_only_fields = ["id", "state", "published_at"]
         validators = []  # one version per language is the service's rule (a unique-together check would demand `original`)
+
+    def rule_errors(self, values):
+        return release_errors(values=values)
 
 
 class ReleaseListCreateApi(generics.ListCreateAPIView):

@@ -35,7 +35,10 @@ def press_event_errors(*, values, event=None):
     if not (values.get("title") or "").strip():
         errors["title"] = [_("Give the event a title.")]
     starts_at, ends_at = values.get("starts_at"), values.get("ends_at")
-    if not starts_at or not ends_at or ends_at <= starts_at:
+    for field in ("starts_at", "ends_at"):
+        if not values.get(field):
+            errors[field] = [_("This field is required.")]
+    if starts_at and ends_at and ends_at <= starts_at:
         errors["ends_at"] = [_("The event ends after it starts.")]
     if event is None and starts_at and starts_at < timezone.now():
         errors["starts_at"] = [_("A new event cannot start in the past.")]

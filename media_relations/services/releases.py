@@ -9,7 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
-from core.exceptions import ApplicationError, fail
+from core.exceptions import ApplicationError, fail, fail_all
 from core.history import history_reason
 from core.i18n import deferred
 from core.models import User
@@ -31,27 +31,29 @@ def _save(release, actor, reason, fields=None):
     release.save(update_fields=fields)
 
 
-def _check_times(publish_at, embargo_until, *, new):
-    now = timezone.now()
-    if publish_at is not None and new and publish_at < now:
-        fail("publish_at", _("The publication time cannot be in the past."))
-    if embargo_until is not None:
-        if embargo_until < now:
-            fail("embargo_until", _("The embargo must end in the future."))
-        if publish_at is not None and embargo_until < publish_at:
-            fail("embargo_until", _("The embargo ends after the release is published."))
+def release_errors(*, values):
+    """{field: [message]}: every rule a draft's values break, named at once; its form and the API ask too."""
+    errors = {}
+    if not (values.get("title") or "").strip():
+        errors["title"] = [_("Give the release a title.")]
+    if not (values.get("body") or "").strip():
+        errors["body"] = [_("Write the text of the release.")]
+    if values.get("language") not in PressRelease.Language.values:
+        errors["language"] = [_("Choose the language of the release.")]
+    now, publish_at, embargo_until = timezone.now(), values.get("publish_at"), values.get("embargo_until")
+    if publish_at is not None and publish_at < now:
+        errors["publish_at"] = [_("The publication time cannot be in the past.")]
+    if embargo_until is not None and embargo_until < now:
+        errors["embargo_until"] = [_("The embargo must end in the future.")]
+    elif embargo_until is not None and publish_at is not None and embargo_until < publish_at:
+        errors["embargo_until"] = [_("The embargo ends after the release is published.")]
+    return errors
 
 
 def press_release_save(*, actor, organisation, values, release=None, original=None):
     """Create or edit a draft. A translation names its original: same organisation, one release per language."""
     require_press(user=actor, organisation_id=organisation.pk)
-    if not (values.get("title") or "").strip():
-        fail("title", _("Give the release a title."))
-    if not (values.get("body") or "").strip():
-        fail("body", _("Write the text of the release."))
-    if values.get("language") not in PressRelease.Language.values:
-        fail("language", _("Choose the language of the release."))
-    _check_times(values.get("publish_at"), values.get("embargo_until"), new=True)
+    fail_all(release_errors(values=values))
     with transaction.atomic():
         if release is None:
             if original is not None:
@@ -95,7 +97,7 @@ def press_release_submit(*, release, actor, approver, visas=()):
         release = PressRelease.objects.select_for_update().get(pk=release.pk)
         if release.state not in EDITABLE:
             raise ApplicationError(_("Only a draft is sent for approval."), code="not_draft")
-        _check_times(release.publish_at, release.embargo_until, new=True)
+        fail_all(release_errors(values={field: getattr(release, field) for field in RELEASE_FIELDS}))
         approval_start(item=release, steps=[*[(ApprovalStep.Kind.VISA, user) for user in visas],
                                             (ApprovalStep.Kind.SIGNATURE, approver)], actor=actor)
         release.state = PressRelease.State.IN_APPROVAL

@@ -207,10 +207,15 @@ def test_the_public_api_submits_idempotently_and_tracks(ministry):
     assert replay.status_code == 200 and replay.json()["registration_number"] == body["registration_number"]
     assert Case.objects.count() == 1
     # one answer names every mistake, the contact details' included (a client should not fix them in rounds)
-    bad = api.post("/api/v1/public/appeals/", {**APPEAL, "kind": "poem", "subject": "", "email": "leyla@", "phone": "call me"},
-                   format="json")
-    assert bad.status_code == 400 and set(bad.json()["fields"]) == {"kind", "subject", "email", "phone"}
+    bad = api.post("/api/v1/public/appeals/", {**APPEAL, "kind": "poem", "subject": "", "email": "leyla@", "phone": "call me",
+                                                "is_collective": True, "signatories": 1}, format="json")
+    assert bad.status_code == 400 and set(bad.json()["fields"]) == {"kind", "subject", "email", "phone", "signatories"}
     assert "name@example.az" in bad.json()["fields"]["email"][0]
+    assert bad.json()["fields"]["signatories"] == ["A collective appeal has at least two signatories."]
+    # the rules across fields come with the fields' own errors for an information request too
+    request = api.post("/api/v1/public/information-requests/", {"subject": "", "text": "Budget of the library", "email": "x@",
+                                                                "urgency": "loses_value"}, format="json")
+    assert request.status_code == 400 and set(request.json()["fields"]) == {"subject", "email", "urgency_explanation", "name"}
     tracked = api.get(f"/api/v1/public/cases/{body['tracking_token']}/")
     assert tracked.status_code == 200 and tracked.json()["timeline"] and "name" not in tracked.json()
     assert api.get("/api/v1/public/cases/not-a-token/").status_code == 404

@@ -33,6 +33,11 @@ def test_the_event_form_names_every_mistake_on_the_first_answer(client, staff, m
         "ends_at": f"{starts - timedelta(hours=1):%Y-%m-%dT%H:%M}", "place": "Hall", "capacity": 20})
     assert response.status_code == 400
     assert set(response.context["form"].errors) == {"title", "ends_at"}
+    # the API names them with its fields' own errors in one answer too
+    answer = client.post("/api/v1/media/events/", {
+        "organisation": ministry.pk, "kind": "briefing", "title": "", "starts_at": starts.isoformat(),
+        "ends_at": (starts - timedelta(hours=1)).isoformat(), "place": "Hall", "capacity": -1}, content_type="application/json")
+    assert answer.status_code == 400 and set(answer.json()["fields"]) == {"title", "capacity", "ends_at"}
 
 
 def test_the_ics_feed_parses_back_with_baku_times(client, briefing):

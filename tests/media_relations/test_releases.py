@@ -133,3 +133,19 @@ def test_only_the_press_service_writes_releases(staff, ministry, press_office, c
         assert client.get(url).status_code == 404
     assert client.post(f"/api/v1/media/releases/{release.pk}/submit/", {"approver": staff["pr_head"].pk},
                        content_type="application/json").status_code == 404
+
+
+def test_the_release_form_and_the_api_name_every_mistake_on_the_first_answer(client, staff, ministry, press_office):
+    yesterday = timezone.localtime(timezone.now() - timedelta(days=1))
+    client.force_login(staff["pr_officer"])
+    page = client.post(reverse("media_relations:releases") + "?lang=en", {
+        "organisation": ministry.pk, "language": "az", "title": "", "body": "Mətn.",
+        "publish_at": f"{yesterday:%Y-%m-%dT%H:%M}", "embargo_until": f"{yesterday:%Y-%m-%dT%H:%M}"})
+    assert page.status_code == 400
+    assert set(page.context["form"].errors) == {"title", "publish_at", "embargo_until"}
+    assert "The embargo must end in the future." in page.content.decode()
+    answer = client.post("/api/v1/media/releases/", {
+        "organisation": ministry.pk, "language": "xx", "title": "", "body": "Mətn.", "publish_at": yesterday.isoformat(),
+        "embargo_until": (yesterday - timedelta(hours=1)).isoformat()}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="en")
+    assert answer.status_code == 400 and set(answer.json()["fields"]) == {"language", "title", "publish_at", "embargo_until"}
+    assert not PressRelease.objects.exists()
