@@ -38,7 +38,8 @@ class JoinForm(ServiceRules, PublicForm):
                             widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))
 
     def rule_errors(self, data):
-        return journalist_signup_errors(full_name=data.get("full_name"), email=data.get("email"), phone=data.get("phone"))
+        return journalist_signup_errors(full_name=data.get("full_name"), email=data.get("email"), phone=data.get("phone"),
+                                        password=data.get("password"))
 
 
 class ApplyForm(forms.Form):

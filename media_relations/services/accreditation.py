@@ -89,13 +89,32 @@ def journalist_create(*, actor, full_name, outlet, position="", email="", phone=
     return journalist
 
 
-def journalist_signup_errors(*, full_name, email, phone):
-    """{field: [message]}: what a sign-up's name and contact details break, named at once; the sign-up form asks too."""
+def _signup_user(full_name, email, language="az"):
+    return User(username=email, email=email, first_name=full_name.split(" ", 1)[0][:150],
+                last_name=full_name.split(" ", 1)[1][:150] if " " in full_name else "", is_active=False,
+                preferred_language=language if language in ("az", "ru", "en") else "az")
+
+
+def _awaiting_confirmation(email):
+    return User.objects.filter(email__iexact=email, is_active=False, journalist__isnull=False)
+
+
+def journalist_signup_errors(*, full_name, email, phone, password):
+    """{field: [message]}: what a sign-up's name, contact details and password break, named at once; the sign-up
+    form asks too. An account awaiting its confirmation is not in the way: signing up again sends a new link."""
+    full_name, email = " ".join((full_name or "").split()), (email or "").strip().lower()
     errors = contact_errors({"phone": (phone or "").strip()})
-    if len(" ".join((full_name or "").split())) < 3:
+    if len(full_name) < 3:
         errors["full_name"] = [_("Write your full name.")]
-    if message := email_error((email or "").strip()):
+    if message := email_error(email):
         errors["email"] = [message]
+    elif User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exclude(
+            pk__in=_awaiting_confirmation(email).values("pk")).exists():
+        errors["email"] = [_("An account with this e-mail exists. Log in, or reset the password if you forgot it.")]
+    try:
+        validate_password(password or "", _signup_user(full_name, email))
+    except ValidationError as error:
+        errors["password"] = list(error.messages)
     return errors
 
 
@@ -105,22 +124,14 @@ def journalist_signup(*, full_name, email, password, outlet_name, outlet_kind=""
     full_name = " ".join((full_name or "").split())
     email = (email or "").strip().lower()
     phone = (phone or "").strip()
-    fail_all(journalist_signup_errors(full_name=full_name, email=email, phone=phone))
-    waiting = User.objects.filter(email__iexact=email, is_active=False, journalist__isnull=False).first()
+    fail_all(journalist_signup_errors(full_name=full_name, email=email, phone=phone, password=password))
+    waiting = _awaiting_confirmation(email).first()
     if waiting is not None:
         # the first link was lost: the same account gets a new one (its password stays as first chosen)
         with transaction.atomic():
             _send_confirmation(waiting, waiting.journalist.full_name)
         return waiting.journalist
-    if User.objects.filter(Q(username__iexact=email) | Q(email__iexact=email)).exists():
-        fail("email", _("An account with this e-mail exists. Log in, or reset the password if you forgot it."), code="exists")
-    user = User(username=email, email=email, first_name=full_name.split(" ", 1)[0][:150],
-                last_name=full_name.split(" ", 1)[1][:150] if " " in full_name else "", is_active=False,
-                preferred_language=language if language in ("az", "ru", "en") else "az")
-    try:
-        validate_password(password, user)
-    except ValidationError as error:
-        raise ApplicationError(" ".join(error.messages), code="weak_password", fields={"password": list(error.messages)}) from None
+    user = _signup_user(full_name, email, language)
     with transaction.atomic():
         outlet = outlet_find_or_create(name=outlet_name, kind=outlet_kind)
         user.set_password(password)
