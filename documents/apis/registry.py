@@ -12,11 +12,11 @@ from rest_framework.views import APIView
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.filters import BoundedDateFilter, IdFilter, PortalFilterSet
 from core.idempotency import idempotency_key_clean
-from core.serializers import BoundedDateField, PortalModelSerializer
+from core.serializers import BoundedDateField, PortalModelSerializer, ServiceRules
 from documents.models import AccessLevel, Attachment, CaseFile, Direction, Document
 from documents.selectors import access_document, document_detail, document_list
 from documents.services.attachments import attachment_add_many
-from documents.services.registry import document_register, user_may_register_for
+from documents.services.registry import document_register, registration_errors, user_may_register_for
 from units.models import Unit
 
 __all__ = ["DocumentAttachmentsApi", "DocumentDetailApi", "DocumentListApi"]
@@ -82,7 +82,7 @@ class DocumentFilter(PortalFilterSet):
         return queryset.matching(value)
 
 
-class DocumentRegisterInputSerializer(serializers.Serializer):
+class DocumentRegisterInputSerializer(ServiceRules, serializers.Serializer):
     unit = serializers.SlugField(max_length=200, help_text="The unit the document belongs to (slug).")
     direction = serializers.ChoiceField(choices=Direction.choices)
     subject = serializers.CharField(max_length=500)
@@ -95,6 +95,12 @@ class DocumentRegisterInputSerializer(serializers.Serializer):
     case_file = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True, default=None)
     in_reply_to = serializers.IntegerField(min_value=1, max_value=2**63 - 1, required=False, allow_null=True, default=None)
     attachments = serializers.ListField(child=serializers.FileField(), required=False, default=list)
+
+    def rule_errors(self, values):
+        # the rules between fields; those about the unit's organisation follow once the unit and case file are found
+        return registration_errors(unit=None, direction=values.get("direction"), subject=values.get("subject"),
+                                   correspondent=values.get("correspondent"), correspondent_date=values.get("correspondent_date"),
+                                   case_file=None)
 
 
 def _visible_or_field_error(queryset, pk, field):

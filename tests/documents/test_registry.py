@@ -288,6 +288,9 @@ def test_the_api_registers_idempotently_and_filters(clerk, imported):
     assert [d["subject"] for d in listed["results"]] == ["Press accreditation"]
     refused = api.post("/api/v1/documents/", {**body, "correspondent": ""}, format="json", HTTP_ACCEPT_LANGUAGE="en")
     assert refused.status_code == 400 and "correspondent" in refused.json()["fields"]
+    # with the fields' own errors in one answer, as the register form does
+    refused = api.post("/api/v1/documents/", {**body, "correspondent": "", "pages": 0}, format="json")
+    assert refused.status_code == 400 and set(refused.json()["fields"]) == {"correspondent", "pages"}
 
 
 def test_the_registry_page_filters_by_state_unit_and_case_file(client, clerk, imported, case_file):
