@@ -52,12 +52,14 @@ from protocol.services.agreements import (
     agreement_terminate,
     obligation_add,
     obligation_close,
+    obligation_errors,
     working_group_add,
 )
 from protocol.services.common import protocol_organisations
 from protocol.services.letters import visit_letter_create
 from protocol.services.meetings import (
     follow_up_add,
+    follow_up_errors,
     meeting_errors,
     meeting_minutes_save,
     meeting_minutes_submit,
@@ -422,7 +424,7 @@ class LetterListCreateApi(APIView):
 # --- meetings --------------------------------------------------------------------------------------------------
 
 
-class FollowUpSerializer(PortalModelSerializer):
+class FollowUpSerializer(ServiceRules, PortalModelSerializer):
     responsible_unit = UnitField()
     due_on = BoundedDateField()
 
@@ -430,6 +432,9 @@ class FollowUpSerializer(PortalModelSerializer):
         model = FollowUpAction
         fields = ["id", "text", "responsible_unit", "due_on"]
         read_only_fields = ["id"]
+
+    def rule_errors(self, values):
+        return follow_up_errors(text=values.get("text"), due_on=values.get("due_on"))
 
 
 class MeetingSerializer(ServiceRules, PortalModelSerializer):
@@ -527,7 +532,7 @@ class FollowUpCreateApi(APIView):
 # --- agreements ------------------------------------------------------------------------------------------------
 
 
-class ObligationSerializer(PortalModelSerializer):
+class ObligationSerializer(ServiceRules, PortalModelSerializer):
     responsible_unit = UnitField()
     due_on = BoundedDateField()
     card = serializers.SerializerMethodField()
@@ -540,6 +545,9 @@ class ObligationSerializer(PortalModelSerializer):
     def get_card(self, obligation) -> int | None:
         card = obligation.card
         return card.pk if card else None
+
+    def rule_errors(self, values):
+        return obligation_errors(agreement=self.context["agreement"], text=values.get("text"), due_on=values.get("due_on"))
 
 
 class WorkingGroupMemberSerializer(PortalModelSerializer):
@@ -692,7 +700,7 @@ class ObligationListCreateApi(APIView):
     @extend_schema(request=ObligationSerializer, responses={201: ObligationSerializer})
     def post(self, request, pk):
         agreement = access_agreement(user=request.user, pk=pk)
-        data = ObligationSerializer(data=request.data)
+        data = ObligationSerializer(data=request.data, context={"agreement": agreement})
         data.is_valid(raise_exception=True)
         return Response(ObligationSerializer(obligation_add(actor=request.user, agreement=agreement, **data.validated_data)).data,
                         status=201)

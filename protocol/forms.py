@@ -176,14 +176,20 @@ class ApproverForm(forms.Form):
         self.fields["approver"].queryset = approvers
 
 
-class ControlledItemForm(forms.Form):
+class ControlledItemForm(ServiceRules, forms.Form):
+    """An agreed action or an obligation: `rules(text, due_on)` is its service's check of the deadline."""
+
     text = forms.CharField(label=_("What is to be done"), widget=forms.Textarea(attrs={"rows": 2}))
     responsible_unit = UnitChoiceField(label=_("Responsible unit"), queryset=Unit.objects.none())
     due_on = forms.DateField(label=_("Deadline"), widget=forms.DateInput(DATE))
 
-    def __init__(self, *args, organisation, **kwargs):
+    def __init__(self, *args, organisation, rules, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["responsible_unit"].queryset = _units_of([organisation])
+        self.rules = rules
+
+    def rule_errors(self, data):
+        return self.rules(text=data.get("text"), due_on=data.get("due_on"))
 
 
 class AgreementForm(ServiceRules, ServiceModelForm):

@@ -138,21 +138,32 @@ def _require_agreement_rights(actor, agreement):
         raise PermissionDeniedError(_("Only the protocol service or the responsible unit does this."))
 
 
+def _obligation_start(agreement):
+    return min(timezone.now(), timezone.make_aware(timezone.datetime.combine(agreement.in_force_on, timezone.datetime.min.time())))
+
+
+def obligation_errors(*, agreement, text, due_on):
+    """{field: [message]}: an obligation's rules, named at once; its form asks too."""
+    errors = {}
+    if not (text or "").strip():
+        errors["text"] = [_("This field is required.")]
+    if due_on is None:
+        errors["due_on"] = [_("This field is required.")]
+    elif agreement.expires_on and due_on > agreement.expires_on:
+        errors["due_on"] = [_("The deadline is within the agreement's term (it expires on %(day)s).") % {
+            "day": agreement.expires_on.strftime("%d.%m.%Y")}]
+    elif due_on <= timezone.localtime(_obligation_start(agreement)).date():
+        errors["due_on"] = [_("The deadline is after the agreement enters into force.")]
+    return errors
+
+
 def obligation_add(*, actor, agreement, text, responsible_unit, due_on):
     """An obligation the agreement creates: a controlled item of the responsible unit, due on its date (which is
     within the agreement's term). Its term runs from entry into force, so one entered late shows as late."""
     _require_agreement_rights(actor, agreement)
-    if not (text or "").strip():
-        fail("text", _("This field is required."))
+    fail_all(obligation_errors(agreement=agreement, text=text, due_on=due_on))
     check_unit_in(agreement.organisation, responsible_unit, "responsible_unit")
-    if due_on is None:
-        fail("due_on", _("This field is required."))
-    if agreement.expires_on and due_on > agreement.expires_on:
-        fail("due_on", _("The deadline is within the agreement's term (it expires on %(day)s).") % {
-            "day": agreement.expires_on.strftime("%d.%m.%Y")})
-    start = min(timezone.now(), timezone.make_aware(timezone.datetime.combine(agreement.in_force_on, timezone.datetime.min.time())))
-    if due_on <= timezone.localtime(start).date():
-        fail("due_on", _("The deadline is after the agreement enters into force."))
+    start = _obligation_start(agreement)
     with transaction.atomic():
         obligation = Obligation(agreement=agreement, text=text.strip(), responsible_unit=responsible_unit, due_on=due_on)
         save_with_history(obligation, actor, gettext_noop("Put under control"))

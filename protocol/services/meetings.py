@@ -119,15 +119,22 @@ approval_register(Meeting, signed=_minutes_signed, rejected=_minutes_returned,
                   url=lambda pk: reverse("protocol:meeting", args=[pk]))
 
 
+def follow_up_errors(*, text, due_on):
+    """{field: [message]}: an agreed action's rules, named at once; its form asks too."""
+    errors = {}
+    if not (text or "").strip():
+        errors["text"] = [_("This field is required.")]
+    if due_on is None or due_on <= timezone.localdate():
+        errors["due_on"] = [_("The term must be a date after today.")]
+    return errors
+
+
 def follow_up_add(*, actor, meeting, text, responsible_unit, due_on):
     """An action agreed at the meeting: a controlled item of the responsible unit, due on the date given."""
     require_item_rights(user=actor, item=meeting)
-    if not (text or "").strip():
-        fail("text", _("This field is required."))
+    fail_all(follow_up_errors(text=text, due_on=due_on))
     check_unit_in(meeting.organisation, responsible_unit, "responsible_unit")
     start = timezone.now()
-    if due_on is None or due_on <= timezone.localdate():
-        fail("due_on", _("The term must be a date after today."))
     with transaction.atomic():
         action = FollowUpAction(meeting=meeting, text=text.strip()[:500], responsible_unit=responsible_unit, due_on=due_on)
         save_with_history(action, actor, gettext_noop("Put under control"))

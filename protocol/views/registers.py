@@ -1,6 +1,8 @@
 """The partner registry and cards, the meetings with their minutes and follow-ups, the register of agreements (with
 its XLSX) and an agreement's page with its obligations and working group."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404
@@ -50,11 +52,13 @@ from protocol.services.agreements import (
     agreement_terminate,
     obligation_add,
     obligation_close,
+    obligation_errors,
     working_group_add,
 )
 from protocol.services.common import protocol_organisations, runs_protocol
 from protocol.services.meetings import (
     follow_up_add,
+    follow_up_errors,
     meeting_minutes_save,
     meeting_minutes_submit,
     meeting_save,
@@ -201,7 +205,8 @@ def meeting_detail(request, pk):
                             initial={"organisation": meeting.organisation_id, "organising_unit": meeting.organising_unit_id}),
         "minutes": MinutesForm(request.POST if action == "minutes" else None, initial={"minutes": meeting.minutes}),
         "submit": ApproverForm(request.POST if action == "submit" else None, approvers=minutes_approvers(meeting=meeting)),
-        "follow_up": ControlledItemForm(request.POST if action == "follow_up" else None, organisation=meeting.organisation),
+        "follow_up": ControlledItemForm(request.POST if action == "follow_up" else None, organisation=meeting.organisation,
+                                        rules=follow_up_errors),
     }
     status = _posted_form(request, forms, action, lambda data: _meeting_act(request, meeting, action, data))
     if status is None:
@@ -270,7 +275,8 @@ def agreement_detail(request, pk):
     action = request.POST.get("action") if request.method == "POST" else None
     staff = unit_staff(unit=agreement.organisation)
     forms = {
-        "obligation": ControlledItemForm(request.POST if action == "obligation" else None, organisation=agreement.organisation),
+        "obligation": ControlledItemForm(request.POST if action == "obligation" else None, organisation=agreement.organisation,
+                                         rules=partial(obligation_errors, agreement=agreement)),
         "close": CloseObligationForm(request.POST if action == "close" else None),
         "member": WorkingGroupForm(request.POST if action == "member" else None, staff=staff),
         "scan": ScanForm(request.POST if action == "scan" else None, request.FILES if action == "scan" else None),

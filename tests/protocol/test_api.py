@@ -115,6 +115,22 @@ def test_bad_input_is_a_translated_400_naming_the_field(client, people, register
         "text": "Late", "responsible_unit": registers["agreement"].responsible_unit_id,
         "due_on": (registers["agreement"].expires_on + timedelta(days=5)).isoformat()}, content_type="application/json")
     assert answer.status_code == 400 and "due_on" in answer.json()["fields"]
+    late = (registers["agreement"].expires_on + timedelta(days=5)).isoformat()
+    answer = client.post(f"/api/v1/protocol/agreements/{registers['agreement'].pk}/obligations/", {
+        "text": "", "responsible_unit": registers["agreement"].responsible_unit_id, "due_on": late}, content_type="application/json")
+    assert answer.status_code == 400 and set(answer.json()["fields"]) == {"text", "due_on"}
+    page = client.post(f"/protocol/agreements/{registers['agreement'].pk}/?lang=en", {
+        "action": "obligation", "text": "", "responsible_unit": registers["agreement"].responsible_unit_id, "due_on": late})
+    assert page.status_code == 400 and set(page.context["forms"]["obligation"].errors) == {"text", "due_on"}
+    assert "The deadline is within the agreement" in page.content.decode()
+    meeting = registers["meeting"]
+    answer = client.post(f"/api/v1/protocol/meetings/{meeting.pk}/actions/", {
+        "text": "", "responsible_unit": meeting.organising_unit_id, "due_on": timezone.localdate().isoformat()},
+        content_type="application/json")
+    assert answer.status_code == 400 and set(answer.json()["fields"]) == {"text", "due_on"}
+    page = client.post(f"/protocol/meetings/{meeting.pk}/?lang=en", {
+        "action": "follow_up", "text": "", "responsible_unit": meeting.organising_unit_id, "due_on": timezone.localdate().isoformat()})
+    assert page.status_code == 400 and set(page.context["forms"]["follow_up"].errors) == {"text", "due_on"}
 
 
 def test_a_visit_is_proposed_moved_and_given_a_programme_through_the_api(client, people, partner, mincom, imported):
