@@ -2,7 +2,7 @@
 briefing with registrations, a published release with its Russian version and one under embargo, a week of
 mentions with one false report under control, an archive photo and two subscriptions."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 from io import BytesIO
 
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -55,6 +55,7 @@ def _journalist(username, full_name, outlet, position):
 
 def load(stdout):
     from documents.services.approval import approval_current_step, approval_decide, approval_routes
+    from documents.services.calendar import calendar_for
     from media_relations.models import Journalist, MediaOutlet
     from media_relations.services.accreditation import accreditation_apply, accreditation_decide
     from media_relations.services.archive import archive_item_create, subscription_save
@@ -73,8 +74,11 @@ def load(stdout):
     outlets = {name: MediaOutlet.objects.create(name=name, kind=kind, language=language, email=email)
                for name, kind, language, email in OUTLETS}
     head, officer, minister = people["pr.head"], people["pr.officer"], people["minister"]
-    now = timezone.now()
     today = timezone.localdate()
+    calendar = calendar_for("AZ")
+
+    def working_day_at(day, hour):  # a press event is held on a working day, in office hours in Baku
+        return timezone.make_aware(datetime.combine(calendar.next_working_day(day, include_self=True), time(hour)))
 
     # journalists: one accredited for a year, one accredited without an account, one waiting for a decision
     accredited = _journalist("journalist", "Elvin Məmmədov", outlets["APA"], "müxbir")
@@ -91,14 +95,14 @@ def load(stdout):
                         actor=waiting.user)
 
     # an upcoming briefing with the minister and the head of the press service speaking
-    start = (now + timedelta(days=3)).replace(hour=11, minute=0, second=0, microsecond=0)
+    start = working_day_at(today + timedelta(days=3), 11)
     briefing, _clashes = press_event_save(actor=officer, organisation=organisation, values={
         "kind": "briefing", "title": "Sosial islahatların nəticələri üzrə brifinq", "topic": "2026-cı ilin sosial islahatları",
         "starts_at": start, "ends_at": start + timedelta(hours=1), "place": "Nazirliyin mətbuat zalı", "capacity": 20},
         speakers=[minister, head], invited_outlets=[outlets["APA"], outlets["Report.az"], outlets["AzTV"]])
     registration_decide(registration=event_register(event=briefing, journalist=camera, actor=officer), actor=officer, confirm=True)
     event_register(event=briefing, journalist=accredited, actor=accredited.user)
-    conference_start = (now + timedelta(days=10)).replace(hour=15, minute=0, second=0, microsecond=0)
+    conference_start = working_day_at(today + timedelta(days=10), 15)
     press_event_save(actor=officer, organisation=organisation, values={
         "kind": "press_conference", "title": "Məşğulluq strategiyası: mətbuat konfransı", "topic": "",
         "starts_at": conference_start, "ends_at": conference_start + timedelta(hours=2), "place": "Nazirlik, 3-cü mərtəbə",

@@ -1,4 +1,5 @@
-"""The demo's cases read as work done over days: what a first-run visitor sees on a tracking page or a case page."""
+"""The demo reads as work done over days: what a first-run visitor sees on a tracking page, a case page or the press
+calendar."""
 
 from io import StringIO
 
@@ -8,6 +9,7 @@ from django.utils import timezone
 
 from appeals.models import Case
 from documents.services.calendar import calendar_for
+from media_relations.models import PressEvent
 
 pytestmark = pytest.mark.django_db
 
@@ -30,3 +32,6 @@ def test_a_demo_case_is_registered_the_day_it_came_numbered_in_turn_and_worked_o
     for journal_id in Case.objects.values_list("journal_id", flat=True).distinct():
         sequences = list(Case.objects.filter(journal_id=journal_id).order_by("received_at", "id").values_list("sequence", flat=True))
         assert sequences == sorted(sequences)
+    # the press service holds its events on working days in office hours, in Baku
+    events = [timezone.localtime(event.starts_at) for event in PressEvent.objects.all()]
+    assert events and all(calendar.is_working_day(start.date()) and 9 <= start.hour < 18 for start in events)
