@@ -60,6 +60,8 @@ from core.forms import asked_query, form_add_application_error
 from core.idempotency import idempotency_key_clean
 from core.paging import keyset_page
 from core.ratelimit import rate_limit
+from core.selectors import mark_openable
+from documents.models import ControlCard, OutgoingDraft
 from documents.services.attachments import attachments_of
 
 FORMS = {CaseType.APPEAL: AppealForm, CaseType.INFORMATION_REQUEST: InformationRequestForm}
@@ -291,8 +293,11 @@ def staff_case(request, pk):
                 messages.success(request, _("Done."))
                 return redirect("appeals:staff-case", pk=case.pk)
         status = 400
+    due = case_due(case)
+    mark_openable([due and due["card"]], ControlCard.objects.visible_to(request.user))
+    mark_openable([case.answer_draft], OutgoingDraft.objects.visible_to(request.user))
     return render(request, "appeals/staff_case.html", {
-        "case": case, "due": case_due(case), "timeline": case_staff_timeline(case=case), "attachments": attachments_of(case),
+        "case": case, "due": due, "timeline": case_staff_timeline(case=case), "attachments": attachments_of(case),
         "published": PublishedAnswer.objects.filter(case=case).only("pk").first(), "repeats": repeat_summary(case, user=request.user),
         "answer_templates": answer_templates_for(case),
         "template": request.GET.get("template", ""), **forms}, status=status)

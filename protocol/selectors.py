@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from core.selectors import mark_openable
 from documents.models import ControlCard
 from protocol.models import Agreement, DelegationMember, Meeting, Obligation, Partner, ProgrammeItem, Visit
 from protocol.querysets import member_paths
@@ -143,8 +144,11 @@ def access_meeting(*, user, pk):
                 .prefetch_related("officials"), pk=pk)
 
 
-def follow_ups_of(*, meeting):
-    return list(meeting.actions.select_related("responsible_unit").prefetch_related("control_cards"))
+def follow_ups_of(*, meeting, user):
+    """The meeting's agreed actions, each card marked `openable` for the reader."""
+    actions = list(meeting.actions.select_related("responsible_unit").prefetch_related("control_cards"))
+    mark_openable([action.card for action in actions], ControlCard.objects.visible_to(user))
+    return actions
 
 
 # --- agreements ------------------------------------------------------------------------------------------------
@@ -192,9 +196,12 @@ def access_agreement(*, user, pk):
                 .prefetch_related("partners", "working_group"), pk=pk)
 
 
-def obligations_of(*, agreement):
+def obligations_of(*, agreement, user):
+    """The agreement's obligations, each card marked `openable` for the reader."""
     cards = ControlCard.objects.select_related("responsible_unit")
-    return list(agreement.obligations.select_related("responsible_unit").prefetch_related(Prefetch("control_cards", queryset=cards)))
+    obligations = list(agreement.obligations.select_related("responsible_unit").prefetch_related(Prefetch("control_cards", queryset=cards)))
+    mark_openable([obligation.card for obligation in obligations], ControlCard.objects.visible_to(user))
+    return obligations
 
 
 def access_obligation(*, user, pk):

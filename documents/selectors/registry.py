@@ -2,7 +2,8 @@
 
 from django.http import Http404
 
-from documents.models import AssignmentReport, Document, OutgoingDraft
+from core.selectors import mark_openable
+from documents.models import AssignmentReport, ControlCard, Document, OutgoingDraft
 from documents.services.attachments import attachment_access_register, attachments_of
 
 
@@ -105,6 +106,8 @@ def document_detail(*, user, pk):
 
     document = access_document(user=user, pk=pk)
     execution = document_execution(user=user, document=document)
+    mark_openable([entry["card"] for row in execution for entry in row["assignments"]], ControlCard.objects.visible_to(user))
+    mark_openable([document.in_reply_to], Document.objects.visible_to(user))
     draft = OutgoingDraft.objects.filter(document=document).first()  # a letter signed through the chain
     return {
         "document": document, "execution": execution, "draft": draft,

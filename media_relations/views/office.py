@@ -17,7 +17,9 @@ from core.charts import bar_rows
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.ratelimit import rate_limit
+from core.selectors import mark_openable
 from core.spreadsheets import xlsx_response
+from documents.models import ControlCard
 from documents.services.approval import approval_routes
 from documents.services.attachments import attachment_response, attachments_of
 from documents.services.control import control_explain
@@ -175,6 +177,7 @@ def accreditation(request, pk):
             return redirect("media_relations:accreditation", pk=item.pk)
         status = 400
     card = item.control_card
+    mark_openable([card], ControlCard.objects.visible_to(request.user))
     return render(request, "media_relations/accreditation.html", {
         "item": item, "status": item.status_on(), "form": form, "documents": attachments_of(item), "card": card,
         "explanation": control_explain(card=card) if card else None,
@@ -347,6 +350,7 @@ def release(request, pk):
     return render(request, "media_relations/release_office.html", {
         "release": item, "edit_form": edit_form, "submit_form": submit_form, "routes": approval_routes(item),
         "family": family, "missing_languages": missing, "now": timezone.now(),
+        "public": PressRelease.objects.published().filter(pk=item.pk).exists(),  # scheduled or embargoed: not yet
         "history": item.history.select_related("history_user").order_by("-history_date")[:20]}, status=status)
 
 
@@ -403,8 +407,10 @@ def mention(request, pk):
             messages.error(request, error.message)
             status = 400
     card = item.control_card
+    mark_openable([card], ControlCard.objects.visible_to(request.user))
     return render(request, "media_relations/mention.html", {
         "mention": item, "card": card, "explanation": control_explain(card=card) if card else None, "answers": answers,
+        "response_public": bool(item.response_id) and PressRelease.objects.published().filter(pk=item.response_id).exists(),
         "runs_press": runs_press(user=request.user, organisation_id=item.organisation_id),
         "history": item.history.select_related("history_user").order_by("-history_date")[:20]}, status=status)
 

@@ -212,7 +212,7 @@ def meeting_detail(request, pk):
     if status is None:
         return redirect("protocol:meeting", pk=meeting.pk)
     return render(request, "protocol/meeting.html", {
-        "meeting": meeting, "forms": forms, "actions": follow_ups_of(meeting=meeting), "routes": approval_routes(meeting),
+        "meeting": meeting, "forms": forms, "actions": follow_ups_of(meeting=meeting, user=request.user), "routes": approval_routes(meeting),
         "now": timezone.now(), "history": meeting.history.select_related("history_user").order_by("-history_date")[:20]},
         status=status)
 
@@ -289,7 +289,7 @@ def agreement_detail(request, pk):
     return render(request, "protocol/agreement.html", {
         "agreement": agreement, "status_label": _status_label(agreement_status(agreement)), "forms": forms,
         "runs_protocol": runs_protocol(user=request.user, organisation_id=agreement.organisation_id),
-        "obligations": obligations_of(agreement=agreement), "group": working_group_of(agreement=agreement),
+        "obligations": obligations_of(agreement=agreement, user=request.user), "group": working_group_of(agreement=agreement),
         "scans": attachments_of(agreement), "today": timezone.localdate(),
         "history": agreement.history.select_related("history_user").order_by("-history_date")[:20]}, status=status)
 

@@ -1,6 +1,8 @@
 """The visits' pages: the calendar with the proposal form, one visit with its delegation, programme (clashes shown),
 letters, moves and report; the programme as PDF and iCalendar; the delegation list as XLSX."""
 
+from operator import attrgetter
+
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -14,8 +16,9 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.ical import CalendarEvent, ical_document
+from core.selectors import mark_openable
 from core.spreadsheets import xlsx_response
-from documents.models import OutgoingDraft
+from documents.models import ControlCard, OutgoingDraft
 from documents.services.control import control_explain
 from documents.services.letters import html_pdf, pdf_response
 from protocol.domain.visit_states import EDITABLE_STATES, LEADERSHIP_ACTIONS, actions_from
@@ -126,11 +129,9 @@ def visit_detail(request, pk):
                 messages.error(request, error.message)
             status = 400
     card = visit.report_card
-    letters = list(visit.letters.select_related("draft", "draft__document"))
-    openable = set(OutgoingDraft.objects.visible_to(request.user).filter(pk__in=[letter.draft_id for letter in letters])
-                   .values_list("pk", flat=True)) if letters else set()
-    for letter in letters:
-        letter.openable = letter.draft_id in openable  # the draft's page answers 404 to the others
+    mark_openable([card], ControlCard.objects.visible_to(request.user))
+    letters = mark_openable(visit.letters.select_related("draft", "draft__document"), OutgoingDraft.objects.visible_to(request.user),
+                            key=attrgetter("draft_id"))
     return render(request, "protocol/visit.html", {
         "visit": visit, "forms": forms, "members": delegation_of(visit=visit),
         "programme": programme_with_clashes(visit=visit), "new_clashes": clashes,
