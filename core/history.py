@@ -17,6 +17,16 @@ def history_reason(message, /, **params):
     return _MARK + json.dumps(deferred(message, **params), ensure_ascii=False)
 
 
+def history_reason_message(stored):
+    """The untranslated message a stored reason was made from (to tell one kind of event from another), or None."""
+    if not stored or not stored.startswith(_MARK):
+        return None
+    try:
+        return json.loads(stored[len(_MARK):])["m"]
+    except (ValueError, KeyError, TypeError):
+        return None
+
+
 def history_reason_text(stored):
     """The stored reason in the active language."""
     if not stored or not stored.startswith(_MARK):

@@ -76,11 +76,13 @@ def document_timeline(*, document, execution, draft=None):
     and signature."""
     from django.utils.translation import gettext as _
 
-    from core.history import history_reason_text
+    from core.history import history_reason_message, history_reason_text
     from documents.models import ApprovalStep
+    from documents.services.execution import RESOLUTION_REASON
 
     events = [(h.history_date, h.history_user, history_reason_text(h.history_change_reason) or h.get_state_display())
-              for h in document.history.select_related("history_user")]
+              for h in document.history.select_related("history_user")
+              if history_reason_message(h.history_change_reason) != RESOLUTION_REASON]  # listed from the resolutions below
     for row in execution:
         resolution = row["resolution"]
         events.append((resolution.created_at, resolution.author, _("Resolution: %(text)s") % {"text": resolution.text}))

@@ -24,6 +24,9 @@ from documents.services.control import (
 )
 from units.selectors import user_manages_unit
 
+# the first resolution puts the document into execution; its timeline shows the resolution itself, not this record
+RESOLUTION_REASON = gettext_noop("Resolution: %(text)s")
+
 
 class ExecutorTerm(NamedTuple):
     """One executor of a resolution with their own term: a policy's code, or an explicit date; neither
@@ -101,7 +104,7 @@ def resolution_write(*, actor, document, text, executors, policy_code="document.
         if document.state == Document.State.REGISTERED:
             document.state = Document.State.IN_EXECUTION
             document._history_user = actor
-            document._change_reason = history_reason(gettext_noop("Resolution: %(text)s"), text=text.strip()[:200])
+            document._change_reason = history_reason(RESOLUTION_REASON, text=text.strip()[:200])
             document.save(update_fields=["state"])
     return resolution
 

@@ -270,3 +270,11 @@ def test_the_document_page_hands_work_on_and_refuses_a_later_term(client, resolu
     assert late.status_code == 400 and "cannot be later than the parent assignment" in late.content.decode()
     assert client.post(url, {"unit": imported["İnformasiya sektoru"].slug}).status_code == 302
     assert Assignment.objects.filter(parent=responsible).count() == 1
+
+
+def test_the_timeline_names_a_resolution_once(client, resolution, document, staff):
+    client.force_login(staff["pr_head"])
+    html = client.get(f"/documents/{document.pk}/?lang=en").content.decode()
+    timeline = html[html.index("Timeline"):]
+    # the resolution that put the document into execution is one event, not the resolution and the state change
+    assert timeline.count("Resolution: Prepare a refutation with the figures") == 1
