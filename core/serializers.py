@@ -85,11 +85,12 @@ class ServiceRules:
             raise serializers.ValidationError(errors) from exc
 
     def _readable_values(self, data, errors):
-        model = getattr(getattr(self, "Meta", None), "model", None)  # a field not sent keeps its model's default,
-        values = {field.name: field.get_default() for field in model._meta.concrete_fields  # as the service sees it
-                  if field.has_default()} if model else {}
+        # a field not sent keeps its model's default, as the service sees it; a field in error has no value at all
+        model = getattr(getattr(self, "Meta", None), "model", None)
+        values = {field.name: field.get_default() for field in model._meta.concrete_fields if field.has_default()} if model else {}
         for field in self._writable_fields:
             if field.field_name in errors:
+                values.pop(field.field_name, None)
                 continue
             try:
                 value = field.run_validation(field.get_value(data))
