@@ -33,6 +33,7 @@ def test_swagger_ui_renders_the_api_under_the_policy(live_server, page, violatio
     # Swagger UI draws a long API virtualised (what is on the screen): the operations and the schemas are there
     assert page.locator(".opblock").count() >= 5
     assert page.locator(".models .model-container").count() >= 5
+    assert page.locator("html").get_attribute("lang") == "en"  # a screen reader reads the reference in English
     assert violations == []
 
 
