@@ -330,7 +330,7 @@ def statistics_page(request):
         "total_row": [totals[c] for c in STAT_COLUMNS],
         "charts": [(_("Outcomes"), bar_rows(outcome_rows)), (_("By channel"), bar_rows(stats["by_channel"])),
                    (_("By kind"), bar_rows(stats["by_kind"])),
-                   (_("By unit"), bar_rows(stats["by_unit"], label_key="unit", value_key="received"))],
+                   (_("Received by unit"), bar_rows(stats["by_unit"], label_key="unit", value_key="received"))],
     })
 
 

@@ -86,6 +86,7 @@ def test_the_staff_page_draws_the_charts_and_exports_xlsx(client, ministry, staf
     assert page.status_code == 200
     html = page.content.decode()
     assert "<svg" in html and 'aria-label="Answered late: 1"' in html and "İnformasiya sektoru" in html
+    assert html.count(">By unit<") == 1 and ">Received by unit<" in html  # the chart and the table, each its own heading
     xlsx = client.get(reverse("appeals:statistics"), {"month": "2026-10", "format": "xlsx"})
     sheet = load_workbook(io.BytesIO(xlsx.content))["By unit"]
     assert [cell.value for cell in sheet[sheet.max_row]][:2] == ["Total", 5]
