@@ -84,6 +84,14 @@ def _xlsx(rows, cards):
     return xlsx_response("unit-control.xlsx", sheets)
 
 
+# the card's forms share a page and some field names ("reason"): each has its own ids, so a label names its own field
+CARD_FORMS = {"extend": ExtendForm, "pause": PauseForm, "close": CloseForm, "report": ReportForm}
+
+
+def _card_form(action, *args):
+    return CARD_FORMS[action](*args, auto_id=f"id_{action}_%s")
+
+
 def _card_context(request, card, **forms):
     roles = control_roles(user=request.user, card=card)
     return {
@@ -91,7 +99,7 @@ def _card_context(request, card, **forms):
         "manages": CONTROLLER in roles, "is_executor": EXECUTOR in roles,
         "actions": set(allowed_actions(card.state, roles)),
         "history": card.history.select_related("history_user").order_by("-history_date")[:50],
-        "extend_form": ExtendForm(), "pause_form": PauseForm(), "close_form": CloseForm(), "report_form": ReportForm(),
+        **{f"{action}_form": _card_form(action) for action in CARD_FORMS},
         **forms,
     }
 
@@ -106,8 +114,7 @@ def card_detail(request, pk):
 @require_POST
 def card_action(request, pk, action):
     card = access_card(user=request.user, pk=pk)
-    forms = {"extend": ExtendForm, "pause": PauseForm, "close": CloseForm, "report": ReportForm}
-    form = forms[action](request.POST) if action in forms else None
+    form = _card_form(action, request.POST) if action in CARD_FORMS else None
     if form is not None and not form.is_valid():
         return _card_with_error(request, card, action, form)
     try:

@@ -137,24 +137,48 @@ def _resolution_form(document, data=None, **kwargs):
 
 def _execution_forms(request, document, **bound):
     """The forms the document page offers this user: a resolution for a head of the document's unit."""
-    from documents.forms import ExecutionReportForm, ReportDecisionForm
     from units.selectors import user_manages_unit
 
-    forms = {"report_form": ExecutionReportForm(), "decision_form": ReportDecisionForm()}
+    forms = {}
     if user_manages_unit(user=request.user, unit=document.unit):
         forms["resolution_form"] = _resolution_form(document, initial={"policy": "document.default"})
     forms.update(bound)
     return forms
 
 
-def _document_page(request, document_pk, status=200, hand_on_errors=None, **bound):
+# A page shows a hand-on and a report form for each of the reader's assignments and a decision form for each report:
+# each form has its own ids, so a label names its own field; `posted` is the one sent back with its errors.
+def _hand_on_form(assignment, *args):
     from documents.forms import HandOnForm
 
+    return HandOnForm(*args, assignment=assignment, auto_id=f"id_hand_on_{assignment.pk}_%s")
+
+
+def _report_form(assignment_pk, *args):
+    from documents.forms import ExecutionReportForm
+
+    return ExecutionReportForm(*args, auto_id=f"id_report_{assignment_pk}_%s")
+
+
+def _decision_form(report_pk, *args):
+    from documents.forms import ReportDecisionForm
+
+    return ReportDecisionForm(*args, auto_id=f"id_decision_{report_pk}_%s")
+
+
+def _document_page(request, document_pk, status=200, posted=None, **bound):
+    posted = posted or {}
     detail = document_detail(user=request.user, pk=document_pk)
     for row in detail["execution"]:
         for entry in row["assignments"]:
+            assignment = entry["assignment"]
             if entry["may_hand_on"]:
-                entry["hand_on_form"] = (hand_on_errors or {}).get(entry["assignment"].pk) or HandOnForm(assignment=entry["assignment"])
+                entry["hand_on_form"] = posted.get(("hand_on", assignment.pk)) or _hand_on_form(assignment)
+            if entry["may_report"]:
+                entry["report_form"] = posted.get(("report", assignment.pk)) or _report_form(assignment.pk)
+            if entry["may_decide"]:
+                for report in entry["reports"]:
+                    report.decision_form = posted.get(("decision", report.pk)) or _decision_form(report.pk)
     return render(request, "documents/document.html", {**detail, **_execution_forms(request, detail["document"], **bound)},
                   status=status)
 
@@ -183,11 +207,10 @@ def resolution_page(request, pk):
 @login_required
 @require_POST
 def assignment_report_page(request, pk):
-    from documents.forms import ExecutionReportForm
     from documents.services.execution import assignment_report
 
     assignment = access_assignment(user=request.user, pk=pk)
-    form = ExecutionReportForm(request.POST, request.FILES)
+    form = _report_form(assignment.pk, request.POST, request.FILES)
     if form.is_valid():
         try:
             assignment_report(actor=request.user, assignment=assignment, text=form.cleaned_data["text"],
@@ -197,17 +220,16 @@ def assignment_report_page(request, pk):
         else:
             messages.success(request, _("Your report is on the card; the head of the unit closes it."))
             return redirect("documents:document", pk=assignment.document_id)
-    return _document_page(request, assignment.document_id, status=400, report_form=form)
+    return _document_page(request, assignment.document_id, status=400, posted={("report", assignment.pk): form})
 
 
 @login_required
 @require_POST
 def assignment_hand_on_page(request, pk):
-    from documents.forms import HandOnForm
     from documents.services.execution import assignment_hand_on
 
     assignment = access_assignment(user=request.user, pk=pk)
-    form = HandOnForm(request.POST, assignment=assignment)
+    form = _hand_on_form(assignment, request.POST)
     if form.is_valid():
         data = form.cleaned_data
         try:
@@ -218,17 +240,16 @@ def assignment_hand_on_page(request, pk):
         else:
             messages.success(request, _("The work is handed on; the new part is under control."))
             return redirect("documents:document", pk=assignment.document_id)
-    return _document_page(request, assignment.document_id, status=400, hand_on_errors={assignment.pk: form})
+    return _document_page(request, assignment.document_id, status=400, posted={("hand_on", assignment.pk): form})
 
 
 @login_required
 @require_POST
 def report_decision_page(request, pk, decision):
-    from documents.forms import ReportDecisionForm
     from documents.services.execution import report_accept, report_return
 
     report = access_report(user=request.user, pk=pk)
-    form = ReportDecisionForm(request.POST)
+    form = _decision_form(report.pk, request.POST)
     if form.is_valid():
         try:
             if decision == "accept":
@@ -243,7 +264,7 @@ def report_decision_page(request, pk, decision):
             form_add_application_error(form, error)
         else:
             return redirect("documents:document", pk=report.assignment.document_id)
-    return _document_page(request, report.assignment.document_id, status=400, decision_form=form)
+    return _document_page(request, report.assignment.document_id, status=400, posted={("decision", report.pk): form})
 
 
 @login_required

@@ -481,8 +481,9 @@ def mentions_report(request):
 def outlets(request):
     _organisations(request)
     adding = request.POST.get("add") if request.method == "POST" else None
-    form = OutletForm(request.POST if adding == "outlet" else None)
-    journalist_form = JournalistForm(request.POST if adding == "journalist" else None)
+    # both forms have an e-mail and a phone: each its own ids, so a label names its own field
+    form = OutletForm(request.POST if adding == "outlet" else None, auto_id="id_outlet_%s")
+    journalist_form = JournalistForm(request.POST if adding == "journalist" else None, auto_id="id_journalist_%s")
     status = 200
     if adding == "outlet":
         status = 400
