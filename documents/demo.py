@@ -47,7 +47,7 @@ def _load_cards(stdout):
         stdout.write(f"Control card: {card.title[:60]}… due {timezone.localtime(card.due):%Y-%m-%d}")
     last = ControlCard.objects.order_by("-pk").first()
     if last and last.executor:
-        control_pause(card=last, actor=last.executor, reason="Waiting for the appellant's clarification (demo)")
+        control_pause(card=last, actor=last.executor, reason="Müraciət edənin aydınlaşdırması gözlənilir (demo)")
     # one sweep now, so the demo users find their reminders in the inbox straight away
     from documents.services.sweep import control_sweep
 

@@ -87,6 +87,7 @@ class CardSerializer(PortalModelSerializer):
     responsible_unit = serializers.SlugRelatedField(slug_field="slug", read_only=True)
     co_executors = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     overdue = serializers.BooleanField(source="is_overdue")
+    result = serializers.CharField(source="result_text", read_only=True)
 
     class Meta:
         model = ControlCard

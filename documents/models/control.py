@@ -185,6 +185,14 @@ class ControlCard(models.Model):
         return deadlines.Term(self.term_value, self.term_unit)
 
     @property
+    def result_text(self):
+        """The result in the reader's language where it is a message of ours (a rule closed the card, e.g. the
+        anonymous appeal's); what people wrote reads as written."""
+        from django.utils.translation import gettext
+
+        return gettext(self.result) if self.result else ""
+
+    @property
     def is_overdue(self):
         return self.state == self.State.OPEN and self.due < timezone.now()
 

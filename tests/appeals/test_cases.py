@@ -49,12 +49,18 @@ def test_information_requests_take_the_term_of_their_urgency(ministry):
     assert "urgency_explanation" in error.value.fields
 
 
-def test_an_anonymous_appeal_is_registered_and_closed_as_not_considered(ministry):
+def test_an_anonymous_appeal_is_registered_and_closed_as_not_considered(ministry, client):
+    from tests.factories import UserFactory
+
     case, _created = case_submit(organisation=ministry, case_type="appeal",
                                  data={"kind": "complaint", "subject": "Anonymous", "text": "Nobody signed this."})
     assert case.state == "not_considered" and "6.3" in case.outcome_reason
     assert case_card(case).state == "done" and Case.objects.filter(pk=case.pk).exists()
     assert not OutboundEmail.objects.exists()
+    # the card's result is the rule's own words, in the reader's language
+    client.force_login(UserFactory(is_superuser=True))
+    page = client.get(f"/control/cards/{case_card(case).pk}/?lang=ru").content.decode()
+    assert "6.3–6.4" in page and "is not considered" not in page
 
 
 def test_from_routing_to_the_signed_answer(ministry, staff, imported):
