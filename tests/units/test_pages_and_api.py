@@ -29,6 +29,14 @@ def test_unit_page_shows_duties_rights_sectors_and_approval(client, imported):
     assert source["Content-Type"].startswith("text/plain") and "Əsasnaməsi" in source.content.decode()
 
 
+def test_a_regulation_in_another_language_says_so_and_is_marked_for_screen_readers(client, imported):
+    unit = imported["International Cooperation Department"]
+    russian = client.get(reverse("units:detail", args=[unit.slug]) + "?lang=ru").content.decode()
+    assert "на английском" in russian and '<span lang="en">' in russian  # read with English pronunciation
+    english = client.get(reverse("units:detail", args=[unit.slug]) + "?lang=en").content.decode()
+    assert "the language it was published in" not in english
+
+
 def test_unit_pages_render_with_a_constant_number_of_queries(client, imported):
     def queries_for(name):
         with CaptureQueriesContext(connection) as queries:
