@@ -50,6 +50,7 @@ def document_execution(*, user, document):
     from documents.domain.control_states import CONTROLLER, EXECUTOR
     from documents.models import Assignment, ControlCard
     from documents.services.control import control_roles
+    from documents.services.execution import user_may_hand_on
 
     resolutions = list(document.resolutions.select_related("author").prefetch_related(
         Prefetch("assignments", queryset=Assignment.objects.select_related("unit", "executor").prefetch_related("reports"))))
@@ -65,7 +66,7 @@ def document_execution(*, user, document):
             live = card is not None and card.state in ("open", "paused")
             entries.append({"assignment": assignment, "card": card, "reports": list(assignment.reports.all()),
                             "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles,
-                            "may_hand_on": live and (EXECUTOR in roles or CONTROLLER in roles)})
+                            "may_hand_on": live and user_may_hand_on(user=user, assignment=assignment)})
         rows.append({"resolution": resolution, "assignments": entries})
     return rows
 

@@ -109,11 +109,16 @@ def resolution_write(*, actor, document, text, executors, policy_code="document.
     return resolution
 
 
+def user_may_hand_on(*, user, assignment):
+    """The executor, or a head of the executing unit (not the registry, which controls but does not run the work)."""
+    return user.pk == assignment.executor_id or user_manages_unit(user=user, unit=assignment.unit)
+
+
 def assignment_hand_on(*, actor, parent, unit, user=None, due_date: date | None = None):
     """The executor (or the head of the executing unit) hands part of the work on inside their unit. The
     child's term cannot be later than the parent's."""
     parent_card = _card_of(parent)
-    if not (actor.pk == parent.executor_id or user_manages_unit(user=actor, unit=parent.unit)):
+    if not user_may_hand_on(user=actor, assignment=parent):
         raise PermissionDeniedError(_("Only the executor or the head of the executing unit may hand the work on."))
     if not unit.path.startswith(parent.unit.path):
         fail("unit", _("Work can be handed on only inside %(unit)s.") % {"unit": parent.unit.display_name})

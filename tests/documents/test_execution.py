@@ -278,3 +278,18 @@ def test_the_timeline_names_a_resolution_once(client, resolution, document, staf
     timeline = html[html.index("Timeline"):]
     # the resolution that put the document into execution is one event, not the resolution and the state change
     assert timeline.count("Resolution: Prepare a refutation with the figures") == 1
+
+
+def test_the_registry_controls_an_assignment_but_is_not_offered_to_hand_its_work_on(client, staff, imported):
+    clerk = UserFactory(username="registry_clerk")
+    membership_assign(user=clerk, unit=imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"], kind=PositionKind.CLERK)
+    document, _created = document_register(actor=staff["pr_head"], unit=imported["İctimaiyyətlə əlaqələr şöbəsi"],
+                                           direction="incoming", subject="Open letter", correspondent="Xalq qəzeti")
+    resolution_write(actor=staff["pr_head"], document=document, text="Answer the letter",
+                     executors=[(imported["İnformasiya sektoru"], staff["info_officer"])])
+    url = f"/documents/{document.pk}/?lang=en"
+    client.force_login(clerk)
+    page = client.get(url).content.decode()
+    assert "Answer the letter" in page and "Hand part of the work on" not in page  # the service would refuse the clerk
+    client.force_login(staff["info_officer"])
+    assert "Hand part of the work on" in client.get(url).content.decode()
