@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -115,7 +116,8 @@ def plan_page(request, pk):
         status = 400
     approver_unit = plan_services.plan_approver_unit(plan)
     return render(request, "documents/plan.html", {
-        "plan": plan, "items": plan.items.prefetch_related("clauses").select_related("responsible"), "item_form": item_form,
+        "plan": plan, "items": plan.items.prefetch_related(Prefetch("clauses", queryset=Clause.objects.select_related("regulation")))
+                                 .select_related("responsible"), "item_form": item_form,
         "query": query, "editable": plan.state in plan_services.EDITABLE and plan_services.works_in(request.user, plan.unit),
         "may_decide": plan.state == "submitted" and user_manages_unit(user=request.user, unit=approver_unit),
         "approver_unit": approver_unit, "history": plan.history.select_related("history_user").order_by("-history_date")[:30],
