@@ -32,3 +32,14 @@ def test_visitor_finds_a_duty_and_lands_on_the_clause(live_server, page, importe
     clause = page.locator(f"#{anchor}")
     assert clause.is_visible()
     assert "İctimai şura" in clause.inner_text()
+
+
+def test_a_long_name_in_the_breadcrumb_does_not_push_the_page_sideways_on_a_phone(live_server, page, imported):
+    from units.services import unit_names_set
+
+    ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
+    unit_names_set(unit=ministry, names={"ru": "Министерство труда и социальной защиты населения"})
+    page.set_viewport_size({"width": 360, "height": 800})
+    page.goto(live_server.url + f"/structure/{imported['İnformasiya sektoru'].slug}/?lang=ru")
+    # the divider after a name that wraps to the edge stays on the screen
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
