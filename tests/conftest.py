@@ -83,14 +83,19 @@ def _mail_through_the_outbox(settings):
 
 
 @pytest.fixture(autouse=True)
-def _deadline_policies(request):
-    """Transactional tests flush the tables, seeded rows included; put the statutory policies back."""
+def _database_as_a_fresh_portal_has_it(request):
+    """Transactional tests flush the tables, seeded rows included; put the statutory policies back. The flush also
+    drops content types made after the database was serialized, which the process still had cached (an agenda entry
+    then named a type that no longer existed, depending on the order the tests ran in)."""
     uses_db = request.node.get_closest_marker("django_db") or {"db", "transactional_db", "live_server"} & set(request.fixturenames)
     if not uses_db:
         return
     request.getfixturevalue("_django_db_helper")
+    from django.contrib.contenttypes.models import ContentType
+
     from documents.policies import deadline_policies_seed
 
+    ContentType.objects.clear_cache()
     deadline_policies_seed()
 
 
