@@ -67,7 +67,10 @@ class MultipleFileField(forms.FileField):
     def clean(self, data, initial=None):
         single = super().clean
         if isinstance(data, (list, tuple)):
-            return [single(item, initial) for item in data if item]
+            files = [single(item, initial) for item in data if item]
+            if self.required and not files:  # a required field sent with no file at all
+                raise forms.ValidationError(self.error_messages["required"], code="required")
+            return files
         return [single(data, initial)] if data else []
 
 

@@ -121,6 +121,10 @@ class ReleaseForm(ServiceRules, forms.ModelForm):
         pass
 
 
+class MaterialsForm(forms.Form):
+    materials = MultipleFileField(label=_("Add files (PDF, images, office documents)"))
+
+
 class SubmitReleaseForm(forms.Form):
     approver = forms.ModelChoiceField(label=_("To be approved by"), queryset=None, empty_label=None)
 

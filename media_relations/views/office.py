@@ -28,6 +28,7 @@ from media_relations.forms import (
     DecisionForm,
     ImportForm,
     JournalistForm,
+    MaterialsForm,
     MentionForm,
     OutletForm,
     PressEventForm,
@@ -237,6 +238,7 @@ def event_manage(request, pk):
     event = access_event_staff(user=request.user, pk=pk)
     organisations = _organisations(request)
     form = _event_form(request.POST if request.POST.get("action") == "edit" else None, organisations, instance=event)
+    materials_form = MaterialsForm(*((request.POST, request.FILES) if request.POST.get("action") == "materials" else ()))
     status = 200
     if request.method == "POST":
         action = request.POST.get("action")
@@ -268,9 +270,11 @@ def event_manage(request, pk):
                 messages.success(request, _("The event is cancelled; the registered journalists are told."))
                 return redirect("media_relations:event-manage", pk=event.pk)
             elif action == "materials":
-                press_event_add_materials(event=event, actor=request.user, uploads=request.FILES.getlist("materials"))
-                messages.success(request, _("Materials added."))
-                return redirect("media_relations:event-manage", pk=event.pk)
+                if materials_form.is_valid():
+                    press_event_add_materials(event=event, actor=request.user, uploads=materials_form.cleaned_data["materials"])
+                    messages.success(request, _("Materials added."))
+                    return redirect("media_relations:event-manage", pk=event.pk)
+                status = 400
             else:
                 raise Http404
         except ApplicationError as error:
@@ -278,7 +282,7 @@ def event_manage(request, pk):
             status = 400
     registrations = list(event.registrations.all())
     return render(request, "media_relations/event_manage.html", {
-        "event": event, "form": form, "registrations": registrations, "materials": attachments_of(event),
+        "event": event, "form": form, "materials_form": materials_form, "registrations": registrations, "materials": attachments_of(event),
         "confirmed": sum(1 for r in registrations if r.state == "confirmed"), "started": event.starts_at <= timezone.now(),
         "history": event.history.select_related("history_user").order_by("-history_date")[:20]}, status=status)
 

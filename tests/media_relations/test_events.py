@@ -156,6 +156,10 @@ def test_materials_are_added_by_the_press_service_with_history(client, briefing,
     from tests.media_relations.conftest import press_card
 
     client.force_login(staff["pr_officer"])
+    # the file field is the portal's own (its button in the page's language), and sending none says so beside it
+    empty = client.post(reverse("media_relations:event-manage", args=[briefing.pk]) + "?lang=en", {"action": "materials"})
+    assert empty.status_code == 400 and empty.context["materials_form"].errors["materials"]
+    assert 'class="file-picker"' in empty.content.decode()
     response = client.post(reverse("media_relations:event-manage", args=[briefing.pk]), {"action": "materials", "materials": [press_card()]})
     assert response.status_code == 302
     page = client.get(reverse("media_relations:event", args=[briefing.pk])).content.decode()
