@@ -4,6 +4,7 @@ from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from core.demo import DemoClock
 from core.models import User
 
 RAUF = {"name": "Rauf Məmmədov", "email": "rauf@example.az", "phone": "+994 55 765 43 21", "address": "Gəncə, Atatürk pr. 12"}
@@ -122,10 +123,14 @@ def _answered_late(organisation, sector, clerk, head, officer):
     """Received five weeks ago, answered only now."""
     from appeals.services import case_answer
 
+    clock, received = DemoClock(), timezone.now() - timedelta(days=35)
+    clock.step(received)
     late = _in_progress(organisation, sector, clerk, head, officer, {**RAUF, "kind": "application",
                         "subject": "Təqaüdün yenidən hesablanması", "text": "Təqaüdümün yenidən hesablanmasını xahiş edirəm."},
-                        received_at=timezone.now() - timedelta(days=35))
+                        received_at=received)
+    clock.step(None)
     _sign(case_answer(actor=officer, case=late, text="Təqaüdünüz yenidən hesablanıb; fərq dekabr ayında ödəniləcək."), head)
+    clock.settle()
 
 
 def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
@@ -173,20 +178,26 @@ def _last_month(organisation, sector, clerk, head, officer):
     subjects = ["Sosial kartın bərpası", "Müavinətin məbləği", "İşsizlik sığortası", "Peşə kursları", "Məşğulluq mərkəzinin iş saatları",
                 "Pensiya kapitalı", "Uşaq pulunun təyini", "Kommunal güzəşt"]
     channels = ["online", "online", "post", "email", "online", "phone", "online", "reception"]
+    clock, answers = DemoClock(), []
     for n, subject in enumerate(subjects):
         # received on working days (a reception or a phone call is not on a Sunday)
         received = timezone.make_aware(datetime.combine(calendar.next_working_day(start.date() + timedelta(days=2 * n),
                                                                                   include_self=True), time(10, 0)))
         data = {"kind": ("application", "complaint", "suggestion")[n % 3], "subject": subject, "text": subject,
                 "name": f"Vətəndaş {n + 1}", "email": f"citizen{n + 1}@example.az"}
+        clock.step(received)
         case = _in_progress(organisation, sector, clerk, head, officer, data, received_at=received)
         if channels[n] != "online":
             Case.objects.filter(pk=case.pk).update(channel=channels[n])
-        case = case_answer(actor=officer, case=case, text="Cavab verilib.")
-        _sign(case, head)
-        # the answer's day as it happened last month, a working day: most on time, one in four late
-        answered = calendar.next_working_day(timezone.localdate(received) + timedelta(days=30 if n % 4 == 3 else 6), include_self=True)
-        Case.objects.filter(pk=case.pk).update(answered_at=timezone.make_aware(datetime.combine(answered, time(16, 0))))
+        # answered on a working day before today: most on time, one in four late
+        answered = min(calendar.next_working_day(timezone.localdate(received) + timedelta(days=30 if n % 4 == 3 else 6), include_self=True),
+                       calendar.subtract_working_days(timezone.localdate(), 1))
+        answers.append((timezone.make_aware(datetime.combine(answered, time(16, 0))), case))
+    for answered, case in sorted(answers, key=lambda answer: answer[0]):  # the letters' numbers follow their days
+        clock.step(answered)
+        _sign(case_answer(actor=officer, case=case, text="Cavab verilib."), head)
+    clock.step(None)
+    clock.settle()
 
 
 def _reception(organisation, clerk):

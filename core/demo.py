@@ -1,4 +1,8 @@
+from django.apps import apps
 from django.conf import settings
+from django.db import models
+from django.db.models import Case, F, Q, Value, When
+from django.utils import timezone
 
 from core.models import PortalIdentity, User
 
@@ -24,6 +28,51 @@ def demo_user(username, *, first_name="", last_name="", is_staff=False, is_super
         user.is_staff, user.is_superuser = is_staff, is_superuser
         user.save(update_fields=["is_staff", "is_superuser"])
     return user
+
+
+class DemoClock:
+    """The demo does in a second what took weeks. `step(moment)` starts a stretch of the load that happened at
+    `moment` (None: now); `settle()` moves every timestamp written during a stretch, in any model and its history, to
+    that moment, keeping their order, so the pages read as the days the work took. Values computed from a moved one
+    (a control card's due date) are the caller's to recompute."""
+
+    def __init__(self):
+        self._steps = []  # (when the stretch began, the moment it stands for)
+
+    def step(self, moment):
+        self._steps.append((timezone.now(), moment))
+
+    def settle(self):
+        ends = [began for began, _moment in self._steps[1:]] + [timezone.now()]
+        stretches, previous = [], None
+        for (began, moment), end in zip(self._steps, ends, strict=True):
+            if moment is None:
+                continue
+            if previous and previous[2] <= moment < previous[2] + (previous[1] - previous[0]):
+                moment = previous[2] + (previous[1] - previous[0])  # two stretches at one moment follow one another
+            previous = (began, end, moment)
+            stretches.append(previous)
+        self._steps = []
+        if not stretches:
+            return
+        for model in apps.get_models(include_auto_created=True):
+            if model._meta.proxy or not model._meta.managed:
+                continue
+            for field in model._meta.concrete_fields:
+                if isinstance(field, models.DateTimeField):
+                    _move_stretches(model, field.name, stretches)
+
+
+def _move_stretches(model, name, stretches):
+    """One set-based update per field: a value written during a stretch keeps its distance from the stretch's start."""
+    within = [Q(**{f"{name}__gte": began, f"{name}__lt": end}) for began, end, _moment in stretches]
+    moved = Case(*(When(condition, then=F(name) + Value(moment - began, output_field=models.DurationField()))
+                   for condition, (began, _end, moment) in zip(within, stretches, strict=True)),
+                 default=F(name), output_field=models.DateTimeField())
+    condition = within[0]
+    for other in within[1:]:
+        condition |= other
+    model._base_manager.filter(condition).update(**{name: moved})
 
 
 def load(stdout):

@@ -1,14 +1,21 @@
 """Sample control cards on the demo units' duties: overdue, due today, due soon, later and paused."""
 
-from datetime import timedelta
+from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
+from core.demo import DemoClock
 from core.models import User
 from core.text import shorten
 from documents.models import ControlCard
 from documents.services.calendar import calendar_for
-from documents.services.control import control_close, control_open, control_pause, policy_for
+from documents.services.control import (
+    control_close,
+    control_open,
+    control_pause,
+    deadline_compute,
+    policy_for,
+)
 from units.models import Clause, Unit
 
 SAMPLES = [
@@ -56,14 +63,14 @@ def _load_cards(stdout):
 
 
 REGISTRY_SAMPLES = [
-    # direction, unit name, correspondent, their number, subject, access
-    ("incoming", "İctimaiyyətlə əlaqələr şöbəsi", "Azərbaycan Dövlət Teleqraf Agentliyi (AZƏRTAC)", "AZ-1187/26",
-     "Nazirin müsahibəsi üçün sorğu", "internal"),
-    ("incoming", "İnformasiya sektoru", "“Xalq qəzeti” redaksiyası", "XQ-452",
+    # when, direction, unit name, correspondent, their number, subject, access
+    ("five weeks ago", "incoming", "İctimaiyyətlə əlaqələr şöbəsi", "Azərbaycan Dövlət Teleqraf Agentliyi (AZƏRTAC)",
+     "AZ-1187/26", "Nazirin müsahibəsi üçün sorğu", "internal"),
+    ("today", "incoming", "İnformasiya sektoru", "“Xalq qəzeti” redaksiyası", "XQ-452",
      "Məşğulluq proqramı barədə dərc olunmuş məqaləyə düzəliş tələbi", "internal"),
-    ("outgoing", "İctimaiyyətlə əlaqələr şöbəsi", "Nazirlər Kabineti Aparatı", "",
-     "Rüblük ictimaiyyətlə əlaqələr hesabatı", "internal"),
-    ("internal", "İnformasiya sektoru", "", "", "Sosial media monitorinqinin nəticələri (xidməti arayış)", "restricted"),
+    ("last month", "outgoing", "İctimaiyyətlə əlaqələr şöbəsi", "Nazirlər Kabineti Aparatı", "",
+     "İctimaiyyətlə əlaqələr üzrə aylıq hesabat", "internal"),
+    ("today", "internal", "İnformasiya sektoru", "", "", "Sosial media monitorinqinin nəticələri (xidməti arayış)", "restricted"),
 ]
 
 
@@ -72,7 +79,7 @@ def load_registry(stdout):
     from documents.models import CaseFile, Document
     from documents.services.registry import document_register
 
-    units = {u.name: u for u in Unit.objects.filter(name__in={s[1] for s in REGISTRY_SAMPLES})}
+    units = {u.name: u for u in Unit.objects.filter(name__in={s[2] for s in REGISTRY_SAMPLES})}
     clerk = User.objects.filter(username="clerk").first()
     if clerk is None or len(units) < 2 or Document.objects.exists():
         return
@@ -82,17 +89,22 @@ def load_registry(stdout):
         defaults={"unit": department, "title": "Kütləvi informasiya vasitələri ilə yazışmalar", "retention_years": 5,
                   "legal_basis": "İşlərin nümunəvi nomenklaturu, maddə 12-3"},
     )
-    previous = None
-    for direction, unit_name, correspondent, their_number, subject, access in REGISTRY_SAMPLES:
+    # the registry's numbers follow the days: the first letter arrived five weeks ago (its resolution's first part is
+    # overdue now), the monthly report went out on last month's first working day (before the answers to last month's
+    # appeals), the others came today
+    clock, calendar = DemoClock(), calendar_for("AZ")
+    arrived = _working_day_at(ago=25, hour=10)
+    moments = {"five weeks ago": arrived, "last month": _first_working_day_of_last_month(calendar), "today": None}
+    for when, direction, unit_name, correspondent, their_number, subject, access in REGISTRY_SAMPLES:
+        clock.step(moments[when])
+        received_on = timezone.localdate(moments[when] or timezone.now())
         document, _new = document_register(
             actor=clerk, unit=units[unit_name], direction=direction, subject=subject, correspondent=correspondent,
-            correspondent_number=their_number, correspondent_date=timezone.localdate() - timedelta(days=3) if their_number else None,
+            correspondent_number=their_number, correspondent_date=calendar.subtract_working_days(received_on, 2) if their_number else None,
             access_level=access, case_file=case_file if direction != "internal" else None,
-            in_reply_to=previous if direction == "outgoing" else None,
         )
-        previous = document if direction == "incoming" else previous
         stdout.write(f"Document: {document.number} {document.subject[:50]}")
-    _load_resolution(stdout, units)
+    _load_resolution(stdout, units, clock, arrived)
     _load_draft(stdout, units)
     _load_archive(stdout, department, case_file.organisation)
     _load_plans(stdout, units["İnformasiya sektoru"])
@@ -157,28 +169,54 @@ def _load_draft(stdout, units):
     stdout.write(f"Draft letter waiting for {visa.username}'s visa: {draft.subject}")
 
 
-def _load_resolution(stdout, units):
-    """The first incoming letter gets the department head's resolution to two executors."""
+def _load_resolution(stdout, units, clock, arrived):
+    """The first incoming letter got the department head's resolution on the day it arrived, to two executors: the
+    Information Sector sent its part eight working days later and it was accepted; the department's own part is
+    overdue now."""
     from documents.models import Document
-    from documents.services.execution import resolution_write
+    from documents.services.execution import assignment_report, report_accept, resolution_write
 
     head, info, officer = (User.objects.filter(username=name).first() for name in ("pr.head", "info.officer", "pr.officer"))
     document = Document.objects.filter(direction="incoming").order_by("id").first()
     if not (head and info and officer and document):
+        clock.settle()
         return
+    clock.step(arrived + timedelta(hours=5))
     resolution = resolution_write(
         actor=head, document=document, text="Müsahibə üçün suallara cavab layihəsini hazırlayın, rəqəmləri yoxlayın.",
         executors=[(units["İctimaiyyətlə əlaqələr şöbəsi"], officer), (units["İnformasiya sektoru"], info)])
-    # the demo's letter arrived five weeks ago, so the responsible executor's part is overdue: its card is
-    # replayed from that start (as if the resolution had been written then)
-    from documents.models import ControlCard
-    from documents.services.control import deadline_compute
-
-    responsible = resolution.assignments.order_by("id").first()
-    card = ControlCard.objects.get(content_type__model="assignment", object_id=responsible.pk)
-    start = timezone.now() - timedelta(days=35)
-    ControlCard.objects.filter(pk=card.pk).update(start=start, due=deadline_compute(policy=card.policy, start=start).due)
+    responsible, co_executor = resolution.assignments.order_by("id")
+    reported = _working_day_at(after=arrived, days=8, hour=11)
+    clock.step(reported)
+    report = assignment_report(actor=info, assignment=co_executor,
+                               text="Rəqəmlər Dövlət Statistika Komitəsinin məlumatları ilə tutuşdurulub, arayış əlavə olunub.")
+    clock.step(reported + timedelta(hours=5))
+    report_accept(actor=head, report=report)
+    clock.step(None)
+    clock.settle()
+    _due_from_moved_start([responsible.pk, co_executor.pk])
     stdout.write(f"Resolution on {document.number}: two executors under control, one overdue")
+
+
+def _working_day_at(*, hour, ago=None, after=None, days=0):
+    """A working day's hour: `ago` working days before today, or `days` working days after the moment `after`."""
+    calendar = calendar_for("AZ")
+    day = calendar.subtract_working_days(timezone.localdate(), ago) if ago is not None else calendar.add_working_days(timezone.localdate(after), days)
+    return timezone.make_aware(datetime.combine(day, time(hour)))
+
+
+def _first_working_day_of_last_month(calendar):
+    first = (timezone.localdate().replace(day=1) - timedelta(days=1)).replace(day=1)
+    return timezone.make_aware(datetime.combine(calendar.next_working_day(first, include_self=True), time(12)))
+
+
+def _due_from_moved_start(assignment_ids):
+    """The demo's clock moved the cards' start back: their due dates count from it, in the history too."""
+    cards = ControlCard.objects.filter(content_type__model="assignment", object_id__in=assignment_ids).select_related("policy")
+    for card in cards:
+        due = deadline_compute(policy=card.policy, start=card.start, term=card.term, zone=card.time_zone).due
+        ControlCard.objects.filter(pk=card.pk).update(due=due)
+        ControlCard.history.filter(id=card.pk).update(due=due)
 
 
 def _first_measure_done_in_time(plan, head):

@@ -1,6 +1,7 @@
-"""The demo reads as work done over days: what a first-run visitor sees on a tracking page, a case page or the press
-calendar."""
+"""The demo reads as work done over days: what a first-run visitor sees on a tracking page, a case page, the registry
+or the press calendar."""
 
+from datetime import timedelta
 from io import StringIO
 
 import pytest
@@ -8,7 +9,9 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from appeals.models import Case
+from documents.models import Assignment, ControlCard, Document
 from documents.services.calendar import calendar_for
+from documents.services.control import deadline_compute
 from media_relations.models import PressEvent
 
 pytestmark = pytest.mark.django_db
@@ -32,6 +35,32 @@ def test_a_demo_case_is_registered_the_day_it_came_numbered_in_turn_and_worked_o
     for journal_id in Case.objects.values_list("journal_id", flat=True).distinct():
         sequences = list(Case.objects.filter(journal_id=journal_id).order_by("received_at", "id").values_list("sequence", flat=True))
         assert sequences == sorted(sequences)
+    _registry_reads_as_the_days_it_was_kept()
     # the press service holds its events on working days in office hours, in Baku
     events = [timezone.localtime(event.starts_at) for event in PressEvent.objects.all()]
     assert events and all(calendar.is_working_day(start.date()) and 9 <= start.hour < 18 for start in events)
+
+
+def _registry_reads_as_the_days_it_was_kept():
+    # a journal's numbers follow the days its documents were registered, each the day it came or after
+    for journal_id in Document.objects.values_list("journal_id", flat=True).distinct():
+        sequences = list(Document.objects.filter(journal_id=journal_id).order_by("registered_at", "id").values_list("sequence", flat=True))
+        assert sequences == sorted(sequences)
+    for document in Document.objects.all():
+        registered = document.history.order_by("history_id").first().history_date
+        assert abs(registered - document.registered_at) < timedelta(seconds=1)
+        assert document.correspondent_date is None or document.correspondent_date <= timezone.localdate(document.registered_at)
+    # an answer letter is registered the day its case was answered
+    letters = Case.objects.filter(answered_at__isnull=False, answer_draft__document__isnull=False).select_related("answer_draft__document")
+    assert letters.count() >= 8
+    for case in letters:
+        assert timezone.localdate(case.answer_draft.document.registered_at) == timezone.localdate(case.answered_at)
+    # an assignment's term runs from its resolution, written after its document came, and a part done was done in time
+    cards = ControlCard.objects.filter(content_type__model="assignment").select_related("policy")
+    assert cards.filter(state="open", due__lt=timezone.now()).exists()  # the demo's overdue assignment
+    for card in cards:
+        assignment = Assignment.objects.select_related("resolution", "document").get(pk=card.object_id)
+        assert abs(card.start - assignment.resolution.created_at) < timedelta(seconds=1)
+        assert card.start > assignment.document.registered_at
+        assert card.due == deadline_compute(policy=card.policy, start=card.start, term=card.term, zone=card.time_zone).due
+        assert card.closed_at is None or card.start < card.closed_at <= card.due
