@@ -21,59 +21,73 @@ def load(stdout):
     if organisation is None or sector is None or len(people) < 3 or Case.objects.exists():
         return
     clerk, head, officer = people["clerk"], people["info.head"], people["info.officer"]
+    clock = DemoClock()
     # in the order they came, so the numbers follow the days: last month's, the late one, then this month's
-    _last_month(organisation, sector, clerk, head, officer)
-    _answered_late(organisation, sector, clerk, head, officer)
+    _last_month(organisation, sector, clerk, head, officer, clock)
+    _answered_late(organisation, sector, clerk, head, officer, clock)
     person = {"name": "Səbinə Quliyeva", "email": "sabina@example.az", "phone": "+994 50 123 45 67", "address": "Bakı, Nizami küç. 5"}
-    appeals = [
-        ("complaint", "Oktyabr ayı üçün pensiya ödənilməyib", "Oktyabr ayının pensiyası kartıma köçürülməyib. Səbəbini bildirməyinizi xahiş edirəm."),
-        ("application", "Ünvanlı sosial yardım üçün sənədlər", "Ünvanlı dövlət sosial yardımı üçün hansı sənədlər lazımdır?"),
-        ("suggestion", "Məşğulluq proqramı barədə məlumatın saytda dərci", "Məşğulluq proqramının nəticələrini hər ay saytda dərc etməyi təklif edirəm."),
-        ("complaint", "Əlillik müavinəti gecikir", "Əlillik müavinəti iki aydır gecikir."),
+    appeals = [  # (kind, subject, text, the steps of its work: new, waiting for the citizen, answered, in progress)
+        ("complaint", "Oktyabr ayı üçün pensiya ödənilməyib", "Oktyabr ayının pensiyası kartıma köçürülməyib. Səbəbini bildirməyinizi xahiş edirəm.", 1),
+        ("application", "Ünvanlı sosial yardım üçün sənədlər", "Ünvanlı dövlət sosial yardımı üçün hansı sənədlər lazımdır?", 4),
+        ("suggestion", "Məşğulluq proqramı barədə məlumatın saytda dərci", "Məşğulluq proqramının nəticələrini hər ay saytda dərc etməyi təklif edirəm.", 5),
+        ("complaint", "Əlillik müavinəti gecikir", "Əlillik müavinəti iki aydır gecikir.", 3),
     ]
-    cases = []
-    for n, (kind, subject, text) in reversed(list(enumerate(appeals))):  # the oldest first
-        case, _created = case_submit(organisation=organisation, case_type="appeal", received_at=timezone.now() - timedelta(days=3 * n),
+    cases, steps = [], {}
+    for n, (kind, subject, text, count) in reversed(list(enumerate(appeals))):  # the oldest first
+        received = timezone.now() - timedelta(days=3 * n) if n else None  # None: at its own step, now
+        steps[n] = _Steps(clock, first=received, count=count)
+        steps[n].next()
+        case, _created = case_submit(organisation=organisation, case_type="appeal", received_at=received,
                                      data={**person, "kind": kind, "subject": subject, "text": text})
         cases.insert(0, case)
+    clock.step(None)
     case_submit(organisation=organisation, case_type="appeal", data={"kind": "complaint", "subject": "Anonim şikayət",
                                                                       "text": "Heç kim imzalamayıb."})
     for urgency, explanation in (("none", ""), ("loses_value", "Məhkəmə iclası cümə günüdür")):
         case_submit(organisation=organisation, case_type="information_request",
                     data={**person, "subject": "2026-cı il üzrə sosial yardım alanların sayı", "text": "Rayonlar üzrə say",
                           "urgency": urgency, "urgency_explanation": explanation})
-    waiting, answered, in_progress = cases[1], cases[2], cases[3]
-    for case in (waiting, answered, in_progress):
-        case_route(actor=clerk, case=case, unit=sector)
-        case_assign(actor=head, case=case, executor=officer)
+    for n in (1, 2, 3):  # waiting, answered, in progress
+        steps[n].next()
+        case_route(actor=clerk, case=cases[n], unit=sector)
+        steps[n].next()
+        case_assign(actor=head, case=cases[n], executor=officer)
+    waiting, answered = cases[1], cases[2]
+    steps[1].next()
     case_ask_clarification(actor=officer, case=waiting, question="Hansı rayonda yaşayırsınız?")
+    steps[2].next()
     case = case_answer(actor=officer, case=answered, text="Təklifiniz üçün təşəkkür edirik. Nəticələr hər ay dərc ediləcək.")
+    steps[2].next()
     _sign(case, head)
+    clock.step(None)
     bodies = _bodies()
     _more_outcomes(organisation, sector, clerk, head, officer, person, bodies)
     _reception(organisation, clerk)
-    _as_it_happened()
+    clock.settle()
     stdout.write(f"Citizens' cases: {Case.objects.count()} (new, in progress, waiting for the citizen, answered on time and late, "
                  "an answer to sign, forwarded, not considered, published, last month's statistics, reception hours with bookings)")
     stdout.write(f"  track the answered one at /appeals/track/{Case.objects.get(pk=answered.pk).tracking_token}/")
 
 
-def _as_it_happened():
-    """The demo does a case's work within a second; its history is spread from the day it was received to its last step
-    (its answer, or now) over the working days between, so a timeline reads as the days the work took."""
-    from appeals.models import Case
-    from documents.services.calendar import calendar_for
+class _Steps:
+    """A case's work as it happened, on the demo's clock: `count` steps, the first on receipt (`first`; None: now), the
+    last at `last` (None: now), those between on the working days between, in office hours and in their order. Call
+    `next()` before each step."""
 
-    calendar = calendar_for("AZ")
-    changed = []
-    for case in Case.objects.all():
-        records = list(case.history.order_by("history_date", "history_id"))
-        first, last = case.received_at, case.answered_at or records[-1].history_date
-        days = [day for day in _days_between(timezone.localdate(first), timezone.localdate(last)) if calendar.is_working_day(day)]
-        for n, record in enumerate(records):
-            record.history_date = _step_moment(n, len(records), first, last, days)
-        changed += records
-    Case.history.model.objects.bulk_update(changed, ["history_date"])
+    def __init__(self, clock, *, first, count, last=None):
+        from documents.services.calendar import calendar_for
+
+        self._clock, self._moments = clock, [None] * count
+        if first is not None:
+            calendar, end = calendar_for("AZ", around=timezone.localdate(first)), last or timezone.now()
+            days = [day for day in _days_between(timezone.localdate(first), timezone.localdate(end)) if calendar.is_working_day(day)]
+            self._moments = [_step_moment(n, count, first, end, days) for n in range(count)]
+            if last is None:
+                self._moments[-1] = None  # the last step is the demo's own moment
+        self._moments.reverse()
+
+    def next(self):
+        self._clock.step(self._moments.pop())
 
 
 def _step_moment(n, count, first, last, working_days):
@@ -111,26 +125,32 @@ def _bodies():
     return [ExternalBody.objects.get_or_create(name=name, defaults={"email": email, "address": "Bakı"})[0] for name, email in names]
 
 
-def _in_progress(organisation, sector, clerk, head, officer, data, *, case_type="appeal", received_at=None):
+def _in_progress(organisation, sector, clerk, head, officer, data, *, case_type="appeal", received_at=None, steps=None):
+    """Registered, routed to the sector and assigned to its officer (each a step of `steps`, when given)."""
     from appeals.services import case_assign, case_route, case_submit
 
+    step = steps.next if steps else lambda: None
+    step()
     case, _created = case_submit(organisation=organisation, case_type=case_type, data=data, received_at=received_at)
+    step()
     case_route(actor=clerk, case=case, unit=sector)
+    step()
     return case_assign(actor=head, case=case, executor=officer)
 
 
-def _answered_late(organisation, sector, clerk, head, officer):
+def _answered_late(organisation, sector, clerk, head, officer, clock):
     """Received five weeks ago, answered only now."""
     from appeals.services import case_answer
 
-    clock, received = DemoClock(), timezone.now() - timedelta(days=35)
-    clock.step(received)
+    received = timezone.now() - timedelta(days=35)
+    steps = _Steps(clock, first=received, count=5)
     late = _in_progress(organisation, sector, clerk, head, officer, {**RAUF, "kind": "application",
                         "subject": "Təqaüdün yenidən hesablanması", "text": "Təqaüdümün yenidən hesablanmasını xahiş edirəm."},
-                        received_at=received)
-    clock.step(None)
-    _sign(case_answer(actor=officer, case=late, text="Təqaüdünüz yenidən hesablanıb; fərq dekabr ayında ödəniləcək."), head)
-    clock.settle()
+                        received_at=received, steps=steps)
+    steps.next()
+    late = case_answer(actor=officer, case=late, text="Təqaüdünüz yenidən hesablanıb; fərq dekabr ayında ödəniləcək.")
+    steps.next()
+    _sign(late, head)
 
 
 def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
@@ -165,7 +185,7 @@ def _more_outcomes(organisation, sector, clerk, head, officer, person, bodies):
         **person, "kind": "complaint", "subject": "Oktyabr pensiyası yenə ödənilməyib", "text": "Pensiya hələ də ödənilməyib."})
 
 
-def _last_month(organisation, sector, clerk, head, officer):
+def _last_month(organisation, sector, clerk, head, officer, clock):
     """Cases received and closed last month, so the statistics page and the open data show a month on first run."""
     from appeals.models import Case
     from appeals.services import case_answer
@@ -178,26 +198,26 @@ def _last_month(organisation, sector, clerk, head, officer):
     subjects = ["Sosial kartın bərpası", "Müavinətin məbləği", "İşsizlik sığortası", "Peşə kursları", "Məşğulluq mərkəzinin iş saatları",
                 "Pensiya kapitalı", "Uşaq pulunun təyini", "Kommunal güzəşt"]
     channels = ["online", "online", "post", "email", "online", "phone", "online", "reception"]
-    clock, answers = DemoClock(), []
+    answers = []
     for n, subject in enumerate(subjects):
-        # received on working days (a reception or a phone call is not on a Sunday)
+        # received on working days (a reception or a phone call is not on a Sunday), answered on a working day before
+        # today: most on time, one in four late
         received = timezone.make_aware(datetime.combine(calendar.next_working_day(start.date() + timedelta(days=2 * n),
                                                                                   include_self=True), time(10, 0)))
-        data = {"kind": ("application", "complaint", "suggestion")[n % 3], "subject": subject, "text": subject,
-                "name": f"Vətəndaş {n + 1}", "email": f"citizen{n + 1}@example.az"}
-        clock.step(received)
-        case = _in_progress(organisation, sector, clerk, head, officer, data, received_at=received)
-        if channels[n] != "online":
-            Case.objects.filter(pk=case.pk).update(channel=channels[n])
-        # answered on a working day before today: most on time, one in four late
         answered = min(calendar.next_working_day(timezone.localdate(received) + timedelta(days=30 if n % 4 == 3 else 6), include_self=True),
                        calendar.subtract_working_days(timezone.localdate(), 1))
-        answers.append((timezone.make_aware(datetime.combine(answered, time(16, 0))), case))
-    for answered, case in sorted(answers, key=lambda answer: answer[0]):  # the letters' numbers follow their days
-        clock.step(answered)
-        _sign(case_answer(actor=officer, case=case, text="Cavab verilib."), head)
-    clock.step(None)
-    clock.settle()
+        steps = _Steps(clock, first=received, last=timezone.make_aware(datetime.combine(answered, time(16, 0))), count=5)
+        data = {"kind": ("application", "complaint", "suggestion")[n % 3], "subject": subject, "text": subject,
+                "name": f"Vətəndaş {n + 1}", "email": f"citizen{n + 1}@example.az"}
+        case = _in_progress(organisation, sector, clerk, head, officer, data, received_at=received, steps=steps)
+        if channels[n] != "online":
+            Case.objects.filter(pk=case.pk).update(channel=channels[n])
+        answers.append((answered, steps, case))
+    for _answered, steps, case in sorted(answers, key=lambda answer: answer[0]):  # the letters' numbers follow their days
+        steps.next()
+        case = case_answer(actor=officer, case=case, text="Cavab verilib.")
+        steps.next()
+        _sign(case, head)
 
 
 def _reception(organisation, clerk):

@@ -34,7 +34,8 @@ class DemoClock:
     """The demo does in a second what took weeks. `step(moment)` starts a stretch of the load that happened at
     `moment` (None: now); `settle()` moves every timestamp written during a stretch, in any model and its history, to
     that moment, keeping their order, so the pages read as the days the work took. Values computed from a moved one
-    (a control card's due date) are the caller's to recompute."""
+    (a control card's due date) are the caller's to recompute; a "now" taken in one stretch moves with that stretch,
+    wherever it is written."""
 
     def __init__(self):
         self._steps = []  # (when the stretch began, the moment it stands for)
@@ -44,14 +45,16 @@ class DemoClock:
 
     def settle(self):
         ends = [began for began, _moment in self._steps[1:]] + [timezone.now()]
-        stretches, previous = [], None
+        stretches = []
         for (began, moment), end in zip(self._steps, ends, strict=True):
             if moment is None:
                 continue
-            if previous and previous[2] <= moment < previous[2] + (previous[1] - previous[0]):
-                moment = previous[2] + (previous[1] - previous[0])  # two stretches at one moment follow one another
-            previous = (began, end, moment)
-            stretches.append(previous)
+            # stretches that stand for one moment follow one another in the order they ran
+            taken = next((m + (e - b) for b, e, m in stretches if m <= moment < m + (e - b)), None)
+            while taken is not None:
+                moment = taken
+                taken = next((m + (e - b) for b, e, m in stretches if m <= moment < m + (e - b)), None)
+            stretches.append((began, end, moment))
         self._steps = []
         if not stretches:
             return

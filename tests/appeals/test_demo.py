@@ -23,10 +23,10 @@ def test_a_demo_case_is_registered_the_day_it_came_numbered_in_turn_and_worked_o
     worked_over_days = 0
     for case in Case.objects.all():
         steps = [record.history_date for record in case.history.order_by("history_id")]
-        assert steps[0] == case.received_at  # registered on receipt, not on the day the demo was loaded
+        assert abs(steps[0] - case.received_at) < timedelta(seconds=1)  # registered on receipt, not the day the demo was loaded
         assert steps == sorted(steps)
         if case.answered_at:
-            assert steps[-1] == case.answered_at
+            assert abs(steps[-1] - case.answered_at) < timedelta(seconds=1)
         between = [timezone.localtime(step) for step in steps[1:-1] if timezone.localdate(step) != timezone.localdate(steps[0])]
         assert all(calendar.is_working_day(step.date()) and 9 <= step.hour < 18 for step in between)
         worked_over_days += bool(between)

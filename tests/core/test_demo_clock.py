@@ -37,9 +37,11 @@ def test_two_stretches_standing_for_one_moment_keep_the_order_they_happened_in()
     clock.step(moment)
     unit_create(name="First", kind=UnitKind.MINISTRY)
     unit_create(name="Second", kind=UnitKind.MINISTRY)
+    clock.step(moment - timedelta(days=1))
+    unit_create(name="The day before", kind=UnitKind.MINISTRY)
     clock.step(moment)
     unit_create(name="Third", kind=UnitKind.MINISTRY)
     clock.settle()
 
     names = list(Unit.objects.order_by("created_at").values_list("name", flat=True))
-    assert names == ["First", "Second", "Third"]
+    assert names == ["The day before", "First", "Second", "Third"]
