@@ -27,6 +27,11 @@ def test_a_demo_case_is_registered_the_day_it_came_numbered_in_turn_and_worked_o
         assert steps == sorted(steps)
         if case.answered_at:
             assert abs(steps[-1] - case.answered_at) < timedelta(seconds=1)
+        # its control card tells the same days
+        card = ControlCard.objects.get(content_type__model="case", object_id=case.pk)
+        card_steps = [record.history_date for record in card.history.order_by("history_id")]
+        assert card_steps == sorted(card_steps) and abs(card_steps[0] - steps[0]) < timedelta(seconds=1)
+        assert abs(card_steps[-1] - steps[-1]) < timedelta(seconds=1) or case.state == "in_approval"  # the visa is not the card's
         between = [timezone.localtime(step) for step in steps[1:-1] if timezone.localdate(step) != timezone.localdate(steps[0])]
         assert all(calendar.is_working_day(step.date()) and 9 <= step.hour < 18 for step in between)
         worked_over_days += bool(between)
