@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from appeals.models import Case, CaseMessage
 from appeals.services import case_card
 from core.history import history_reason_text
+from documents.selectors.control import card_closing
 from documents.services.control import control_explain
 from units.models import Unit
 
@@ -43,7 +44,7 @@ def case_due(case, *, card=None):
     card = card or case_card(case)
     if card is None:
         return None
-    return {"card": card, "explanation": control_explain(card=card)}
+    return {"card": card, "explanation": control_explain(card=card), "closing": card_closing(card)}
 
 
 def case_public_timeline(*, case):

@@ -35,6 +35,19 @@ def access_card(*, user, pk):
     return card
 
 
+def card_closing(card):
+    """When a card was closed as done and how it stood against its term: {"at", "late", "working_days_late"} (a day
+    past the due date that is not a working day makes a card late by no working day), or None while it runs."""
+    if card.state != ControlCard.State.DONE or card.closed_at is None:
+        return None
+    closing = {"at": card.closed_at, "late": card.closed_at > card.due, "working_days_late": 0}
+    if closing["late"]:
+        zone = ZoneInfo(card.time_zone)
+        due_day, closed_day = card.due.astimezone(zone).date(), card.closed_at.astimezone(zone).date()
+        closing["working_days_late"] = calendar_for(card.policy.country, around=closed_day).working_days_between(due_day, closed_day)
+    return closing
+
+
 def _day_bounds(now):
     tz = ZoneInfo(settings.TIME_ZONE)
     today = now.astimezone(tz).date()

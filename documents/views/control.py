@@ -12,7 +12,14 @@ from core.ratelimit import rate_limit
 from core.spreadsheets import xlsx_response
 from documents.domain.control_states import CONTROLLER, EXECUTOR, allowed_actions
 from documents.forms import CalculatorForm, CloseForm, ExtendForm, PauseForm, ReportForm
-from documents.selectors import access_card, card_list, controlled_cards, my_control, unit_control
+from documents.selectors import (
+    access_card,
+    card_closing,
+    card_list,
+    controlled_cards,
+    my_control,
+    unit_control,
+)
 from documents.services.control import (
     control_close,
     control_explain,
@@ -95,7 +102,7 @@ def _card_form(action, *args):
 def _card_context(request, card, **forms):
     roles = control_roles(user=request.user, card=card)
     return {
-        "card": card, "explanation": control_explain(card=card),
+        "card": card, "explanation": control_explain(card=card), "closing": card_closing(card),
         "manages": CONTROLLER in roles, "is_executor": EXECUTOR in roles,
         "actions": set(allowed_actions(card.state, roles)),
         "history": card.history.select_related("history_user").order_by("-history_date")[:50],

@@ -285,5 +285,7 @@ def test_the_head_signs_an_answer_beside_the_case_it_answers_and_the_registry_li
     document_url = reverse("documents:document", args=[case.answer_draft.document_id])
     client.force_login(staff["clerk"])  # the registry reads the outgoing letter and finds its case
     assert f'href="{case_url}"' in client.get(document_url, {"lang": "en"}).content.decode()
+    closed = client.get(case_url).content.decode().split("<strong>Closed:</strong>")[1].split("</p>")[0]
+    assert closed.endswith("— on time")  # the case page says the answer went out in time
     client.force_login(staff["comm_officer"])  # another unit: neither the letter nor the case
     assert client.get(draft_url).status_code == 404 and client.get(case_url).status_code == 404

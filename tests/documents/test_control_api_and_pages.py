@@ -254,3 +254,23 @@ def test_my_control_query_count_does_not_grow_with_the_cards(client, staff, impo
     for n in range(10):
         open_card(unit=sector, executor=staff["info_officer"], title=f"more {n}", co_executors=[staff["comm_officer"]])
     assert count() == few
+
+
+def test_a_closed_card_says_when_it_was_closed_and_by_how_many_working_days_late(client, staff, imported):
+    from documents.services.control import control_close
+
+    sector = imported["İnformasiya sektoru"]
+    # 15 working days from 18 March 2026: due 17 April (a Friday); closed the next Wednesday, three working days late
+    late = open_card(unit=sector, start=timezone.datetime(2026, 3, 18, 10, tzinfo=BAKU), title="Answered late")
+    in_time = open_card(unit=sector, title="Answered in time")
+    for card in (late, in_time):
+        control_close(card=card, actor=None, result="Answered.", system=True)
+    ControlCard.objects.filter(pk=late.pk).update(closed_at=timezone.datetime(2026, 4, 22, 12, tzinfo=BAKU))
+    client.force_login(staff["info_head"])
+
+    page = client.get(reverse("documents:card", args=[late.pk]) + "?lang=ru").content.decode()
+    assert "Снято с контроля" in page and "22 апреля 2026" in page and "с опозданием на 3 рабочих дня" in page
+    page = client.get(reverse("documents:card", args=[in_time.pk]) + "?lang=en").content.decode()
+    assert "Closed" in page and "on time" in page and "working days late" not in page
+    running = open_card(unit=sector, title="Still running")
+    assert "Closed" not in client.get(reverse("documents:card", args=[running.pk]) + "?lang=en").content.decode()
