@@ -15,6 +15,7 @@ from documents.services.control import (
     control_pause,
     deadline_compute,
     policy_for,
+    term_until,
 )
 from units.models import Clause, Unit
 
@@ -93,7 +94,7 @@ def load_registry(stdout):
     # overdue now), the monthly report went out on last month's first working day (before the answers to last month's
     # appeals), the others came today
     clock, calendar = DemoClock(), calendar_for("AZ")
-    arrived = _working_day_at(ago=25, hour=10)
+    arrived = working_days_ago(25, hour=10)
     moments = {"five weeks ago": arrived, "last month": _first_working_day_of_last_month(calendar), "today": None}
     for when, direction, unit_name, correspondent, their_number, subject, access in REGISTRY_SAMPLES:
         clock.step(moments[when])
@@ -186,7 +187,7 @@ def _load_resolution(stdout, units, clock, arrived):
         actor=head, document=document, text="Müsahibə üçün suallara cavab layihəsini hazırlayın, rəqəmləri yoxlayın.",
         executors=[(units["İctimaiyyətlə əlaqələr şöbəsi"], officer), (units["İnformasiya sektoru"], info)])
     responsible, co_executor = resolution.assignments.order_by("id")
-    reported = _working_day_at(after=arrived, days=8, hour=11)
+    reported = working_days_ago(17, hour=11)  # eight working days after the letter came
     clock.step(reported)
     report = assignment_report(actor=info, assignment=co_executor,
                                text="Rəqəmlər Dövlət Statistika Komitəsinin məlumatları ilə tutuşdurulub, arayış əlavə olunub.")
@@ -194,15 +195,14 @@ def _load_resolution(stdout, units, clock, arrived):
     report_accept(actor=head, report=report)
     clock.step(None)
     clock.settle()
-    _due_from_moved_start([responsible.pk, co_executor.pk])
+    cards_follow_their_start(ControlCard.objects.filter(content_type__model="assignment", object_id__in=[responsible.pk, co_executor.pk]))
     stdout.write(f"Resolution on {document.number}: two executors under control, one overdue")
 
 
-def _working_day_at(*, hour, ago=None, after=None, days=0):
-    """A working day's hour: `ago` working days before today, or `days` working days after the moment `after`."""
-    calendar = calendar_for("AZ")
-    day = calendar.subtract_working_days(timezone.localdate(), ago) if ago is not None else calendar.add_working_days(timezone.localdate(after), days)
-    return timezone.make_aware(datetime.combine(day, time(hour)))
+def working_days_ago(count, *, hour, minute=0):
+    """A moment of the demo's clock: `count` working days before today, at `hour` in the portal's time zone."""
+    day = calendar_for("AZ").subtract_working_days(timezone.localdate(), count) if count else timezone.localdate()
+    return timezone.make_aware(datetime.combine(day, time(hour, minute)))
 
 
 def _first_working_day_of_last_month(calendar):
@@ -210,13 +210,17 @@ def _first_working_day_of_last_month(calendar):
     return timezone.make_aware(datetime.combine(calendar.next_working_day(first, include_self=True), time(12)))
 
 
-def _due_from_moved_start(assignment_ids):
-    """The demo's clock moved the cards' start back: their due dates count from it, in the history too."""
-    cards = ControlCard.objects.filter(content_type__model="assignment", object_id__in=assignment_ids).select_related("policy")
-    for card in cards:
-        due = deadline_compute(policy=card.policy, start=card.start, term=card.term, zone=card.time_zone).due
-        ControlCard.objects.filter(pk=card.pk).update(due=due)
-        ControlCard.history.filter(id=card.pk).update(due=due)
+def cards_follow_their_start(cards):
+    """The demo's clock moved these cards' start: a term of the policy runs from it again; a last day set by hand
+    stays, its term counted from the new start. The cards' history says the same."""
+    for card in cards.select_related("policy"):
+        if (card.term_value, card.term_unit) == (card.policy.term_value, card.policy.term_unit):
+            term, due = card.term, deadline_compute(policy=card.policy, start=card.start, term=card.term, zone=card.time_zone).due
+        else:
+            term, due = term_until(start=card.start, due_date=timezone.localtime(card.due).date()), card.due
+        fields = {"due": due, "term_value": term.value, "term_unit": term.unit}
+        ControlCard.objects.filter(pk=card.pk).update(**fields)
+        ControlCard.history.filter(id=card.pk).update(**fields)
 
 
 def _first_measure_done_in_time(plan, head):

@@ -7,7 +7,10 @@ from datetime import timedelta
 
 from django.utils import timezone
 
+from core.demo import DemoClock
 from core.models import User
+from documents.demo import cards_follow_their_start, working_days_ago
+from documents.models import ControlCard
 
 PARTNERS = [
     ("Gürcüstanın İqtisadiyyat və Davamlı İnkişaf Nazirliyi", "foreign_body", "Gürcüstan", "Nino Beridze", "intl@economy.ge.example"),
@@ -43,6 +46,9 @@ def load(stdout):
     ServiceDesignation.objects.get_or_create(organisation=organisation, function=ServiceFunction.PROTOCOL,
                                              defaults={"unit": department})
     head, officer, deputy = people["icd.head"], people["events.officer"], people["deputy.minister"]
+    # the work of the last weeks, each step on the day it was done (the agreements were entered into the portal today)
+    clock = DemoClock()
+    clock.step(working_days_ago(40, hour=10))
     partners = [partner_save(actor=head, values={"name": name, "kind": kind, "country": country, "contact_person": contact,
                                                  "email": email}) for name, kind, country, contact, email in PARTNERS]
     georgia, turkiye, itu = partners[0], partners[1], partners[2]
@@ -50,13 +56,17 @@ def load(stdout):
 
     # next week's incoming delegation, confirmed, with its programme and one clash
     monday = today + timedelta(days=7 - today.weekday())
+    clock.step(working_days_ago(20, hour=11))
     visit = visit_save(actor=officer, organisation=organisation, organising_unit=events, values={
         "direction": "incoming", "invited_by": "minister", "title": "Gürcüstan nümayəndə heyəti: rəqəmsal ticarət və elektron imza",
         "purpose": "Elektron imzaların qarşılıqlı tanınması; rəqəmsal ticarət dəhlizi üzrə yol xəritəsi.", "partner": georgia,
         "country": "Gürcüstan", "city": "Tbilisi", "starts_on": monday, "ends_on": monday + timedelta(days=2), "level": "deputy",
         "languages": "az,en"})
+    clock.step(working_days_ago(18, hour=15))
     visit_move(actor=deputy, visit=visit, action="approve")
+    clock.step(working_days_ago(12, hour=12))
     visit_move(actor=officer, visit=visit, action="confirm")
+    clock.step(working_days_ago(5, hour=10))
     for name, position, role, flight, passport in [
             ("Nino Beridze", "Nazir müavini", "head", "A9 051", "13AB45678"),
             ("Giorgi Kapanadze", "Rəqəmsal İqtisadiyyat Departamentinin rəhbəri", "member", "A9 051", "14CD98765"),
@@ -66,10 +76,12 @@ def load(stdout):
             "arrival_at": _at(monday, 8, 40), "arrival_flight": flight, "departure_at": _at(monday + timedelta(days=2), 19, 10),
             "departure_flight": "A9 052", "airport_service": "vip" if role == "head" else "", "hotel": "Hilton Bakı",
             "dietary_needs": "vegetarian" if role == "interpreter" else "", "passport_number": passport, "passport_country": "Gürcüstan"})
+    clock.step(working_days_ago(3, hour=14))
     meeting_save(actor=head, organisation=organisation, organising_unit=relations, officials=[deputy], values={
         "partner": turkiye, "title": "Türkiyə səfirinin nəzakət görüşü", "starts_at": _at(monday, 11),
         "ends_at": _at(monday, 12), "place": "Nazirlik, nazir müavininin kabineti", "guests": "Səfir cənabları, müşavir",
         "agenda": "Rəqəmsal İpək Yolu; 5G sahəsində əməkdaşlıq"})
+    clock.step(working_days_ago(2, hour=11))
     for day, start, end, activity, place, officials, transport in [
             (0, (9, 30), (10, 0), "Hava limanında qarşılanma (VIP zal)", "Heydər Əliyev Beynəlxalq Aeroportu", [], "Nazirliyin avtomobilləri"),
             (0, (11, 0), (12, 30), "Nazir müavini ilə rəsmi danışıqlar", "Nazirlik, 1-ci zal", [deputy, head], ""),
@@ -83,12 +95,15 @@ def load(stdout):
 
     # an outgoing visit that ended last week: the report to the minister is due
     back = today - timedelta(days=6)
+    forum_opens = back - timedelta(days=3)
+    clock.step(working_days_ago(30, hour=10))
     outgoing = visit_save(actor=people["events.head"], organisation=organisation, organising_unit=events, values={
         "direction": "outgoing", "title": "BTİ-nin Cenevrədə regional forumu", "purpose": "Nazirliyin nümayəndə heyətinin BTİ-nin regional forumunda iştirakı.",
         "partner": itu, "country": "İsveçrə", "city": "Cenevrə", "starts_on": back - timedelta(days=3), "ends_on": back,
         "level": "head", "languages": "az,en"})
+    clock.step(working_days_ago(28, hour=16))
     visit_move(actor=deputy, visit=outgoing, action="approve")
-    forum_opens = back - timedelta(days=3)
+    clock.step(working_days_ago(26, hour=11))
     for user, position, role in ((people["events.head"], "Sektor müdiri", "head"), (officer, "Baş məsləhətçi", "member")):
         member_save(actor=people["events.head"], visit=outgoing, values={
             "full_name": user.get_full_name(), "position": position, "role": role,
@@ -100,8 +115,13 @@ def load(stdout):
         programme_item_save(actor=people["events.head"], visit=outgoing, officials=[], values={
             "starts_at": _at(forum_opens + timedelta(days=day), *start), "ends_at": _at(forum_opens + timedelta(days=day), *end),
             "activity": activity, "place": place, "responsible": people["events.head"]})
-    for action in ("confirm", "start", "complete"):
+    for action, moment in (("confirm", working_days_ago(20, hour=12)), ("start", _at(forum_opens - timedelta(days=1), 7, 30)),
+                           ("complete", _at(back, 18))):
+        clock.step(moment)
         visit_move(actor=people["events.head"], visit=outgoing, action=action)
+    clock.step(None)
+    clock.settle()
+    cards_follow_their_start(ControlCard.objects.filter(content_type__model="visit", object_id=outgoing.pk))
 
     # two agreements: one with an overdue obligation, one expiring in a month
     signed = today - timedelta(days=400)

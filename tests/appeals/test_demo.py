@@ -3,8 +3,10 @@ or the press calendar."""
 
 from datetime import timedelta
 from io import StringIO
+from itertools import pairwise
 
 import pytest
+from django.apps import apps
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -41,6 +43,7 @@ def test_a_demo_case_is_registered_the_day_it_came_numbered_in_turn_and_worked_o
         sequences = list(Case.objects.filter(journal_id=journal_id).order_by("received_at", "id").values_list("sequence", flat=True))
         assert sequences == sorted(sequences)
     _registry_reads_as_the_days_it_was_kept()
+    _every_history_in_the_order_it_happened_and_none_ahead()
     # the press service holds its events on working days in office hours, in Baku
     events = [timezone.localtime(event.starts_at) for event in PressEvent.objects.all()]
     assert events and all(calendar.is_working_day(start.date()) and 9 <= start.hour < 18 for start in events)
@@ -69,3 +72,17 @@ def _registry_reads_as_the_days_it_was_kept():
         assert card.start > assignment.document.registered_at
         assert card.due == deadline_compute(policy=card.policy, start=card.start, term=card.term, zone=card.time_zone).due
         assert card.closed_at is None or card.start < card.closed_at <= card.due
+
+
+def _every_history_in_the_order_it_happened_and_none_ahead():
+    """The demo's clock moves what each stretch wrote: no object's history may come out of order or in the future."""
+    now, checked = timezone.now(), 0
+    for model in apps.get_models():
+        if not model.__name__.startswith("Historical") or not hasattr(model, "history_date"):
+            continue
+        rows = list(model.objects.order_by("id", "history_id").values_list("id", "history_date"))
+        for (pk, date), (next_pk, next_date) in pairwise(rows):
+            assert pk != next_pk or date <= next_date, f"{model.__name__} {pk}"
+        assert all(date <= now for _pk, date in rows), model.__name__
+        checked += len(rows)
+    assert checked > 500
