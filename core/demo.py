@@ -49,12 +49,7 @@ class DemoClock:
         for (began, moment), end in zip(self._steps, ends, strict=True):
             if moment is None:
                 continue
-            # stretches that stand for one moment follow one another in the order they ran
-            taken = next((m + (e - b) for b, e, m in stretches if m <= moment < m + (e - b)), None)
-            while taken is not None:
-                moment = taken
-                taken = next((m + (e - b) for b, e, m in stretches if m <= moment < m + (e - b)), None)
-            stretches.append((began, end, moment))
+            stretches.append((began, end, _free_moment(moment, stretches)))
         self._steps = []
         if not stretches:
             return
@@ -64,6 +59,16 @@ class DemoClock:
             for field in model._meta.concrete_fields:
                 if isinstance(field, models.DateTimeField):
                     _move_stretches(model, field.name, stretches)
+
+
+def _free_moment(moment, stretches):
+    """`moment`, or the end of a stretch already standing for it: stretches that stand for one moment follow one
+    another in the order they ran."""
+    while True:
+        taken = next((m + (end - began) for began, end, m in stretches if m <= moment < m + (end - began)), None)
+        if taken is None:
+            return moment
+        moment = taken
 
 
 def _move_stretches(model, name, stretches):
