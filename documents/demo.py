@@ -112,7 +112,9 @@ def load_registry(stdout):
 
 
 def _load_plans(stdout, sector):
-    """Last quarter's approved plan with its report, and this quarter's plan waiting for the department head."""
+    """Last quarter's plan, approved before the quarter began, its first measure done in time and its report written
+    once the quarter ended; this quarter's plan sent to the department head this week."""
+    from documents.models import WorkPlan
     from documents.services import plans
     from units.models import Clause
 
@@ -120,22 +122,42 @@ def _load_plans(stdout, sector):
     duties = list(Clause.objects.substantive().filter(unit=sector, kind="duty").order_by("sort_key")[:4])
     if not (head and officer and approver and len(duties) == 4):
         return
-    today = timezone.localdate()
+    today, calendar, clock, items = timezone.localdate(), calendar_for("AZ"), DemoClock(), {}
     quarter = (today.month - 1) // 3 + 1
     previous = (today.year, quarter - 1) if quarter > 1 else (today.year - 1, 4)
     for (year, number), submit_only in ((previous, False), ((today.year, quarter), True)):
+        first, last = WorkPlan(period="quarter", year=year, number=number).bounds
+        if submit_only:
+            moments = {"drafted": working_days_ago(2, hour=11), "submitted": working_days_ago(1, hour=15)}
+        else:
+            def before_it(count, hour, day=first):
+                return timezone.make_aware(datetime.combine(calendar.subtract_working_days(day, count), time(hour)))
+            reported = timezone.make_aware(datetime.combine(calendar.add_working_days(last, 3), time(11)))
+            moments = {"drafted": before_it(8, 11), "submitted": before_it(6, 15), "approved": before_it(3, 12),
+                       "done": before_it(5, 16, day=last), "reported": reported if reported < timezone.now() else None}
+        clock.step(moments["drafted"])
         plan = plans.plan_create(actor=head, unit=sector, period="quarter", year=year, number=number)
-        last = plan.bounds[1]
         for duty, title in zip(duties[:2] if submit_only else duties[2:], (
                 "Həftəlik mətbuat icmalının hazırlanması", "Sosial şəbəkələrdə nazirlik haqqında paylaşımların monitorinqi"), strict=True):
             plans.plan_item_add(actor=head, plan=plan, title=title, clauses=[duty], responsible=officer,
                                 due_date=max(last, today) if submit_only else last)
+        clock.step(moments["submitted"])
         plan = plans.plan_submit(actor=head, plan=plan)
         if not submit_only:
+            clock.step(moments["approved"])
             plan = plans.plan_approve(actor=approver, plan=plan)
-            _first_measure_done_in_time(plan, head)
+            clock.step(moments["done"])
+            _first_measure_done(plan, head)
+            clock.step(moments["reported"])
             plans.plan_report_save(actor=head, plan=plan, narrative="Rüb ərzində planlaşdırılan tədbirlər icra olunub.")
+            items.update({item.pk: item.due_date for item in plan.items.all()})
+        clock.step(None)
         stdout.write(f"Work plan {plan.period_label}: {plan.get_state_display()}")
+    clock.settle()
+    # the measures' terms end on their own dates, counted from the day the plan was approved
+    cards = ControlCard.objects.filter(content_type__model="workplanitem", object_id__in=items)
+    cards_follow_their_start(cards, last_days={card.pk: items[card.object_id] for card in cards})
+
 
 def _load_archive(stdout, department, organisation):
     """Past years' case files: one in the archive transfer list, one expired, one expired but held."""
@@ -210,23 +232,24 @@ def _first_working_day_of_last_month(calendar):
     return timezone.make_aware(datetime.combine(calendar.next_working_day(first, include_self=True), time(12)))
 
 
-def cards_follow_their_start(cards):
+def cards_follow_their_start(cards, *, last_days=None):
     """The demo's clock moved these cards' start: a term of the policy runs from it again; a last day set by hand
-    stays, its term counted from the new start. The cards' history says the same."""
+    (`last_days`, {card id: date}, else the card's own) stays, its term counted from the new start. The cards' history
+    says the same."""
     for card in cards.select_related("policy"):
-        if (card.term_value, card.term_unit) == (card.policy.term_value, card.policy.term_unit):
-            term, due = card.term, deadline_compute(policy=card.policy, start=card.start, term=card.term, zone=card.time_zone).due
-        else:
-            term, due = term_until(start=card.start, due_date=timezone.localtime(card.due).date()), card.due
+        last_day = (last_days or {}).get(card.pk)
+        term = card.term
+        if last_day or (card.term_value, card.term_unit) != (card.policy.term_value, card.policy.term_unit):
+            term = term_until(start=card.start, due_date=last_day or timezone.localtime(card.due).date())
+        due = deadline_compute(policy=card.policy, start=card.start, term=term, zone=card.time_zone).due
         fields = {"due": due, "term_value": term.value, "term_unit": term.unit}
         ControlCard.objects.filter(pk=card.pk).update(**fields)
         ControlCard.history.filter(id=card.pk).update(**fields)
 
 
-def _first_measure_done_in_time(plan, head):
+def _first_measure_done(plan, head):
     """The quarter's report then shows a measure done on time beside one that was not."""
     item = plan.items.order_by("pk").first()
     card = ControlCard.objects.filter(content_type__model="workplanitem", object_id=item.pk).first()
     if card is not None:
         control_close(card=card, actor=head, result="Icmal hər həftə hazırlanıb və rəhbərliyə təqdim olunub.")
-        ControlCard.objects.filter(pk=card.pk).update(closed_at=card.due - timedelta(days=5))  # as it happened last quarter

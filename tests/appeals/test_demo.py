@@ -11,7 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from appeals.models import Case
-from documents.models import Assignment, ControlCard, Document
+from documents.models import Assignment, ControlCard, Document, WorkPlanItem
 from documents.services.calendar import calendar_for
 from documents.services.control import deadline_compute
 from media_relations.models import PressEvent
@@ -44,6 +44,7 @@ def test_a_demo_case_is_registered_the_day_it_came_numbered_in_turn_and_worked_o
         assert sequences == sorted(sequences)
     _registry_reads_as_the_days_it_was_kept()
     _every_history_in_the_order_it_happened_and_none_ahead()
+    _a_plan_approved_before_its_period_puts_each_measure_under_control_to_its_own_date()
     # the press service holds its events on working days in office hours, in Baku
     events = [timezone.localtime(event.starts_at) for event in PressEvent.objects.all()]
     assert events and all(calendar.is_working_day(start.date()) and 9 <= start.hour < 18 for start in events)
@@ -86,3 +87,14 @@ def _every_history_in_the_order_it_happened_and_none_ahead():
         assert all(date <= now for _pk, date in rows), model.__name__
         checked += len(rows)
     assert checked > 500
+
+
+def _a_plan_approved_before_its_period_puts_each_measure_under_control_to_its_own_date():
+    cards = ControlCard.objects.filter(content_type__model="workplanitem")
+    assert cards.exists()
+    for card in cards:
+        item = WorkPlanItem.objects.select_related("plan").get(pk=card.object_id)
+        first, _last = item.plan.bounds
+        assert timezone.localdate(card.start) < first  # approved before the quarter began
+        assert timezone.localdate(card.due) >= item.due_date and (timezone.localdate(card.due) - item.due_date).days < 5
+        assert card.closed_at is None or card.closed_at <= card.due  # the measure done was done in time
