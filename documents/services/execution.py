@@ -2,8 +2,10 @@
 
 from datetime import date
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -11,6 +13,8 @@ from django.utils.translation import gettext_noop
 from core.bounds import in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
+from core.i18n import deferred, deferred_join
+from core.services.notifications import notification_send_many
 from documents.domain.control_states import CONTROLLER, EXECUTOR
 from documents.models import Assignment, AssignmentReport, ControlCard, Document, Resolution
 from documents.services.attachments import attachment_add_many, attachments_check_all
@@ -22,7 +26,7 @@ from documents.services.control import (
     policy_for,
     term_until,
 )
-from units.selectors import user_manages_unit
+from units.selectors import unit_heads, user_manages_unit
 
 # the first resolution puts the document into execution; its timeline shows the resolution itself, not this record
 RESOLUTION_REASON = gettext_noop("Resolution: %(text)s")
@@ -93,20 +97,45 @@ def resolution_write(*, actor, document, text, executors, policy_code="document.
         resolution = Resolution(document=document, author=actor, text=text.strip())
         resolution._history_user = actor
         resolution.save()
+        given = []
         for index, (entry, (policy, own_date)) in enumerate(zip(executors, terms, strict=True)):
             assignment = Assignment(resolution=resolution, document=document, unit=entry.unit, executor=entry.user,
                                     created_by=actor,
                                     role=Assignment.Role.RESPONSIBLE if index == 0 else Assignment.Role.CO_EXECUTOR)
             assignment._history_user = actor
             assignment.save()
-            _open_card(assignment=assignment, actor=actor, policy=policy, due_date=own_date, start=start,
-                       title=f"{document.number}: {text.strip()}")
+            given.append((assignment, _open_card(assignment=assignment, actor=actor, policy=policy, due_date=own_date,
+                                                 start=start, title=f"{document.number}: {text.strip()}")))
         if document.state == Document.State.REGISTERED:
             document.state = Document.State.IN_EXECUTION
             document._history_user = actor
             document._change_reason = history_reason(RESOLUTION_REASON, text=text.strip()[:200])
             document.save(update_fields=["state"])
+        _tell_the_executors(given, actor=actor, document=document, instruction=text.strip())
     return resolution
+
+
+def _tell_the_executors(given, *, actor, document, instruction):
+    """Each executor learns of their part and its term (in the inbox and by e-mail); for a unit named without an
+    executor, its head, who hands the work on."""
+    heads = unit_heads(unit_ids=[assignment.unit_id for assignment, _card in given if assignment.executor_id is None])
+    url = reverse("documents:document", args=[document.pk])
+    notification_send_many(items=[
+        (user, "documents.assignment", deferred(gettext_noop("New assignment: %(number)s"), number=document.number),
+         deferred_join([f"{document.subject}: {instruction}", deferred(gettext_noop("Term: %(due)s."), due=_local(card.due, card))]), url)
+        for assignment, card in given
+        for user in ([assignment.executor] if assignment.executor_id else heads.get(assignment.unit_id, []))
+        if user.pk != actor.pk])
+
+
+def _local(moment, card):
+    return moment.astimezone(ZoneInfo(card.time_zone)) if card.time_zone else moment
+
+
+def _tell(user, *, actor, title, body, document_id):
+    """One notice about a document's execution to `user` (not to the one who acted)."""
+    if user is not None and user.pk != actor.pk:
+        notification_send_many(items=[(user, "documents.assignment", title, body, reverse("documents:document", args=[document_id]))])
 
 
 def user_may_hand_on(*, user, assignment):
@@ -136,8 +165,9 @@ def assignment_hand_on(*, actor, parent, unit, user=None, due_date: date | None 
         child._history_user = actor
         child.save()
         # always an explicit date: the policy's term counted from today could end after the parent's
-        _open_card(assignment=child, actor=actor, policy=parent_card.policy, due_date=due_date, start=start,
-                   title=parent_card.title)
+        card = _open_card(assignment=child, actor=actor, policy=parent_card.policy, due_date=due_date, start=start,
+                          title=parent_card.title)
+        _tell_the_executors([(child, card)], actor=actor, document=child.document, instruction=parent.resolution.text)
     return child
 
 
@@ -157,6 +187,10 @@ def assignment_report(*, actor, assignment, text, attachments=()):
         report.save()
         if attachments:
             attachment_add_many(item=report, uploads=attachments, actor=actor)
+        # whoever gave this part of the work decides on it, or a head of the unit does
+        _tell(assignment.created_by, actor=actor, document_id=assignment.document_id, body=report.text,
+              title=deferred(gettext_noop("Report on %(number)s: %(unit)s"), number=assignment.document.number,
+                             unit=assignment.unit))
     return report
 
 
@@ -169,6 +203,10 @@ def _decide(*, actor, report, outcome, comment):
     report.outcome, report.decided_by, report.decided_at, report.comment = outcome, actor, timezone.now(), comment.strip()
     report._history_user = actor
     report.save(update_fields=["outcome", "decided_by", "decided_at", "comment"])
+    number = report.assignment.document.number
+    title = (deferred(gettext_noop("Your report on %(number)s is accepted"), number=number) if outcome == AssignmentReport.Outcome.ACCEPTED
+             else deferred(gettext_noop("Your report on %(number)s is returned"), number=number))
+    _tell(report.author, actor=actor, title=title, body=report.comment, document_id=report.assignment.document_id)
     return card
 
 

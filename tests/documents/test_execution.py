@@ -4,7 +4,7 @@ from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.utils import timezone
+from django.utils import timezone, translation
 from rest_framework.test import APIClient
 
 from core.exceptions import ApplicationError, PermissionDeniedError
@@ -19,7 +19,7 @@ from documents.services.execution import (
 )
 from documents.services.registry import document_register
 from tests.factories import UserFactory
-from units.models import PositionKind
+from units.models import PositionKind, Unit
 from units.services import membership_assign
 
 pytestmark = pytest.mark.django_db
@@ -293,3 +293,51 @@ def test_the_registry_controls_an_assignment_but_is_not_offered_to_hand_its_work
     assert "Answer the letter" in page and "Hand part of the work on" not in page  # the service would refuse the clerk
     client.force_login(staff["info_officer"])
     assert "Hand part of the work on" in client.get(url).content.decode()
+
+
+def inbox(user):
+    from core.models import Notification
+
+    return list(Notification.objects.filter(recipient=user, kind="documents.assignment").order_by("id"))
+
+
+def test_each_executor_is_told_of_their_part_and_its_term_and_the_head_of_each_report_and_the_executor_of_the_decision(
+        resolution, document, staff, imported, settings):
+    from core.i18n import deferred_text
+    from core.models import OutboundEmail
+
+    responsible, co = resolution.assignments.order_by("id")
+    document_url = f"/documents/{document.pk}/"
+    for executor, assignment in ((staff["info_officer"], responsible), (staff["comm_officer"], co)):
+        [notice] = inbox(executor)
+        assert notice.url == document_url and document.number in notice.title
+        due = timezone.localtime(card_of(assignment).due)
+        assert "Prepare a refutation with the figures" in notice.body and f"{due.day} " in notice.body
+        assert OutboundEmail.objects.filter(to=[executor.email], subject=notice.title).exists()  # and by e-mail
+    assert inbox(staff["pr_head"]) == []  # not the head who wrote it
+
+    Unit.objects.filter(pk=responsible.unit_id).update(name_ru="Сектор информации")
+    report = assignment_report(actor=staff["info_officer"], assignment=responsible, text="Refutation published in Xalq")
+    [told] = inbox(staff["pr_head"])  # the head who gave the work
+    assert told.url == document_url and told.body == "Refutation published in Xalq"
+    with translation.override("ru"):  # the unit named in the reader's language
+        assert deferred_text(told.message["title"]) == f"Отчёт по {document.number}: Сектор информации"
+    report_return(actor=staff["pr_head"], report=report, comment="Attach the published text")
+    returned = inbox(staff["info_officer"])[-1]
+    assert returned.body == "Attach the published text"
+    with translation.override("ru"):  # read in the reader's language of the day
+        assert deferred_text(returned.message["title"]) == f"Ваш отчёт по {document.number} возвращён"
+    report_accept(actor=staff["pr_head"], report=assignment_report(actor=staff["info_officer"], assignment=responsible, text="Attached"))
+    assert len(inbox(staff["info_officer"])) == 3
+
+
+def test_a_unit_named_without_an_executor_tells_its_head_and_a_part_handed_on_tells_its_executor(document, staff, imported):
+    resolution = resolution_write(actor=staff["pr_head"], document=document, text="Check the figures",
+                                  executors=[(imported["İnformasiya sektoru"], None)])
+    [notice] = inbox(staff["info_head"])
+    assert document.number in notice.title
+    helper = UserFactory(username="info_helper")
+    membership_assign(user=helper, unit=imported["İnformasiya sektoru"], kind=PositionKind.OFFICER)
+    assignment_hand_on(actor=staff["info_head"], parent=resolution.assignments.get(), unit=imported["İnformasiya sektoru"], user=helper)
+    assert [n.body.splitlines()[0] for n in inbox(helper)] == [f"{document.subject}: Check the figures"]
+    assert len(inbox(staff["info_head"])) == 1  # not told of what they did themselves
