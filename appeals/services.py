@@ -3,6 +3,8 @@ answer through the approval chain. Each reuses the documents layer: the numberin
 and their policies, attachments, the outgoing draft and its approval route, the outbox."""
 
 
+from zoneinfo import ZoneInfo
+
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -27,7 +29,9 @@ from appeals.repeats import repeat_find
 from core.contacts import contact_errors
 from core.exceptions import ApplicationError, PermissionDeniedError, fail, fail_all
 from core.history import history_reason
+from core.i18n import deferred, deferred_join
 from core.idempotency import idempotent_create
+from core.services.notifications import notification_send_many
 from core.services.outbox import outbox_enqueue, outbox_enqueue_personal
 from documents.models import Journal
 from documents.services.attachments import attachment_add_many, attachments_check_all
@@ -172,6 +176,24 @@ def _due_text(card):
 def _notice(case, actor, text):
     """A notice to the citizen that stays in the case's timeline (an extension, a forwarding)."""
     CaseMessage.objects.create(case=case, direction=CaseMessage.Direction.NOTICE, text=text, author=actor)
+
+
+def _tell_staff(case, users, *, actor, title, body=""):
+    """Staff of the case's unit learn what needs them, in the inbox and by e-mail (never the one who acted)."""
+    url = reverse("appeals:staff-case", args=[case.pk])
+    notification_send_many(items=[(user, "appeals.case", title, body or case.subject, url)
+                                  for user in sorted(users, key=lambda user: user.pk) if actor is None or user.pk != actor.pk])
+
+
+def _answering(case):
+    """Who answers the case: its executor, else the heads of its unit."""
+    if case.executor_id:
+        return [case.executor]
+    return unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, []) if case.unit_id else []
+
+
+def _due_moment(card):
+    return timezone.localtime(card.due, ZoneInfo(card.time_zone)) if card.time_zone else card.due
 
 
 def is_registry(*, user, organisation):
@@ -323,6 +345,8 @@ def case_route(*, actor, case, unit):
         case.unit, case.executor, case.state = unit, None, Case.State.ROUTED
         _save(case, actor, history_reason(gettext_noop("Routed to %(unit)s"), unit=unit), ["unit", "executor", "state"])
         control_reassign(card=case_card(case), actor=actor, responsible_unit=unit)
+        _tell_staff(case, unit_heads(unit_ids=[unit.pk]).get(unit.pk, []), actor=actor,
+                    title=deferred(gettext_noop("A citizen's case for your unit: %(number)s"), number=case.number))
     return case
 
 
@@ -337,7 +361,9 @@ def case_assign(*, actor, case, executor):
             raise ApplicationError(_("This case cannot be assigned now."), code="wrong_state")
         case.executor, case.state = executor, Case.State.IN_PROGRESS
         _save(case, actor, history_reason(gettext_noop("Assigned to %(user)s"), user=str(executor)), ["executor", "state"])
-        control_reassign(card=case_card(case), actor=actor, responsible_unit=case.unit, executor=executor)
+        card = control_reassign(card=case_card(case), actor=actor, responsible_unit=case.unit, executor=executor)
+        _tell_staff(case, [executor], actor=actor, title=deferred(gettext_noop("A citizen's case for you: %(number)s"), number=case.number),
+                    body=deferred_join([case.subject, deferred(gettext_noop("Term: %(due)s."), due=_due_moment(card))]))
     return case
 
 
@@ -373,6 +399,8 @@ def case_reply(*, case, text):
         control_resume(card=case_card(case), actor=None, on_event=history_reason(gettext_noop("The citizen replied")))
         case.state = Case.State.IN_PROGRESS
         _save(case, None, history_reason(gettext_noop("The citizen replied")), ["state"])
+        _tell_staff(case, _answering(case), actor=None, body=text.strip(),
+                    title=deferred(gettext_noop("The citizen replied: %(number)s"), number=case.number))
     return case
 
 
@@ -564,4 +592,7 @@ def case_contest(*, case, text):
             card.save(update_fields=["policy"])
         control_reopen(card=card, actor=None, start=timezone.now(),
                        on_event=history_reason(gettext_noop("The citizen contested the answer")))
+        heads = unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, []) if case.unit_id else []
+        _tell_staff(case, {*_answering(case), *heads}, actor=None, body=text.strip(),
+                    title=deferred(gettext_noop("The citizen contests the answer: %(number)s"), number=case.number))
     return case

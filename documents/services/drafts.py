@@ -7,6 +7,8 @@ from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
+from core.i18n import deferred
+from core.services.notifications import notification_send
 from documents.models import ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_register, approval_start
 from documents.services.registry import document_register
@@ -62,6 +64,7 @@ def _signed(draft, actor):
     draft._change_reason = history_reason(gettext_noop("Signed and registered as %(number)s"), number=document.number)
     draft.save(update_fields=["state", "document"])
     draft_signed.send(sender=OutgoingDraft, draft=draft, document=document, actor=actor)
+    _tell_the_author(draft, actor, deferred(gettext_noop("Your letter is signed: %(number)s"), number=document.number), draft.subject)
 
 
 def _rejected(draft, actor, comment):
@@ -70,6 +73,14 @@ def _rejected(draft, actor, comment):
     draft._change_reason = history_reason(gettext_noop("Returned: %(comment)s"), comment=comment[:200])
     draft.save(update_fields=["state"])
     draft_returned.send(sender=OutgoingDraft, draft=draft, actor=actor, comment=comment)
+    _tell_the_author(draft, actor, deferred(gettext_noop("Your letter is returned: %(subject)s"), subject=draft.subject), comment)
+
+
+def _tell_the_author(draft, actor, title, body):
+    """The letter's author learns its fate (in the inbox and by e-mail): a returned one waits for them."""
+    if draft.author_id != actor.pk:
+        notification_send(recipient=draft.author, kind="documents.draft", title=title, body=body,
+                          url=reverse("documents:draft", args=[draft.pk]))
 
 
 approval_register(OutgoingDraft, signed=_signed, rejected=_rejected,
