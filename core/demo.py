@@ -83,6 +83,17 @@ def _move_stretches(model, name, stretches):
     model._base_manager.filter(condition).update(**{name: moved})
 
 
+def demo_past_notices_read(*, days=3):
+    """The demo's people have read what came before the last few days (each notice half an hour after it came), so
+    an inbox shows this week's news as unread, not a month's."""
+    from datetime import timedelta
+
+    from core.models import Notification
+
+    Notification.objects.filter(read_at__isnull=True, created_at__lt=timezone.now() - timedelta(days=days)).update(
+        read_at=F("created_at") + Value(timedelta(minutes=30), output_field=models.DurationField()))
+
+
 def load(stdout):
     demo_user("admin", first_name="Portal", last_name="Administrator", is_staff=True, is_superuser=True)
     stdout.write(f"Demo administrator: admin / {demo_password()}")

@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from appeals.models import Case
+from core.models import Notification
 from documents.models import Assignment, ControlCard, Document, WorkPlanItem
 from documents.services.calendar import calendar_for
 from documents.services.control import deadline_compute
@@ -43,6 +44,10 @@ def test_a_demo_case_is_registered_the_day_it_came_numbered_in_turn_and_worked_o
         sequences = list(Case.objects.filter(journal_id=journal_id).order_by("received_at", "id").values_list("sequence", flat=True))
         assert sequences == sorted(sequences)
     _registry_reads_as_the_days_it_was_kept()
+    # an inbox shows this week's news as unread, not a month's
+    unread = Notification.objects.filter(read_at__isnull=True)
+    assert unread.exists() and not unread.filter(created_at__lt=timezone.now() - timedelta(days=3)).exists()
+    assert Notification.objects.filter(read_at__isnull=False).exists()
     _every_history_in_the_order_it_happened_and_none_ahead()
     _a_plan_approved_before_its_period_puts_each_measure_under_control_to_its_own_date()
     # the press service holds its events on working days in office hours, in Baku

@@ -9,6 +9,8 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 from django.utils import translation
 
+from core.demo import demo_past_notices_read
+
 
 class Command(BaseCommand):
     help = "Load demo data (users per role, organisations from the regulation texts, sample cases)."
@@ -18,6 +20,7 @@ class Command(BaseCommand):
         # clerk of the ministry had done it (management commands otherwise run untranslated)
         with translation.override(settings.LANGUAGE_CODE):
             self._load_all()
+        demo_past_notices_read()
 
     def _load_all(self):
         for config in apps.get_app_configs():
