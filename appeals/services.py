@@ -3,8 +3,6 @@ answer through the approval chain. Each reuses the documents layer: the numberin
 and their policies, attachments, the outgoing draft and its approval route, the outbox."""
 
 
-from zoneinfo import ZoneInfo
-
 from django.conf import settings
 from django.db import transaction
 from django.urls import reverse
@@ -44,6 +42,7 @@ from documents.services.control import (
     control_reassign,
     control_reopen,
     control_resume,
+    control_term_text,
     policy_for,
 )
 from documents.services.drafts import draft_save, draft_send_for_approval
@@ -190,10 +189,6 @@ def _answering(case):
     if case.executor_id:
         return [case.executor]
     return unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, []) if case.unit_id else []
-
-
-def _due_moment(card):
-    return timezone.localtime(card.due, ZoneInfo(card.time_zone)) if card.time_zone else card.due
 
 
 def is_registry(*, user, organisation):
@@ -363,7 +358,7 @@ def case_assign(*, actor, case, executor):
         _save(case, actor, history_reason(gettext_noop("Assigned to %(user)s"), user=str(executor)), ["executor", "state"])
         card = control_reassign(card=case_card(case), actor=actor, responsible_unit=case.unit, executor=executor)
         _tell_staff(case, [executor], actor=actor, title=deferred(gettext_noop("A citizen's case for you: %(number)s"), number=case.number),
-                    body=deferred_join([case.subject, deferred(gettext_noop("Term: %(due)s."), due=_due_moment(card))]))
+                    body=deferred_join([case.subject, control_term_text(card)]))
     return case
 
 

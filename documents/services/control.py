@@ -15,6 +15,7 @@ from django.utils.translation import gettext_noop
 from core.bounds import date_window_message, in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
+from core.i18n import deferred
 from core.text import shorten
 from documents.domain.calendar import CalendarRangeError
 from documents.domain.control_states import (
@@ -352,6 +353,12 @@ def control_report(*, card, actor, report):
     card.result = report[:5000]
     _save(card, actor, history_reason(gettext_noop("Reported: %(report)s"), report=report[:200]), ["result"])
     return card
+
+
+def control_term_text(card):
+    """"Term: <due>." for a notice, kept untranslated and shown in the zone the card counts in (its organisation's)."""
+    due = card.due.astimezone(ZoneInfo(card.time_zone)) if card.time_zone else card.due
+    return deferred(gettext_noop("Term: %(due)s."), due=due)
 
 
 def control_explain(*, card):

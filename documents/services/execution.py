@@ -2,7 +2,6 @@
 
 from datetime import date
 from typing import NamedTuple
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 from django.urls import reverse
@@ -23,6 +22,7 @@ from documents.services.control import (
     control_open,
     control_report,
     control_roles,
+    control_term_text,
     policy_for,
     term_until,
 )
@@ -122,14 +122,10 @@ def _tell_the_executors(given, *, actor, document, instruction):
     url = reverse("documents:document", args=[document.pk])
     notification_send_many(items=[
         (user, "documents.assignment", deferred(gettext_noop("New assignment: %(number)s"), number=document.number),
-         deferred_join([f"{document.subject}: {instruction}", deferred(gettext_noop("Term: %(due)s."), due=_local(card.due, card))]), url)
+         deferred_join([f"{document.subject}: {instruction}", control_term_text(card)]), url)
         for assignment, card in given
         for user in ([assignment.executor] if assignment.executor_id else heads.get(assignment.unit_id, []))
         if user.pk != actor.pk])
-
-
-def _local(moment, card):
-    return moment.astimezone(ZoneInfo(card.time_zone)) if card.time_zone else moment
 
 
 def _tell(user, *, actor, title, body, document_id):
