@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from appeals.models import Case
-from appeals.services import case_answer, case_ask_clarification, case_contest, case_reply
+from appeals.services import case_answer, case_ask_clarification, case_card, case_contest, case_reply
 from core.i18n import deferred_text
 from core.models import Notification, OutboundEmail
 from documents.models import ApprovalStep
@@ -26,17 +26,11 @@ def test_the_head_hears_of_a_case_for_the_unit_and_the_officer_of_the_case_given
         url = reverse("appeals:staff-case", args=[case.pk])
         assert notices(staff["info_head"]) == [(f"A citizen's case for your unit: {case.number}", case.subject, url)]
         [(title, body, link)] = notices(staff["info_officer"])
-        due = timezone.localtime(case_card_due(case))
+        due = timezone.localtime(case_card(case).due)
         assert (title, link) == (f"A citizen's case for you: {case.number}", url)
         assert body.startswith(case.subject) and due.strftime("%Y") in body and str(due.day) in body
         assert OutboundEmail.objects.filter(to=[staff["info_officer"].email], subject=title).exists()
     assert notices(staff["clerk"]) == []  # the registry routed it: it is told nothing of its own act
-
-
-def case_card_due(case):
-    from appeals.services import case_card
-
-    return case_card(case).due
 
 
 def test_the_officer_hears_the_citizen_s_reply_and_objection_and_the_fate_of_the_answer_letter(ministry, staff, imported):
