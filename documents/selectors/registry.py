@@ -49,6 +49,7 @@ def document_execution(*, user, document):
 
     from documents.domain.control_states import CONTROLLER, EXECUTOR
     from documents.models import Assignment, ControlCard
+    from documents.selectors.control import card_closing
     from documents.services.control import control_roles
     from documents.services.execution import user_may_hand_on
 
@@ -56,7 +57,7 @@ def document_execution(*, user, document):
         Prefetch("assignments", queryset=Assignment.objects.select_related("unit", "executor").prefetch_related("reports"))))
     assignment_ids = [a.pk for r in resolutions for a in r.assignments.all()]
     cards = {c.object_id: c for c in ControlCard.objects.filter(
-        content_type=ContentType.objects.get_for_model(Assignment), object_id__in=assignment_ids).select_related("responsible_unit")}
+        content_type=ContentType.objects.get_for_model(Assignment), object_id__in=assignment_ids).select_related("responsible_unit", "policy")}
     rows = []
     for resolution in resolutions:
         entries = []
@@ -64,7 +65,8 @@ def document_execution(*, user, document):
             card = cards.get(assignment.pk)
             roles = control_roles(user=user, card=card) if card else set()
             live = card is not None and card.state in ("open", "paused")
-            entries.append({"assignment": assignment, "card": card, "reports": list(assignment.reports.all()),
+            entries.append({"assignment": assignment, "card": card, "closing": card and card_closing(card),
+                            "reports": list(assignment.reports.all()),
                             "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles,
                             "may_hand_on": live and user_may_hand_on(user=user, assignment=assignment)})
         rows.append({"resolution": resolution, "assignments": entries})

@@ -254,6 +254,8 @@ def test_the_document_page_walks_a_head_and_an_executor_through_execution(client
     assert client.post(reverse("documents:report-decision", args=[report.pk, "accept"]), {"comment": ""}).status_code == 302
     document.refresh_from_db()
     assert document.state == "executed"
+    executed = client.get(page).content.decode()
+    assert f"{timezone.localdate().strftime('%d.%m.%Y')}</time> — on time</span>" in executed  # the part says when, and in time
     client.force_login(staff["icd_head"])
     assert client.post(reverse("documents:report-decision", args=[report.pk, "return"]), {"comment": "x"}).status_code == 404
 
