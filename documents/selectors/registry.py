@@ -48,13 +48,14 @@ def document_execution(*, user, document):
     from django.db.models import Prefetch
 
     from documents.domain.control_states import CONTROLLER, EXECUTOR
-    from documents.models import Assignment, ControlCard
+    from documents.models import Assignment, AssignmentReport, ControlCard
     from documents.selectors.control import card_closing
     from documents.services.control import control_roles
     from documents.services.execution import user_may_hand_on
 
     resolutions = list(document.resolutions.select_related("author").prefetch_related(
-        Prefetch("assignments", queryset=Assignment.objects.select_related("unit", "executor").prefetch_related("reports"))))
+        Prefetch("assignments", queryset=Assignment.objects.select_related("unit", "executor").prefetch_related(
+            Prefetch("reports", queryset=AssignmentReport.objects.select_related("author", "decided_by"))))))
     assignment_ids = [a.pk for r in resolutions for a in r.assignments.all()]
     cards = {c.object_id: c for c in ControlCard.objects.filter(
         content_type=ContentType.objects.get_for_model(Assignment), object_id__in=assignment_ids).select_related("responsible_unit", "policy")}
@@ -63,8 +64,8 @@ def document_execution(*, user, document):
         entries = []
         for assignment in resolution.assignments.all():
             card = cards.get(assignment.pk)
-            roles = control_roles(user=user, card=card) if card else set()
             live = card is not None and card.state in ("open", "paused")
+            roles = control_roles(user=user, card=card) if live else set()  # a part done offers nothing to do
             entries.append({"assignment": assignment, "card": card, "closing": card and card_closing(card),
                             "reports": list(assignment.reports.all()),
                             "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles,

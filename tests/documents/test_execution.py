@@ -343,3 +343,26 @@ def test_a_unit_named_without_an_executor_tells_its_head_and_a_part_handed_on_te
     assignment_hand_on(actor=staff["info_head"], parent=resolution.assignments.get(), unit=imported["İnformasiya sektoru"], user=helper)
     assert [n.body.splitlines()[0] for n in inbox(helper)] == [f"{document.subject}: Check the figures"]
     assert len(inbox(staff["info_head"])) == 1  # not told of what they did themselves
+
+
+def test_the_document_page_keeps_a_constant_number_of_queries_as_parts_are_done(client, document, staff, imported):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    def done_parts(count):
+        resolution = resolution_write(actor=staff["pr_head"], document=document, text=f"Part {count}",
+                                      executors=[(imported["İnformasiya sektoru"], staff["info_officer"])] * count)
+        for assignment in resolution.assignments.all():
+            report_accept(actor=staff["pr_head"], report=assignment_report(actor=staff["info_officer"], assignment=assignment, text="Done"))
+
+    client.force_login(staff["pr_head"])
+    page = reverse("documents:document", args=[document.pk])
+    done_parts(1)
+    client.get(page)  # warm the calendar and the caches
+    with CaptureQueriesContext(connection) as one:
+        assert "on time" in client.get(page, {"lang": "en"}).content.decode()
+    done_parts(3)
+    with CaptureQueriesContext(connection) as four:
+        client.get(page, {"lang": "en"})
+    assert len(four) == len(one)
