@@ -59,17 +59,17 @@ def document_execution(*, user, document):
     assignment_ids = [a.pk for r in resolutions for a in r.assignments.all()]
     cards = {c.object_id: c for c in ControlCard.objects.filter(
         content_type=ContentType.objects.get_for_model(Assignment), object_id__in=assignment_ids).select_related("responsible_unit", "policy")}
-    rows = []
+    rows, controls, manages = [], {}, {}  # each unit's roles asked once for the page
     for resolution in resolutions:
         entries = []
         for assignment in resolution.assignments.all():
             card = cards.get(assignment.pk)
             live = card is not None and card.state in ("open", "paused")
-            roles = control_roles(user=user, card=card) if live else set()  # a part done offers nothing to do
+            roles = control_roles(user=user, card=card, controls=controls) if live else set()  # a part done offers nothing to do
             entries.append({"assignment": assignment, "card": card, "closing": card and card_closing(card),
                             "reports": list(assignment.reports.all()),
                             "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles,
-                            "may_hand_on": live and user_may_hand_on(user=user, assignment=assignment)})
+                            "may_hand_on": live and user_may_hand_on(user=user, assignment=assignment, manages=manages)})
         rows.append({"resolution": resolution, "assignments": entries})
     return rows
 

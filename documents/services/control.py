@@ -148,12 +148,17 @@ def _locked(card):
     return ControlCard.objects.select_for_update().select_related("policy", "responsible_unit").get(pk=card.pk)
 
 
-def control_roles(*, user, card):
-    """The roles `user` holds on `card` (documents.domain.control_states): executor, controller, both or none."""
+def control_roles(*, user, card, controls=None):
+    """The roles `user` holds on `card` (documents.domain.control_states): executor, controller, both or none.
+    `controls`, a dict a page keeps across its cards, asks once per responsible unit."""
     roles = set()
     if user is not None and user.is_authenticated and card.executor_id == user.pk:
         roles.add(EXECUTOR)
-    if user_manages_unit(user=user, unit=card.responsible_unit) or user_is_registry_for(user=user, unit=card.responsible_unit):
+    controls = {} if controls is None else controls
+    if card.responsible_unit_id not in controls:
+        unit = card.responsible_unit
+        controls[card.responsible_unit_id] = user_manages_unit(user=user, unit=unit) or user_is_registry_for(user=user, unit=unit)
+    if controls[card.responsible_unit_id]:
         roles.add(CONTROLLER)
     return roles
 

@@ -134,9 +134,15 @@ def _tell(user, *, actor, title, body, document_id):
         notification_send_many(items=[(user, "documents.assignment", title, body, reverse("documents:document", args=[document_id]))])
 
 
-def user_may_hand_on(*, user, assignment):
-    """The executor, or a head of the executing unit (not the registry, which controls but does not run the work)."""
-    return user.pk == assignment.executor_id or user_manages_unit(user=user, unit=assignment.unit)
+def user_may_hand_on(*, user, assignment, manages=None):
+    """The executor, or a head of the executing unit (not the registry, which controls but does not run the work).
+    `manages`, a dict a page keeps across its assignments, asks once per unit."""
+    if user.pk == assignment.executor_id:
+        return True
+    manages = {} if manages is None else manages
+    if assignment.unit_id not in manages:
+        manages[assignment.unit_id] = user_manages_unit(user=user, unit=assignment.unit)
+    return manages[assignment.unit_id]
 
 
 def assignment_hand_on(*, actor, parent, unit, user=None, due_date: date | None = None):

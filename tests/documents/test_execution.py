@@ -366,3 +366,24 @@ def test_the_document_page_keeps_a_constant_number_of_queries_as_parts_are_done(
     with CaptureQueriesContext(connection) as four:
         client.get(page, {"lang": "en"})
     assert len(four) == len(one)
+
+
+def test_the_registry_reads_a_document_with_many_open_parts_in_a_constant_number_of_queries(client, document, staff, imported):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    Document.objects.filter(pk=document.pk).update(access_level="internal")  # the registry reads internal documents
+    clerk = UserFactory(username="registry_clerk")
+    membership_assign(user=clerk, unit=imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"], kind=PositionKind.CLERK)
+    client.force_login(clerk)  # controls every part (its roles asked once per unit), hands none on
+    page = reverse("documents:document", args=[document.pk])
+    resolution_write(actor=staff["pr_head"], document=document, text="A", executors=[(imported["İnformasiya sektoru"], staff["info_officer"])])
+    client.get(page)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(page, {"lang": "en"}).status_code == 200
+    resolution_write(actor=staff["pr_head"], document=document, text="B",
+                     executors=[(imported["İnformasiya sektoru"], staff["info_officer"])] * 3)
+    with CaptureQueriesContext(connection) as four:
+        client.get(page, {"lang": "en"})
+    assert len(four) == len(one)
