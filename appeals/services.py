@@ -181,7 +181,7 @@ def _tell_staff(case, users, *, actor, title, body=""):
     """Staff of the case's unit learn what needs them, in the inbox and by e-mail (never the one who acted)."""
     url = reverse("appeals:staff-case", args=[case.pk])
     notification_send_many(items=[(user, "appeals.case", title, body or case.subject, url)
-                                  for user in sorted(users, key=lambda user: user.pk) if actor is None or user.pk != actor.pk])
+                                  for user in sorted(users, key=lambda user: user.pk)], actor=actor)
 
 
 def _answering(case):

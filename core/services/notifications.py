@@ -22,9 +22,11 @@ def _stored(text):
     return text if isinstance(text, dict) else ("" if text is None else str(text))
 
 
-def notification_send_many(*, items, send_email=True):
+def notification_send_many(*, items, send_email=True, actor=None):
     """`items` is an iterable of (user, kind, title, body, url); title and body are deferred texts
-    (`deferred(gettext_noop("…"), **params)`), lazy translations or plain text. Returns the created notifications."""
+    (`deferred(gettext_noop("…"), **params)`), lazy translations or plain text. Nobody is told of what they did
+    themselves: items for `actor` are left out. Returns the created notifications."""
+    items = [item for item in items if actor is None or item[0].pk != actor.pk]
     notifications, emails = [], []
     now = timezone.now()
     base_url = settings.PORTAL_BASE_URL.rstrip("/")
@@ -49,8 +51,10 @@ def notification_send_many(*, items, send_email=True):
     return created
 
 
-def notification_send(*, recipient, kind, title, body="", url="", send_email=True):
-    return notification_send_many(items=[(recipient, kind, title, body, url)], send_email=send_email)[0]
+def notification_send(*, recipient, kind, title, body="", url="", send_email=True, actor=None):
+    """One notice (None when `recipient` is the `actor`)."""
+    created = notification_send_many(items=[(recipient, kind, title, body, url)], send_email=send_email, actor=actor)
+    return created[0] if created else None
 
 
 def notification_mark_read(*, user, notification_ids=None):

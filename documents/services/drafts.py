@@ -78,9 +78,8 @@ def _rejected(draft, actor, comment):
 
 def _tell_the_author(draft, actor, title, body):
     """The letter's author learns its fate (in the inbox and by e-mail): a returned one waits for them."""
-    if draft.author_id != actor.pk:
-        notification_send(recipient=draft.author, kind="documents.draft", title=title, body=body,
-                          url=reverse("documents:draft", args=[draft.pk]))
+    notification_send(recipient=draft.author, kind="documents.draft", title=title, body=body,
+                      url=reverse("documents:draft", args=[draft.pk]), actor=actor)
 
 
 approval_register(OutgoingDraft, signed=_signed, rejected=_rejected,

@@ -124,14 +124,14 @@ def _tell_the_executors(given, *, actor, document, instruction):
         (user, "documents.assignment", deferred(gettext_noop("New assignment: %(number)s"), number=document.number),
          deferred_join([f"{document.subject}: {instruction}", control_term_text(card)]), url)
         for assignment, card in given
-        for user in ([assignment.executor] if assignment.executor_id else heads.get(assignment.unit_id, []))
-        if user.pk != actor.pk])
+        for user in ([assignment.executor] if assignment.executor_id else heads.get(assignment.unit_id, []))], actor=actor)
 
 
 def _tell(user, *, actor, title, body, document_id):
     """One notice about a document's execution to `user` (not to the one who acted)."""
-    if user is not None and user.pk != actor.pk:
-        notification_send_many(items=[(user, "documents.assignment", title, body, reverse("documents:document", args=[document_id]))])
+    if user is not None:
+        notification_send_many(items=[(user, "documents.assignment", title, body, reverse("documents:document", args=[document_id]))],
+                               actor=actor)
 
 
 def user_may_hand_on(*, user, assignment, manages=None):

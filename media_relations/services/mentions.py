@@ -67,9 +67,9 @@ def _open_response(mention, units, actor, detected_at=None):
                         start=detected_at or timezone.now(), responsible_unit=responsible, actor=actor,
                         title=_("Answer to a false report: %(title)s") % {"title": mention.title})
     heads = unit_heads(unit_ids=[unit.pk for unit in units] or [responsible.pk])
-    recipients = {user.pk: user for people in heads.values() for user in people if user.pk != getattr(actor, "pk", None)}
+    recipients = {user.pk: user for people in heads.values() for user in people}  # a head of two units is told once
     notification_send_many(items=[(user, "media.false_report", deferred(gettext_noop("A false report needs an answer")), mention.title,
-                                   reverse("documents:card", args=[card.pk])) for user in recipients.values()])
+                                   reverse("documents:card", args=[card.pk])) for user in recipients.values()], actor=actor)
     return card
 
 

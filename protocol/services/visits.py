@@ -134,10 +134,9 @@ def _open_report_card(visit, actor):
 
 def _tell_organisers(visit, actor):
     heads = unit_heads(unit_ids=[visit.organising_unit_id])
-    recipients = [user for people in heads.values() for user in people if user.pk != actor.pk]
     title = deferred(gettext_noop("A visit is approved") if visit.state == Visit.State.APPROVED else gettext_noop("A visit is cancelled"))
     notification_send_many(items=[(user, "protocol.visit", title, visit.title, reverse("protocol:visit", args=[visit.pk]))
-                                  for user in recipients])
+                                  for people in heads.values() for user in people], actor=actor)
 
 
 def visit_report_file(*, actor, visit, report):

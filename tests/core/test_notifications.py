@@ -3,7 +3,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy
 
 from core.models import Notification, OutboundEmail
-from core.services.notifications import notification_send
+from core.services.notifications import notification_send, notification_send_many
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -18,6 +18,15 @@ def test_a_notice_lands_in_the_inbox_and_the_outbox_in_the_recipients_language()
     assert email.to == [user.email]
     assert email.subject == "Входящие"
     assert "/staff/" in email.body
+
+
+def test_nobody_is_told_of_what_they_did_themselves():
+    actor, colleague = UserFactory(), UserFactory()
+    created = notification_send_many(items=[(user, "test", "A case for your unit", "", "/staff/") for user in (actor, colleague)],
+                                     actor=actor)
+    assert [n.recipient for n in created] == [colleague]
+    assert notification_send(recipient=actor, kind="test", title="Your own act", actor=actor) is None
+    assert list(OutboundEmail.objects.values_list("to", flat=True)) == [[colleague.email]]
 
 
 def test_staff_home_shows_the_inbox_and_marks_read(client):
