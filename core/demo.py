@@ -1,10 +1,14 @@
+import operator
+from datetime import timedelta
+from functools import reduce
+
 from django.apps import apps
 from django.conf import settings
 from django.db import models
 from django.db.models import Case, F, Q, Value, When
 from django.utils import timezone
 
-from core.models import PortalIdentity, User
+from core.models import Notification, PortalIdentity, User
 
 
 def demo_password():
@@ -77,19 +81,12 @@ def _move_stretches(model, name, stretches):
     moved = Case(*(When(condition, then=F(name) + Value(moment - began, output_field=models.DurationField()))
                    for condition, (began, _end, moment) in zip(within, stretches, strict=True)),
                  default=F(name), output_field=models.DateTimeField())
-    condition = within[0]
-    for other in within[1:]:
-        condition |= other
-    model._base_manager.filter(condition).update(**{name: moved})
+    model._base_manager.filter(reduce(operator.or_, within)).update(**{name: moved})
 
 
 def demo_past_notices_read(*, days=3):
     """The demo's people have read what came before the last few days (each notice half an hour after it came), so
     an inbox shows this week's news as unread, not a month's."""
-    from datetime import timedelta
-
-    from core.models import Notification
-
     Notification.objects.filter(read_at__isnull=True, created_at__lt=timezone.now() - timedelta(days=days)).update(
         read_at=F("created_at") + Value(timedelta(minutes=30), output_field=models.DurationField()))
 
