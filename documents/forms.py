@@ -243,10 +243,16 @@ class HandOnForm(forms.Form):
                                widget=forms.DateInput(attrs={"type": "date"}),
                                help_text=_("Not later than your own term; empty: the same."))
 
-    def __init__(self, *args, assignment, **kwargs):
+    def __init__(self, *args, assignment, choices_memo=None, **kwargs):
+        """`choices_memo`, a dict a page keeps across its forms, reads each unit's choices once."""
         from core.models import User
 
         super().__init__(*args, **kwargs)
         self.fields["unit"].queryset = Unit.objects.filter(path__startswith=assignment.unit.path).order_by("path")
         self.fields["executor"].queryset = User.objects.filter(
             memberships__position__unit__path__startswith=assignment.unit.path, is_active=True).distinct()
+        if choices_memo is not None:
+            if assignment.unit_id not in choices_memo:
+                choices_memo[assignment.unit_id] = [list(self.fields[name].choices) for name in ("unit", "executor")]
+            # validation still reads the querysets; only the rendered options are shared
+            self.fields["unit"].choices, self.fields["executor"].choices = choices_memo[assignment.unit_id]

@@ -148,10 +148,10 @@ def _execution_forms(request, document, **bound):
 
 # A page shows a hand-on and a report form for each of the reader's assignments and a decision form for each report:
 # each form has its own ids, so a label names its own field; `posted` is the one sent back with its errors.
-def _hand_on_form(assignment, *args):
+def _hand_on_form(assignment, *args, choices_memo=None):
     from documents.forms import HandOnForm
 
-    return HandOnForm(*args, assignment=assignment, auto_id=f"id_hand_on_{assignment.pk}_%s")
+    return HandOnForm(*args, assignment=assignment, choices_memo=choices_memo, auto_id=f"id_hand_on_{assignment.pk}_%s")
 
 
 def _report_form(assignment_pk, *args):
@@ -169,11 +169,12 @@ def _decision_form(report_pk, *args):
 def _document_page(request, document_pk, status=200, posted=None, **bound):
     posted = posted or {}
     detail = document_detail(user=request.user, pk=document_pk)
+    hand_on_choices = {}
     for row in detail["execution"]:
         for entry in row["assignments"]:
             assignment = entry["assignment"]
             if entry["may_hand_on"]:
-                entry["hand_on_form"] = posted.get(("hand_on", assignment.pk)) or _hand_on_form(assignment)
+                entry["hand_on_form"] = posted.get(("hand_on", assignment.pk)) or _hand_on_form(assignment, choices_memo=hand_on_choices)
             if entry["may_report"]:
                 entry["report_form"] = posted.get(("report", assignment.pk)) or _report_form(assignment.pk)
             if entry["may_decide"]:

@@ -387,3 +387,23 @@ def test_the_registry_reads_a_document_with_many_open_parts_in_a_constant_number
     with CaptureQueriesContext(connection) as four:
         client.get(page, {"lang": "en"})
     assert len(four) == len(one)
+
+
+def test_the_executor_reads_a_document_with_many_parts_to_hand_on_in_a_constant_number_of_queries(client, document, staff, imported):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    client.force_login(staff["info_officer"])  # may hand on and report every part
+    page = reverse("documents:document", args=[document.pk])
+    resolution_write(actor=staff["pr_head"], document=document, text="A", executors=[(imported["İnformasiya sektoru"], staff["info_officer"])])
+    client.get(page)
+    with CaptureQueriesContext(connection) as one:
+        assert client.get(page, {"lang": "en"}).content.decode().count("Hand part of the work on") == 1
+    resolution_write(actor=staff["pr_head"], document=document, text="B",
+                     executors=[(imported["İnformasiya sektoru"], staff["info_officer"])] * 3)
+    with CaptureQueriesContext(connection) as four:
+        html = client.get(page, {"lang": "en"}).content.decode()
+    assert html.count("Hand part of the work on") == 4
+    assert html.count(f'<option value="{staff["info_officer"].pk}"') == 4  # every form offers the unit's people
+    assert len(four) == len(one)
