@@ -195,7 +195,7 @@ def _load_draft(stdout, units):
 def _load_resolution(stdout, units, clock, arrived):
     """The first incoming letter got the department head's resolution on the day it arrived, to two executors: the
     Information Sector sent its part eight working days later and it was accepted; the department's own part is
-    overdue now."""
+    overdue, its report sent yesterday waits for the head's decision."""
     from documents.models import Document
     from documents.services.execution import assignment_report, report_accept, resolution_write
 
@@ -215,10 +215,13 @@ def _load_resolution(stdout, units, clock, arrived):
                                text="Rəqəmlər Dövlət Statistika Komitəsinin məlumatları ilə tutuşdurulub, arayış əlavə olunub.")
     clock.step(reported + timedelta(hours=5))
     report_accept(actor=head, report=report)
+    clock.step(working_days_ago(1, hour=16))
+    assignment_report(actor=officer, assignment=responsible,
+                      text="Cavab layihəsi hazırlanıb və şöbə müdirinə təqdim olunub; rəqəmlər sektorun arayışına uyğundur.")
     clock.step(None)
     clock.settle()
     cards_follow_their_start(ControlCard.objects.filter(content_type__model="assignment", object_id__in=[responsible.pk, co_executor.pk]))
-    stdout.write(f"Resolution on {document.number}: two executors under control, one overdue")
+    stdout.write(f"Resolution on {document.number}: two executors under control, one overdue with its report waiting")
 
 
 def working_days_ago(count, *, hour, minute=0):

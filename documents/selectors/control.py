@@ -5,11 +5,12 @@ from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.contrib.contenttypes.models import ContentType
+from django.db.models import Count, Exists, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
-from documents.models import ControlCard
+from documents.models import Assignment, AssignmentReport, ControlCard, Document
 from documents.services.calendar import calendar_for
 from units.models import Unit
 from units.querysets import under_paths
@@ -96,6 +97,21 @@ def controlled_cards(*, user, limit=CONTROLLED_SHOWN):
              .filter(state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED])
              .exclude(Q(executor=user) | Q(pk__in=co_executed)))
     return list(_card_queryset().filter(pk__in=cards.order_by("due", "id").values("pk")[:limit]).order_by("due", "id")), cards.count()
+
+
+def reports_to_decide(*, user):
+    """Execution reports waiting for the user's decision, the oldest first: reports on work the user gave, on parts
+    still under control in a unit the user heads (the registry may decide too, but the head who gave the work does)."""
+    paths = managed_unit_paths(user=user)
+    if not paths:
+        return AssignmentReport.objects.none()
+    under_control = ControlCard.objects.filter(
+        content_type=ContentType.objects.get_for_model(Assignment), object_id=OuterRef("assignment_id"),
+        state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED])
+    return (AssignmentReport.objects.filter(outcome=AssignmentReport.Outcome.PENDING, assignment__created_by=user)
+            .filter(under_paths("assignment__unit__path", paths), Exists(under_control),
+                    assignment__document__in=Document.objects.visible_to(user))
+            .select_related("author", "assignment__unit", "assignment__document").order_by("created_at", "id"))
 
 
 def unit_control(*, user, now=None, root=None):

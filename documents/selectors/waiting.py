@@ -7,7 +7,7 @@ from django.utils import timezone
 from core.i18n import ngettext_noop
 from core.waiting import Waiting
 from documents.models import ControlCard, WorkPlan
-from documents.selectors.control import _day_bounds
+from documents.selectors.control import _day_bounds, reports_to_decide
 from documents.services.approval import approval_queue
 from units.querysets import under_paths
 from units.selectors import managed_unit_paths
@@ -23,6 +23,7 @@ def _control_waiting(user, paths):
     _today, _week, end_soon = _day_bounds(now)
     mine = Q(executor=user) | Q(pk__in=ControlCard.co_executors.through.objects.filter(user=user).values("controlcard_id"))
     controlled = under_paths("responsible_unit__path", paths) & ~mine
+    reports = reports_to_decide(user=user).count() if paths else 0
     counts = ControlCard.objects.filter(state=ControlCard.State.OPEN).aggregate(
         my_overdue=Count("id", filter=mine & Q(due__lt=now)),
         my_soon=Count("id", filter=mine & Q(due__gte=now, due__lte=end_soon)),
@@ -35,6 +36,7 @@ def _control_waiting(user, paths):
         Waiting(ngettext_noop("of your cards is due soon", "of your cards are due soon"), counts["my_soon"], my_control),
         Waiting(ngettext_noop("card under your control is overdue", "cards under your control are overdue"), counts["controlled_overdue"], f"{my_control}#controlled", urgent=True),
         Waiting(ngettext_noop("card under your control is due soon", "cards under your control are due soon"), counts["controlled_soon"], f"{my_control}#controlled"),
+        Waiting(ngettext_noop("report waits for your decision", "reports wait for your decision"), reports, f"{my_control}#reports"),
     ]
 
 

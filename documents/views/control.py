@@ -18,6 +18,7 @@ from documents.selectors import (
     card_list,
     controlled_cards,
     my_control,
+    reports_to_decide,
     unit_control,
 )
 from documents.services.control import (
@@ -60,7 +61,8 @@ def my_control_page(request):
         sections.append(("controlled", _("Under my control"), controlled))
     explained = [(key, label, [(card, control_explain(card=card)) for card in cards]) for key, label, cards in sections]
     return render(request, "documents/my_control.html", {"sections": explained, "controlled_total": controlled_total,
-                                                         "controlled_shown": len(controlled)})
+                                                         "controlled_shown": len(controlled),
+                                                         "reports": list(reports_to_decide(user=request.user))})
 
 
 @login_required

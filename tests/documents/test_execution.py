@@ -407,3 +407,40 @@ def test_the_executor_reads_a_document_with_many_parts_to_hand_on_in_a_constant_
     assert html.count("Hand part of the work on") == 4
     assert html.count(f'<option value="{staff["info_officer"].pk}"') == 4  # every form offers the unit's people
     assert len(four) == len(one)
+
+
+def test_a_report_waits_on_the_desk_of_the_head_who_gave_the_work_until_decided(client, resolution, document, staff, imported):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    responsible, co = resolution.assignments.order_by("id")
+    report = assignment_report(actor=staff["info_officer"], assignment=responsible, text="The refutation is drafted")
+
+    def desk(user):
+        client.force_login(user)
+        return client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
+
+    assert "1</strong> <span>report waits for your decision" in desk(staff["pr_head"])
+    for other in ("info_officer", "info_head", "icd_head"):  # the executor, a head below, a head elsewhere
+        assert "waits for your decision" not in desk(staff[other])
+    client.force_login(staff["pr_head"])
+    mine = client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
+    assert "Reports waiting for my decision (1)" in mine
+    assert f'{reverse("documents:document", args=[document.pk])}#report-{report.pk}' in mine
+    assert f'id="report-{report.pk}"' in client.get(reverse("documents:document", args=[document.pk])).content.decode()
+
+    with CaptureQueriesContext(connection) as one:
+        client.get(reverse("documents:my-control"))
+    assignment_report(actor=staff["comm_officer"], assignment=co, text="The sector's part is done")
+    with CaptureQueriesContext(connection) as two:
+        assert "Reports waiting for my decision (2)" in client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
+    assert len(two) == len(one)
+
+    from documents.services.control import control_close
+
+    control_close(card=card_of(co), actor=staff["pr_head"], cancelled=True)  # a part no longer under control waits for nothing
+    assert "Reports waiting for my decision (1)" in client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
+    report_return(actor=staff["pr_head"], report=report, comment="Add the figures")
+    assert "waits for your decision" not in desk(staff["pr_head"])
+    assert "Reports waiting for my decision" not in client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
