@@ -9,12 +9,12 @@ from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 
 
-def press_scope(user, on=None):
+def press_scope(user, on=None, *, leadership=True):
     """The ids of the organisations whose press registers `user` runs; None for "all" (a superuser)."""
     from units.models import ServiceFunction
     from units.selectors import service_scope
 
-    return service_scope(user, ServiceFunction.PRESS, on)
+    return service_scope(user, ServiceFunction.PRESS, on, leadership=leadership)
 
 
 class OrganisationScopedQuerySet(models.QuerySet):

@@ -202,14 +202,17 @@ def journalist_waiting(user):
 
 
 def accreditations_waiting(user):
-    """The staff home's count for the press service: applications for accreditation to decide."""
+    """The staff home's count for the press service: applications for accreditation to decide. The leadership may
+    decide them too, but they are the press service's daily work, not the minister's."""
     from django.urls import reverse
 
     from core.i18n import ngettext_noop
     from core.waiting import Waiting
     from media_relations.querysets import press_scope
 
-    if press_scope(user) == []:
+    scope = press_scope(user, leadership=False)
+    if scope == []:
         return []
-    pending = Accreditation.objects.visible_to(user).filter(state=Accreditation.State.PENDING).count()
+    pending = Accreditation.objects.filter(state=Accreditation.State.PENDING)
+    pending = (pending if scope is None else pending.filter(organisation_id__in=scope)).count()
     return [Waiting(ngettext_noop("accreditation to decide", "accreditations to decide"), pending, f"{reverse('media_relations:accreditations')}?state=pending")]

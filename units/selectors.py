@@ -344,10 +344,11 @@ def designated_unit(*, organisation_id, function):
     return designation.unit if designation else Unit.objects.get(pk=organisation_id)
 
 
-def service_scope(user, function, on=None):
+def service_scope(user, function, on=None, *, leadership=True):
     """The ids of the organisations for which `user` runs `function`'s registers: people of the designated unit (and
-    the units below it, acting included) and the organisation's leadership (a managing position at the organisation
-    itself). None means "all" (a superuser). Cached on the user object for the request."""
+    the units below it, acting included) and, unless `leadership` is False, the organisation's leadership (a managing
+    position at the organisation itself), who may step in but do not do the service's daily work. None means "all"
+    (a superuser). Cached on the user object for the request."""
     from units.models import MANAGING_KINDS, Acting, Membership, ServiceDesignation
 
     if user is None or not user.is_authenticated:
@@ -355,18 +356,19 @@ def service_scope(user, function, on=None):
     if user.is_superuser:
         return None
     cache = user.__dict__.setdefault("_service_scopes", {})
-    if function in cache:
-        return cache[function]
+    if (function, leadership) in cache:
+        return cache[(function, leadership)]
     held = [*Membership.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path"),
             *Acting.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path")]
-    organisations = {int(path.split(".", 1)[0]) for kind, path in held if kind in MANAGING_KINDS and path.count(".") == 1}
+    organisations = {int(path.split(".", 1)[0]) for kind, path in held
+                     if leadership and kind in MANAGING_KINDS and path.count(".") == 1}
     if held:
         for organisation_id, unit_path in ServiceDesignation.objects.filter(function=function).values_list(
                 "organisation_id", "unit__path"):
             if any(path.startswith(unit_path) for _kind, path in held):
                 organisations.add(organisation_id)
-    cache[function] = sorted(organisations)
-    return cache[function]
+    cache[(function, leadership)] = sorted(organisations)
+    return cache[(function, leadership)]
 
 
 def service_organisations(*, user, function):

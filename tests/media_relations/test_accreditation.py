@@ -280,3 +280,20 @@ def test_a_journalists_desk_says_what_waits_for_them(client, accredited, briefin
     # staff see none of it
     client.force_login(staff["pr_officer"])
     assert not {"press events you may register for", "days left of your accreditation"} & set(desk())
+
+
+def test_applications_to_decide_are_on_the_press_services_desk_not_the_ministers(client, make_journalist, ministry, staff, press_office):
+    from media_relations.services.accreditation import accreditation_apply
+
+    journalist = make_journalist()
+    accreditation_apply(journalist=journalist, organisation=ministry, kind="temporary", valid_from=timezone.localdate(),
+                        valid_until=timezone.localdate() + timedelta(days=30), documents=[press_card()], actor=journalist.user)
+
+    def desk(user):
+        client.force_login(user)
+        return {item.message[1]: item.count for item in client.get(reverse("core:staff-home") + "?lang=en").context["waiting"]}
+
+    assert desk(staff["pr_officer"])["accreditations to decide"] == 1
+    assert "accreditations to decide" not in desk(staff["minister"])
+    client.force_login(staff["minister"])  # who may still open and decide it
+    assert "Elvin Məmmədov" in client.get(reverse("media_relations:accreditations") + "?state=pending").content.decode()
