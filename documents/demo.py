@@ -212,7 +212,8 @@ def _load_resolution(stdout, units, clock, arrived):
     reported = working_days_ago(17, hour=11)  # eight working days after the letter came
     clock.step(reported)
     report = assignment_report(actor=info, assignment=co_executor,
-                               text="Rəqəmlər Dövlət Statistika Komitəsinin məlumatları ilə tutuşdurulub, arayış əlavə olunub.")
+                               text="Rəqəmlər Dövlət Statistika Komitəsinin məlumatları ilə tutuşdurulub, arayış əlavə olunub.",
+                               attachments=[_reference_sheet()])
     clock.step(reported + timedelta(hours=5))
     report_accept(actor=head, report=report)
     clock.step(working_days_ago(1, hour=16))
@@ -222,6 +223,21 @@ def _load_resolution(stdout, units, clock, arrived):
     clock.settle()
     cards_follow_their_start(ControlCard.objects.filter(content_type__model="assignment", object_id__in=[responsible.pk, co_executor.pk]))
     stdout.write(f"Resolution on {document.number}: two executors under control, one overdue with its report waiting")
+
+
+def _reference_sheet():
+    """The Information Sector's reference: the ministry's figures beside the State Statistics Committee's."""
+    from io import BytesIO
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from core.spreadsheets import XLSX_CONTENT_TYPE, xlsx_workbook
+
+    buffer = BytesIO()
+    xlsx_workbook([("Arayış", ["Göstərici", "Nazirlik", "Statistika Komitəsi"], [
+        ["Yeni iş yerləri, 9 ay", 41_200, 41_200], ["Məşğulluq proqramı iştirakçıları", 18_650, 18_650],
+        ["Özünüməşğulluq proqramı iştirakçıları", 9_870, 9_870]])]).save(buffer)
+    return SimpleUploadedFile("arayis-statistika.xlsx", buffer.getvalue(), content_type=XLSX_CONTENT_TYPE)
 
 
 def working_days_ago(count, *, hour, minute=0):

@@ -77,7 +77,8 @@ class ReportSerializer(serializers.ModelSerializer):
 
     @extend_schema(responses=AttachmentSerializer(many=True))
     def get_attachments(self, report) -> list[dict]:
-        return AttachmentSerializer(attachments_of(report), many=True).data
+        files = report.files if hasattr(report, "files") else attachments_of(report)  # a page's reports come with theirs
+        return AttachmentSerializer(files, many=True).data
 
 
 def _unit(slug, field):

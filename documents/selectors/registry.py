@@ -4,7 +4,7 @@ from django.http import Http404
 
 from core.selectors import mark_openable
 from documents.models import AssignmentReport, ControlCard, Document, OutgoingDraft
-from documents.services.attachments import attachment_access_register, attachments_of
+from documents.services.attachments import attachment_access_register, attachments_attach, attachments_of
 
 
 def document_list(*, user):
@@ -71,6 +71,7 @@ def document_execution(*, user, document):
                             "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles,
                             "may_hand_on": live and user_may_hand_on(user=user, assignment=assignment, manages=manages)})
         rows.append({"resolution": resolution, "assignments": entries})
+    attachments_attach(report for row in rows for entry in row["assignments"] for report in entry["reports"])
     return rows
 
 

@@ -123,6 +123,20 @@ def attachments_of(item):
     return Attachment.objects.filter(content_type=ContentType.objects.get_for_model(item), object_id=item.pk)
 
 
+def attachments_attach(items):
+    """Set `files`, its attachments in upload order, on each of `items` (one model's objects): one query for a page
+    that lists many."""
+    items = list(items)
+    files = {item.pk: [] for item in items}
+    if items:
+        for attachment in Attachment.objects.filter(content_type=ContentType.objects.get_for_model(items[0]),
+                                                    object_id__in=list(files)).order_by("uploaded_at", "id"):
+            files[attachment.object_id].append(attachment)
+    for item in items:
+        item.files = files[item.pk]
+    return items
+
+
 def attachment_response(attachment):
     """The file as a download, its type as its content said when it was checked (never guessed again)."""
     from django.http import FileResponse

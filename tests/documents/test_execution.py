@@ -444,3 +444,33 @@ def test_a_report_waits_on_the_desk_of_the_head_who_gave_the_work_until_decided(
     report_return(actor=staff["pr_head"], report=report, comment="Add the figures")
     assert "waits for your decision" not in desk(staff["pr_head"])
     assert "Reports waiting for my decision" not in client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
+
+
+
+def test_the_head_opens_the_files_sent_with_a_report_from_the_document_page(client, resolution, document, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from documents.models import Attachment
+
+    responsible, co = resolution.assignments.order_by("id")
+    assignment_report(actor=staff["info_officer"], assignment=responsible, text="The reference is attached",
+                      attachments=[SimpleUploadedFile("reference.pdf", PDF)])
+    attachment = Attachment.objects.get(original_name="reference.pdf")
+    client.force_login(staff["pr_head"])
+    page = reverse("documents:document", args=[document.pk])
+    html = client.get(page).content.decode()
+    assert f'href="{reverse("documents:attachment", args=[attachment.pk])}">reference.pdf</a>' in html
+    assert b"".join(client.get(reverse("documents:attachment", args=[attachment.pk])).streaming_content) == PDF
+    client.force_login(staff["icd_head"])  # who may not see the document
+    assert client.get(reverse("documents:attachment", args=[attachment.pk])).status_code == 404
+
+    client.force_login(staff["pr_head"])
+    with CaptureQueriesContext(connection) as one:
+        client.get(page)
+    assignment_report(actor=staff["comm_officer"], assignment=co, text="Two more files",
+                      attachments=[SimpleUploadedFile("a.pdf", PDF), SimpleUploadedFile("b.pdf", PDF)])
+    with CaptureQueriesContext(connection) as two:
+        assert ">b.pdf</a>" in client.get(page).content.decode()
+    assert len(two) == len(one)
