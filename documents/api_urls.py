@@ -18,6 +18,7 @@ urlpatterns = [
     path("documents/<id:pk>/resolutions/", apis.ResolutionCreateApi.as_view(), name="resolution-create"),
     path("documents/assignments/<id:pk>/report/", apis.AssignmentReportApi.as_view(), name="assignment-report"),
     path("documents/assignments/<id:pk>/hand-on/", apis.AssignmentHandOnApi.as_view(), name="assignment-hand-on"),
+    path("documents/reports/waiting/", apis.ReportsToDecideApi.as_view(), name="reports-waiting"),
     path("documents/reports/<id:pk>/accept/", apis.ReportDecisionApi.as_view(decision="accept"), name="report-accept"),
     path("documents/reports/<id:pk>/return/", apis.ReportDecisionApi.as_view(decision="return"), name="report-return"),
     path("documents/approvals/", apis.ApprovalQueueApi.as_view(), name="approval-queue"),

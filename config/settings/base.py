@@ -237,6 +237,7 @@ SPECTACULAR_SETTINGS = {
         "AccessLevelEnum": "documents.models.AccessLevel",
         "WorkPlanStateEnum": "documents.models.WorkPlan.State",
         "ReportOutcomeEnum": "documents.models.AssignmentReport.Outcome",
+        "AssignmentRoleEnum": "documents.models.Assignment.Role",
         "ApprovalStepKindEnum": "documents.models.ApprovalStep.Kind",
         "ApprovalStepStateEnum": "documents.models.ApprovalStep.State",
         "ApprovalRouteStateEnum": "documents.models.ApprovalRoute.State",

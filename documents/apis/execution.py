@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import serializers
+from rest_framework import generics, serializers
 from rest_framework.parsers import FormParser, JSONParser, MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,10 +13,10 @@ from rest_framework.views import APIView
 from core.bounds import MAX_ID
 from core.exceptions import ApplicationError
 from core.serializers import BoundedDateField
-from documents.apis.registry import AttachmentSerializer
+from documents.apis.attachments import AttachmentSerializer
 from documents.models import POLICY_CODE_PATTERN, Assignment, AssignmentReport, ControlCard
-from documents.selectors import access_assignment, access_document, access_report
-from documents.services.attachments import attachments_of
+from documents.selectors import access_assignment, access_document, access_report, reports_to_decide
+from documents.services.attachments import attachments_attach, attachments_of
 from documents.services.execution import (
     ExecutorTerm,
     assignment_hand_on,
@@ -27,7 +27,7 @@ from documents.services.execution import (
 )
 from units.models import Unit
 
-__all__ = ["AssignmentHandOnApi", "AssignmentReportApi", "ReportDecisionApi", "ResolutionCreateApi"]
+__all__ = ["AssignmentHandOnApi", "AssignmentReportApi", "ReportDecisionApi", "ReportsToDecideApi", "ResolutionCreateApi"]
 
 
 class AssignmentSerializer(serializers.ModelSerializer):
@@ -48,8 +48,9 @@ class AssignmentSerializer(serializers.ModelSerializer):
         return cards[assignment.pk]
 
     def get_card(self, assignment) -> int | None:
+        """The card's id, or null when the reader may not open the card (its term and state are still given)."""
         card = self._card(assignment)
-        return card.pk if card else None
+        return card.pk if card and getattr(card, "openable", True) else None
 
     def get_due(self, assignment) -> str | None:
         card = self._card(assignment)
@@ -73,12 +74,64 @@ class ReportSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = AssignmentReport
-        fields = ["id", "assignment", "text", "created_at", "outcome", "decided_at", "comment", "attachments"]
+        fields = ["id", "assignment", "author", "text", "created_at", "outcome", "decided_by", "decided_at", "comment",
+                  "attachments"]
 
     @extend_schema(responses=AttachmentSerializer(many=True))
     def get_attachments(self, report) -> list[dict]:
         files = report.files if hasattr(report, "files") else attachments_of(report)  # a page's reports come with theirs
         return AttachmentSerializer(files, many=True).data
+
+
+class ExecutionAssignmentSerializer(AssignmentSerializer):
+    """A part of the work as its document's reader sees it: its reports, and what the reader may do on it."""
+
+    reports = ReportSerializer(many=True, source="listed_reports")
+    may_report = serializers.BooleanField()
+    may_decide = serializers.BooleanField()
+    may_hand_on = serializers.BooleanField()
+
+    class Meta(AssignmentSerializer.Meta):
+        fields = [*AssignmentSerializer.Meta.fields, "reports", "may_report", "may_decide", "may_hand_on"]
+
+
+class ExecutionResolutionSerializer(ResolutionSerializer):
+    assignments = ExecutionAssignmentSerializer(many=True, source="listed_assignments")
+
+
+def execution_data(execution):
+    """The document's resolutions for the API from `document_execution`'s rows (whose reads they reuse)."""
+    cards = {}
+    for row in execution:
+        row["resolution"].listed_assignments = []
+        for entry in row["assignments"]:
+            assignment = entry["assignment"]
+            assignment.listed_reports = entry["reports"]
+            assignment.may_report, assignment.may_decide, assignment.may_hand_on = (
+                bool(entry["may_report"]), bool(entry["may_decide"]), bool(entry["may_hand_on"]))
+            cards[assignment.pk] = entry["card"]
+            row["resolution"].listed_assignments.append(assignment)
+    return ExecutionResolutionSerializer([row["resolution"] for row in execution], many=True, context={"cards": cards}).data
+
+
+class ReportsToDecideApi(generics.ListAPIView):
+    """Execution reports waiting for your decision (on the work you gave, in the units you head), the oldest first."""
+
+    class WaitingReportSerializer(ReportSerializer):
+        document = serializers.IntegerField(source="assignment.document_id")
+        document_number = serializers.CharField(source="assignment.document.number")
+        document_subject = serializers.CharField(source="assignment.document.subject")
+        unit = serializers.CharField(source="assignment.unit.slug")
+
+        class Meta(ReportSerializer.Meta):
+            fields = ["document", "document_number", "document_subject", "unit", *ReportSerializer.Meta.fields]
+
+    serializer_class = WaitingReportSerializer
+    queryset = AssignmentReport.objects.none()  # for the schema; list below is what runs
+
+    def list(self, request, *args, **kwargs):
+        page = attachments_attach(self.paginate_queryset(reports_to_decide(user=request.user)))
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
 
 def _unit(slug, field):

@@ -13,24 +13,15 @@ from core.exceptions import ApplicationError, PermissionDeniedError
 from core.filters import BoundedDateFilter, IdFilter, PortalFilterSet
 from core.idempotency import idempotency_key_clean
 from core.serializers import BoundedDateField, PortalModelSerializer, ServiceRules
-from documents.models import AccessLevel, Attachment, CaseFile, Direction, Document
+from documents.apis.attachments import AttachmentSerializer
+from documents.apis.execution import ExecutionResolutionSerializer, execution_data
+from documents.models import AccessLevel, CaseFile, Direction, Document
 from documents.selectors import access_document, document_detail, document_list
 from documents.services.attachments import attachment_add_many
 from documents.services.registry import document_register, registration_errors, user_may_register_for
 from units.models import Unit
 
 __all__ = ["DocumentAttachmentsApi", "DocumentDetailApi", "DocumentListApi"]
-
-
-class AttachmentSerializer(PortalModelSerializer):
-    url = serializers.SerializerMethodField()
-
-    class Meta:
-        model = Attachment
-        fields = ["id", "original_name", "mime_type", "size", "uploaded_at", "url"]
-
-    def get_url(self, attachment) -> str:
-        return f"/documents/attachments/{attachment.pk}/"
 
 
 class DocumentSerializer(PortalModelSerializer):
@@ -152,19 +143,22 @@ class DocumentListApi(generics.ListAPIView):
 
 
 class DocumentDetailApi(APIView):
-    """A registered document you may see (404 otherwise), with its attachments."""
+    """A registered document you may see (404 otherwise), with its attachments and its execution: each resolution's
+    parts of the work, their terms, reports and what you may do on each (`may_report`, `may_decide`, `may_hand_on`)."""
 
     class DocumentDetailSerializer(DocumentSerializer):
         attachments = AttachmentSerializer(many=True)
+        resolutions = ExecutionResolutionSerializer(many=True)
 
         class Meta(DocumentSerializer.Meta):
-            fields = [*DocumentSerializer.Meta.fields, "attachments"]
+            fields = [*DocumentSerializer.Meta.fields, "attachments", "resolutions"]
 
     @extend_schema(responses=DocumentDetailSerializer)
     def get(self, request, pk):
         detail = document_detail(user=request.user, pk=pk)
         return Response({**DocumentSerializer(detail["document"]).data,
-                         "attachments": AttachmentSerializer(detail["attachments"], many=True).data})
+                         "attachments": AttachmentSerializer(detail["attachments"], many=True).data,
+                         "resolutions": execution_data(detail["execution"])})
 
 
 class DocumentAttachmentsApi(APIView):

@@ -474,3 +474,46 @@ def test_the_head_opens_the_files_sent_with_a_report_from_the_document_page(clie
     with CaptureQueriesContext(connection) as two:
         assert ">b.pdf</a>" in client.get(page).content.decode()
     assert len(two) == len(one)
+
+
+def test_an_api_client_reads_the_work_on_a_document_and_the_reports_waiting_for_its_decision(resolution, document, staff):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    head, officer, outsider = APIClient(), APIClient(), APIClient()
+    head.force_authenticate(staff["pr_head"])
+    officer.force_authenticate(staff["info_officer"])
+    outsider.force_authenticate(staff["icd_head"])
+    detail = f"/api/v1/documents/{document.pk}/"
+
+    [seen] = officer.get(detail).json()["resolutions"]
+    mine, theirs = seen["assignments"]
+    assert (mine["executor"], mine["may_report"], mine["may_decide"], mine["reports"]) == (staff["info_officer"].pk, True, False, [])
+    assert officer.get(f"/api/v1/control/cards/{mine['card']}/").status_code == 200
+    # another unit's card: its term and state are given, its id only to those who may open it
+    assert theirs["due"] and theirs["state"] == "open" and not theirs["may_report"]
+    other_card = card_of(Assignment.objects.get(pk=theirs["id"]))
+    assert theirs["card"] is None and officer.get(f"/api/v1/control/cards/{other_card.pk}/").status_code == 404
+
+    sent = officer.post(f"/api/v1/documents/assignments/{mine['id']}/report/",
+                        {"text": "Drafted", "attachments": [SimpleUploadedFile("draft.pdf", PDF)]}, format="multipart")
+    assert sent.status_code == 201, sent.content
+    assert officer.get("/api/v1/documents/reports/waiting/").json()["results"] == []
+    [waiting] = head.get("/api/v1/documents/reports/waiting/").json()["results"]
+    assert (waiting["id"], waiting["document"], waiting["document_number"], waiting["author"]) == (
+        sent.json()["id"], document.pk, document.number, staff["info_officer"].pk)
+    assert waiting["attachments"][0]["original_name"] == "draft.pdf"
+    [seen] = head.get(detail).json()["resolutions"]
+    [report] = seen["assignments"][0]["reports"]
+    assert seen["assignments"][0]["may_decide"] and report["outcome"] == "pending" and report["attachments"][0]["url"]
+    assert outsider.get(detail).status_code == 404 and outsider.get("/api/v1/documents/reports/waiting/").json()["results"] == []
+
+    with CaptureQueriesContext(connection) as before:
+        head.get(detail)
+    resolution_write(actor=staff["pr_head"], document=document, text="More", executors=[(resolution.assignments.first().unit, staff["info_officer"])] * 3)
+    with CaptureQueriesContext(connection) as after:
+        assert len(head.get(detail).json()["resolutions"]) == 2
+    assert len(after) == len(before)
+
+    assert head.post(f"/api/v1/documents/reports/{waiting['id']}/accept/", {}, format="json").status_code == 200
+    assert head.get("/api/v1/documents/reports/waiting/").json()["results"] == []
