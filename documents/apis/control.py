@@ -15,12 +15,9 @@ from core.serializers import BoundedDateField, PortalModelSerializer
 from documents.models import POLICY_CODE_PATTERN, ControlCard, DeadlinePolicy, TermUnit
 from documents.selectors import access_card, card_list
 from documents.services.control import (
-    control_close,
+    control_card_act,
     control_explain,
-    control_extend,
-    control_pause,
-    control_report,
-    control_resume,
+    control_item,
     deadline_calculate,
     deadline_parse_start,
     policy_for,
@@ -127,8 +124,15 @@ class ControlCardDetailApi(APIView):
 
     @extend_schema(responses=CardSerializer)
     def get(self, request, pk):
-        card = access_card(user=request.user, pk=pk)
-        return Response({**CardSerializer(card).data, "explanation": control_explain(card=card)})
+        return Response(_card_detail(access_card(user=request.user, pk=pk), request.user))
+
+
+def _card_detail(card, user):
+    """The card, its due date's explanation, and what it controls: `item` {label, url (null when you may not open
+    it), owned: the actions taken there rather than on the card}."""
+    item = control_item(card, user=user)
+    return {**CardSerializer(card).data, "explanation": control_explain(card=card),
+            "item": {**item, "owned": sorted(item["owned"])} if item else None}
 
 
 class _CardActionApi(APIView):
@@ -145,8 +149,7 @@ class _CardActionApi(APIView):
             serializer.is_valid(raise_exception=True)
             data = serializer.validated_data
         card = self.act(card, data)
-        card = access_card(user=request.user, pk=card.pk)
-        return Response({**CardSerializer(card).data, "explanation": control_explain(card=card)})
+        return Response(_card_detail(access_card(user=request.user, pk=card.pk), request.user))
 
 
 class ControlCardExtendApi(_CardActionApi):
@@ -166,8 +169,8 @@ class ControlCardExtendApi(_CardActionApi):
         return super().post(request, pk)
 
     def act(self, card, data):
-        return control_extend(card=card, actor=self.request.user, reason=data["reason"], legal_basis=data["legal_basis"],
-                              value=data.get("value"), new_due=data.get("new_due"))
+        return control_card_act(card=card, actor=self.request.user, action="extend", reason=data["reason"],
+                                legal_basis=data["legal_basis"], value=data.get("value"), new_due=data.get("new_due"))
 
 
 class ControlCardPauseApi(_CardActionApi):
@@ -184,7 +187,7 @@ class ControlCardPauseApi(_CardActionApi):
         return super().post(request, pk)
 
     def act(self, card, data):
-        return control_pause(card=card, actor=self.request.user, reason=data["reason"])
+        return control_card_act(card=card, actor=self.request.user, action="pause", reason=data["reason"])
 
 
 class ControlCardResumeApi(_CardActionApi):
@@ -195,7 +198,7 @@ class ControlCardResumeApi(_CardActionApi):
         return super().post(request, pk)
 
     def act(self, card, data):
-        return control_resume(card=card, actor=self.request.user)
+        return control_card_act(card=card, actor=self.request.user, action="resume")
 
 
 class ControlCardReportApi(_CardActionApi):
@@ -211,7 +214,7 @@ class ControlCardReportApi(_CardActionApi):
         return super().post(request, pk)
 
     def act(self, card, data):
-        return control_report(card=card, actor=self.request.user, report=data["report"])
+        return control_card_act(card=card, actor=self.request.user, action="report", report=data["report"])
 
 
 class ControlCardCloseApi(_CardActionApi):
@@ -229,4 +232,5 @@ class ControlCardCloseApi(_CardActionApi):
         return super().post(request, pk)
 
     def act(self, card, data):
-        return control_close(card=card, actor=self.request.user, result=data.get("result", ""), cancelled=data["cancelled"])
+        return control_card_act(card=card, actor=self.request.user, action="close", result=data.get("result", ""),
+                                cancelled=data["cancelled"])

@@ -131,3 +131,30 @@ def _may_see_document(user, document_id):
 
 attachment_access_register(Document, lambda user, item: _may_see_document(user, item.pk))
 attachment_access_register(AssignmentReport, lambda user, item: _may_see_document(user, item.assignment.document_id))
+
+
+def _register_card_items():
+    """What a card of the registry's and the plans' items points to (documents.services.control.control_item)."""
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from documents.models import Assignment, WorkPlanItem
+    from documents.services.control import control_item_register
+    from units.models import Clause, Unit
+
+    control_item_register(
+        Assignment, owned={"report", "close", "cancel"},  # the report and its acceptance mark the document executed
+        place=lambda a: (_("Document %(number)s") % {"number": a.document.number},
+                         reverse("documents:document", args=[a.document_id]) + f"#assignment-{a.pk}"),
+        visible=lambda user: Assignment.objects.filter(document__in=Document.objects.visible_to(user)))
+    control_item_register(
+        WorkPlanItem, place=lambda item: (_("Work plan: %(plan)s") % {"plan": item.plan}, reverse("documents:plan", args=[item.plan_id])),
+        visible=lambda user: WorkPlanItem.objects.filter(plan__unit__in=Unit.objects.visible_to(user)))
+    def clause_place(clause):
+        page = reverse("units:detail", args=[clause.unit.slug]) if clause.unit else reverse("units:tree")
+        return _("Regulation, clause %(number)s") % {"number": clause.number}, f"{page}#clause-{clause.pk}"
+
+    control_item_register(Clause, place=clause_place, visible=lambda user: Clause.objects.all())  # the regulations are public
+
+
+_register_card_items()

@@ -35,6 +35,48 @@ from units.selectors import organisation_zone, user_is_registry_for, user_manage
 COUNTRY_ZONES = {"AZ": "Asia/Baku", "KZ": "Asia/Almaty"}
 
 
+# What a card controls, as each app registers it: where its work is done (a link for the card's page) and which card
+# actions only the item's own workflow takes, because that workflow does more than the card (an appeal's extension
+# tells the citizen, an accepted report marks the document executed, a decided accreditation tells the journalist).
+_ITEMS = {}
+
+
+def control_item_register(model, *, place, visible, owned=()):
+    """`place(item)` -> (label, url) of the page where the item's work is done; `visible(user)` -> the queryset of
+    such items the user may open; `owned`: the card actions ("extend", "pause", "resume", "report", "close",
+    "cancel") refused on the card itself."""
+    _ITEMS[model] = {"place": place, "visible": visible, "owned": frozenset(owned)}
+
+
+def control_item(card, *, user):
+    """{"label", "url", "owned"} for the card's item, the url only when `user` may open it; None for an item no app
+    registered (or one deleted)."""
+    model = card.content_type.model_class()
+    registered = _ITEMS.get(model)
+    item = card.item if registered else None
+    if item is None:
+        return None
+    label, url = registered["place"](item)
+    may_open = registered["visible"](user).filter(pk=item.pk).exists()
+    return {"label": label, "url": url if may_open else None, "owned": registered["owned"]}
+
+
+def control_owned_actions(card):
+    registered = _ITEMS.get(card.content_type.model_class())
+    return registered["owned"] if registered else frozenset()
+
+
+def control_card_act(*, card, actor, action, **values):
+    """An action taken on the card itself (its page, its API), refused when the item's own workflow takes it."""
+    taken = "cancel" if action == "close" and values.get("cancelled") else action
+    if taken in control_owned_actions(card):
+        raise ApplicationError(_("This is done where the work is, not on the card: %(place)s.") % {
+            "place": _ITEMS[card.content_type.model_class()]["place"](card.item)[0]}, code="item_workflow")
+    act = {"extend": control_extend, "pause": control_pause, "resume": control_resume, "report": control_report,
+           "close": control_close}[action]
+    return act(card=card, actor=actor, **values)
+
+
 def _tz(zone=None):
     return ZoneInfo(zone or settings.TIME_ZONE)
 

@@ -22,12 +22,10 @@ from documents.selectors import (
     unit_control,
 )
 from documents.services.control import (
-    control_close,
+    control_card_act,
     control_explain,
-    control_extend,
-    control_pause,
-    control_report,
-    control_resume,
+    control_item,
+    control_owned_actions,
     control_roles,
     deadline_calculate,
 )
@@ -103,10 +101,12 @@ def _card_form(action, *args):
 
 def _card_context(request, card, **forms):
     roles = control_roles(user=request.user, card=card)
+    allowed = set(allowed_actions(card.state, roles))
+    owned = control_owned_actions(card)  # done on the item's own page: the card points there
     return {
         "card": card, "explanation": control_explain(card=card), "closing": card_closing(card),
         "manages": CONTROLLER in roles, "is_executor": EXECUTOR in roles,
-        "actions": set(allowed_actions(card.state, roles)),
+        "actions": allowed - owned, "done_elsewhere": bool(allowed & owned), "item": control_item(card, user=request.user),
         "history": card.history.select_related("history_user").order_by("-history_date")[:50],
         **{f"{action}_form": _card_form(action) for action in CARD_FORMS},
         **forms,
@@ -126,26 +126,14 @@ def card_action(request, pk, action):
     form = _card_form(action, request.POST) if action in CARD_FORMS else None
     if form is not None and not form.is_valid():
         return _card_with_error(request, card, action, form)
-    try:
-        if action == "extend":
-            data = form.cleaned_data
-            control_extend(card=card, actor=request.user, reason=data["reason"], legal_basis=data["legal_basis"],
-                           value=data.get("value"), new_due=data.get("new_due"))
-            messages.success(request, _("The term was extended."))
-        elif action == "pause":
-            control_pause(card=card, actor=request.user, reason=form.cleaned_data["reason"])
-            messages.success(request, _("The clock is stopped."))
-        elif action == "resume":
-            control_resume(card=card, actor=request.user)
-            messages.success(request, _("The clock runs again; the due date was recomputed."))
-        elif action == "report":
-            control_report(card=card, actor=request.user, report=form.cleaned_data["report"])
-            messages.success(request, _("Your report is on the card; the head of the unit closes it."))
-        elif action == "close":
-            control_close(card=card, actor=request.user, result=form.cleaned_data["result"])
-            messages.success(request, _("The card is closed."))
-        else:
-            raise Http404
+    done = {"extend": _("The term was extended."), "pause": _("The clock is stopped."),
+            "resume": _("The clock runs again; the due date was recomputed."),
+            "report": _("Your report is on the card; the head of the unit closes it."), "close": _("The card is closed.")}
+    if action not in done:
+        raise Http404
+    try:  # each form's fields are named as the service's arguments
+        control_card_act(card=card, actor=request.user, action=action, **(form.cleaned_data if form is not None else {}))
+        messages.success(request, done[action])
     except ApplicationError as error:
         if form is None:
             messages.error(request, error.message)

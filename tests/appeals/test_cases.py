@@ -292,3 +292,30 @@ def test_the_public_door_is_rate_limited_with_a_clear_answer(client, ministry, s
     page = client.post(url, {**APPEAL, "email": "page2@example.az", "submission_key": "p2"})
     assert page.status_code == 429 and int(page["Retry-After"]) > 0
     assert Case.objects.count() == 3
+
+
+def test_a_cases_card_points_to_the_case_and_takes_no_step_of_its_own(client, ministry, staff, imported):
+    """Extending, pausing or closing a case's term on its card would skip what the case does (the citizen is told)."""
+    case, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    case = case_assign(actor=staff["info_head"], case=case_route(actor=staff["clerk"], case=case, unit=imported["İnformasiya sektoru"]),
+                       executor=staff["info_officer"])
+    card = case_card(case)
+    head = APIClient()
+    head.force_authenticate(staff["info_head"])
+    for action, data in (("extend", {"value": 5, "reason": "More study", "legal_basis": "Art. 10"}), ("pause", {"reason": "x"}),
+                         ("close", {"result": "Answered by phone"}), ("close", {"cancelled": True})):
+        refused = head.post(f"/api/v1/control/cards/{card.pk}/{action}/", data, format="json")
+        assert refused.status_code == 400 and refused.json()["code"] == "item_workflow", (action, refused.content)
+        assert case.number in refused.json()["detail"]
+    card.refresh_from_db()
+    assert card.state == "open" and not card.extensions.exists()
+    detail = head.get(f"/api/v1/control/cards/{card.pk}/").json()
+    assert detail["item"]["url"] == reverse("appeals:staff-case", args=[case.pk]) and "close" in detail["item"]["owned"]
+
+    client.force_login(staff["info_officer"])
+    page = client.get(reverse("documents:card", args=[card.pk]), {"lang": "en"}).content.decode()
+    assert f'<a href="{reverse("appeals:staff-case", args=[case.pk])}">Case {case.number}</a>' in page
+    assert "This work is reported on and closed from its own page" in page and "Stop the clock" not in page
+    client.post(reverse("documents:card-action", args=[card.pk, "report"]), {"report": "Answered"})
+    card.refresh_from_db()
+    assert card.result == ""

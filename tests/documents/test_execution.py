@@ -517,3 +517,28 @@ def test_an_api_client_reads_the_work_on_a_document_and_the_reports_waiting_for_
 
     assert head.post(f"/api/v1/documents/reports/{waiting['id']}/accept/", {}, format="json").status_code == 200
     assert head.get("/api/v1/documents/reports/waiting/").json()["results"] == []
+
+
+def test_a_parts_card_points_to_its_document_where_it_is_reported_and_accepted(client, resolution, document, staff):
+    from django.urls import reverse
+
+    responsible, _co = resolution.assignments.order_by("id")
+    card = card_of(responsible)
+    client.force_login(staff["info_officer"])
+    client.cookies["portal_language"] = "en"
+    page = client.get(reverse("documents:card", args=[card.pk])).content.decode()
+    anchor = f'{reverse("documents:document", args=[document.pk])}#assignment-{responsible.pk}'
+    assert f'<a href="{anchor}">Document {document.number}</a>' in page and "Report what was done" not in page
+    assert f'id="assignment-{responsible.pk}"' in client.get(reverse("documents:document", args=[document.pk])).content.decode()
+
+    head = APIClient()
+    head.force_authenticate(staff["pr_head"])
+    closed = head.post(f"/api/v1/control/cards/{card.pk}/close/", {"result": "Done"}, format="json")
+    assert closed.status_code == 400 and closed.json()["code"] == "item_workflow"
+    # a term is still extended on the card: the document has no step of its own for that
+    extended = head.post(f"/api/v1/control/cards/{card.pk}/extend/", {"value": 3, "reason": "Figures late", "legal_basis": "Instruction 4.2"},
+                         format="json")
+    assert extended.status_code == 200, extended.content
+    report_accept(actor=staff["pr_head"], report=assignment_report(actor=staff["info_officer"], assignment=responsible, text="Done"))
+    card.refresh_from_db()
+    assert card.state == "done"
