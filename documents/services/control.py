@@ -48,11 +48,14 @@ def control_item_register(model, *, place, visible, owned=()):
     _ITEMS[model] = {"place": place, "visible": visible, "owned": frozenset(owned)}
 
 
+def _registered(card):
+    return _ITEMS.get(card.content_type.model_class())
+
+
 def control_item(card, *, user):
     """{"label", "url", "owned"} for the card's item, the url only when `user` may open it; None for an item no app
     registered (or one deleted)."""
-    model = card.content_type.model_class()
-    registered = _ITEMS.get(model)
+    registered = _registered(card)
     item = card.item if registered else None
     if item is None:
         return None
@@ -62,7 +65,7 @@ def control_item(card, *, user):
 
 
 def control_owned_actions(card):
-    registered = _ITEMS.get(card.content_type.model_class())
+    registered = _registered(card)
     return registered["owned"] if registered else frozenset()
 
 
@@ -71,7 +74,7 @@ def control_card_act(*, card, actor, action, **values):
     taken = "cancel" if action == "close" and values.get("cancelled") else action
     if taken in control_owned_actions(card):
         raise ApplicationError(_("This is done where the work is, not on the card: %(place)s.") % {
-            "place": _ITEMS[card.content_type.model_class()]["place"](card.item)[0]}, code="item_workflow")
+            "place": _registered(card)["place"](card.item)[0]}, code="item_workflow")
     act = {"extend": control_extend, "pause": control_pause, "resume": control_resume, "report": control_report,
            "close": control_close}[action]
     return act(card=card, actor=actor, **values)
