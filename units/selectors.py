@@ -249,6 +249,14 @@ def user_manages_unit(*, user, unit, on=None):
     return held.exists() or acting.exists()
 
 
+def users_acted_for(*, user, on=None):
+    """The ids of the people whose position `user` holds as acting head today: what waits for them waits for `user`."""
+    from units.models import Acting, Membership
+
+    return Membership.objects.current(on).filter(
+        position_id__in=Acting.objects.current(on).filter(user=user).values("position_id")).values("user_id")
+
+
 def user_is_registry_for(*, user, unit, on=None):
     """True if the user is a registry clerk of `unit` or of a unit above it (the ministry's registry
     clerk, placed at the ministry, keeps control over the whole organisation)."""

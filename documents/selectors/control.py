@@ -14,7 +14,7 @@ from documents.models import Assignment, AssignmentReport, ControlCard, Document
 from documents.services.calendar import calendar_for
 from units.models import Unit
 from units.querysets import under_paths
-from units.selectors import managed_unit_paths
+from units.selectors import managed_unit_paths, users_acted_for
 
 
 def _card_queryset():
@@ -100,15 +100,17 @@ def controlled_cards(*, user, limit=CONTROLLED_SHOWN):
 
 
 def reports_to_decide(*, user):
-    """Execution reports waiting for the user's decision, the oldest first: reports on work the user gave, on parts
-    still under control in a unit the user heads (the registry may decide too, but the head who gave the work does)."""
+    """Execution reports waiting for the user's decision, the oldest first: reports on work the user gave (or the head
+    they act for), on parts still under control in a unit the user heads (the registry may decide too, but the head
+    who gave the work does)."""
     paths = managed_unit_paths(user=user)
     if not paths:
         return AssignmentReport.objects.none()
     under_control = ControlCard.objects.filter(
         content_type=ContentType.objects.get_for_model(Assignment), object_id=OuterRef("assignment_id"),
         state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED])
-    return (AssignmentReport.objects.filter(outcome=AssignmentReport.Outcome.PENDING, assignment__created_by=user)
+    given = Q(assignment__created_by=user) | Q(assignment__created_by__in=users_acted_for(user=user))
+    return (AssignmentReport.objects.filter(given, outcome=AssignmentReport.Outcome.PENDING)
             .filter(under_paths("assignment__unit__path", paths), Exists(under_control),
                     assignment__document__in=Document.objects.visible_to(user))
             .select_related("author", "assignment__unit", "assignment__document").order_by("created_at", "id"))

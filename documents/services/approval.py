@@ -6,7 +6,7 @@ what happens when it is signed or returned (the lower layer defines the hook, th
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -15,6 +15,7 @@ from core.exceptions import ApplicationError, PermissionDeniedError
 from core.i18n import deferred, ngettext_noop
 from documents.models import ApprovalRoute, ApprovalStep
 from units.models import Acting, Membership
+from units.selectors import users_acted_for
 
 # model -> {"signed": f(item, actor), "rejected": f(item, actor, comment), "url": f(item) -> the item's page}
 _HOOKS = {}
@@ -97,9 +98,7 @@ def approval_decide(*, step, actor, approve, comment=""):
 
 def approval_queue(*, user):
     """Steps waiting for the user (or for someone they act for) whose turn has come: the "to approve" queue."""
-    acted_for = Membership.objects.current().filter(
-        position_id__in=Acting.objects.current().filter(user=user).values("position_id")).values("user_id")
-    return (approval_queue_all().filter(approver_id__in=[user.pk, *acted_for.values_list("user_id", flat=True)])
+    return (approval_queue_all().filter(Q(approver=user) | Q(approver_id__in=users_acted_for(user=user)))
             .select_related("route", "route__content_type", "route__created_by", "approver").prefetch_related("route__item")
             .order_by("route__created_at"))
 

@@ -437,6 +437,15 @@ def test_a_report_waits_on_the_desk_of_the_head_who_gave_the_work_until_decided(
         assert "Reports waiting for my decision (2)" in client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
     assert len(two) == len(one)
 
+    # while the head is away, the one acting for them finds the reports on their desk
+    from units.models import Acting, Position
+
+    stand_in = UserFactory(username="stand_in")
+    Acting.objects.create(position=Position.objects.get(unit=document.unit, kind=PositionKind.HEAD), user=stand_in,
+                          start=timezone.localdate(), end=timezone.localdate() + timedelta(days=5))
+    assert "2</strong> <span>reports wait for your decision" in desk(stand_in)
+    client.force_login(staff["pr_head"])
+
     from documents.services.control import control_close
 
     control_close(card=card_of(co), actor=staff["pr_head"], cancelled=True)  # a part no longer under control waits for nothing
