@@ -200,7 +200,8 @@ def _decide(*, actor, report, outcome, comment):
     card = _card_of(report.assignment)
     if card is None or CONTROLLER not in control_roles(user=actor, card=card):
         raise PermissionDeniedError(_("Only the head of the unit, their deputy or acting head, or the registry decides on a report."))
-    if report.outcome != AssignmentReport.Outcome.PENDING:
+    # two controllers deciding at once: the row lock makes the second one read the first one's decision
+    if AssignmentReport.objects.select_for_update().values_list("outcome", flat=True).get(pk=report.pk) != AssignmentReport.Outcome.PENDING:
         fail("report", _("This report has been decided already."))
     report.outcome, report.decided_by, report.decided_at, report.comment = outcome, actor, timezone.now(), comment.strip()
     report._history_user = actor

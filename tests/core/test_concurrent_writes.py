@@ -50,3 +50,30 @@ def test_sqlite_is_opened_for_concurrent_use():
         assert cursor.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
         assert cursor.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
     assert connection.transaction_mode == "IMMEDIATE"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_two_controllers_deciding_one_report_at_once_leave_one_decision(staff, imported):
+    from documents.models import AssignmentReport
+    from documents.services.execution import assignment_report, resolution_write
+    from documents.services.registry import document_register
+
+    document, _created = document_register(actor=staff["pr_head"], unit=imported["İctimaiyyətlə əlaqələr şöbəsi"],
+                                           direction="incoming", subject="Figures", correspondent="Xalq qəzeti")
+    for attempt in range(5):  # a race: tried a few times
+        resolution = resolution_write(actor=staff["pr_head"], document=document, text=f"Part {attempt}",
+                                      executors=[(imported["İnformasiya sektoru"], staff["info_officer"])])
+        report = assignment_report(actor=staff["info_officer"], assignment=resolution.assignments.get(), text="Done")
+        deciders = iter([("pr_head", "accept", {}), ("info_head", "return", {"comment": "Add the source"})])
+
+        def decide(deciders=deciders, report=report):
+            user, decision, data = next(deciders)
+            client = APIClient()
+            client.force_authenticate(staff[user])
+            return client.post(f"/api/v1/documents/reports/{report.pk}/{decision}/", data, format="json").status_code
+
+        assert sorted(run_at_once(decide)) == [200, 400]
+        report.refresh_from_db()
+        card = ControlCard.objects.get(content_type__model="assignment", object_id=report.assignment_id)
+        assert (report.outcome, card.state) in {("accepted", "done"), ("returned", "open")}
+        assert AssignmentReport.history.filter(id=report.pk).exclude(outcome="pending").count() == 1
