@@ -66,9 +66,10 @@ def document_execution(*, user, document):
             card = cards.get(assignment.pk)
             live = card is not None and card.state in ("open", "paused")
             roles = control_roles(user=user, card=card, controls=controls) if live else set()  # a part done offers nothing to do
-            entries.append({"assignment": assignment, "card": card, "closing": card and card_closing(card),
-                            "reports": list(assignment.reports.all()),
-                            "may_report": live and EXECUTOR in roles, "may_decide": live and CONTROLLER in roles,
+            reports = list(assignment.reports.all())
+            waiting = any(report.outcome == AssignmentReport.Outcome.PENDING for report in reports)
+            entries.append({"assignment": assignment, "card": card, "closing": card and card_closing(card), "reports": reports,
+                            "may_report": live and EXECUTOR in roles and not waiting, "may_decide": live and CONTROLLER in roles,
                             "may_hand_on": live and user_may_hand_on(user=user, assignment=assignment, manages=manages)})
         rows.append({"resolution": resolution, "assignments": entries})
     attachments_attach(report for row in rows for entry in row["assignments"] for report in entry["reports"])

@@ -183,7 +183,9 @@ def assignment_report(*, actor, assignment, text, attachments=()):
     attachments = list(attachments)
     attachments_check_all(attachments)
     with transaction.atomic():
-        control_report(card=card, actor=actor, report=text)
+        control_report(card=card, actor=actor, report=text)  # locks the card: two reports at once come one by one
+        if assignment.reports.filter(outcome=AssignmentReport.Outcome.PENDING).exists():
+            fail("text", _("Your report waits for the decision; send another when it is returned."), code="report_pending")
         report = AssignmentReport(assignment=assignment, author=actor, text=text.strip())
         report._history_user = actor
         report.save()

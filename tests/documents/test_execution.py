@@ -551,3 +551,20 @@ def test_a_parts_card_points_to_its_document_where_it_is_reported_and_accepted(c
     report_accept(actor=staff["pr_head"], report=assignment_report(actor=staff["info_officer"], assignment=responsible, text="Done"))
     card.refresh_from_db()
     assert card.state == "done"
+
+
+def test_a_second_report_waits_until_the_first_is_decided(client, resolution, document, staff):
+    from django.urls import reverse
+
+    responsible, _co = resolution.assignments.order_by("id")
+    first = assignment_report(actor=staff["info_officer"], assignment=responsible, text="Drafted")
+    with pytest.raises(ApplicationError) as refused:
+        assignment_report(actor=staff["info_officer"], assignment=responsible, text="Drafted again")
+    assert refused.value.code == "report_pending" and responsible.reports.count() == 1
+    client.force_login(staff["info_officer"])
+    page = reverse("documents:document", args=[document.pk])
+    assert "Report what was done" not in client.get(page, {"lang": "en"}).content.decode()
+    report_return(actor=staff["pr_head"], report=first, comment="Add the figures")
+    assert "Report what was done" in client.get(page, {"lang": "en"}).content.decode()
+    assignment_report(actor=staff["info_officer"], assignment=responsible, text="With the figures")
+    assert list(responsible.reports.values_list("outcome", flat=True)) == ["returned", "pending"]
