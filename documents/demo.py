@@ -13,6 +13,7 @@ from documents.services.control import (
     control_close,
     control_open,
     control_pause,
+    control_report,
     deadline_compute,
     policy_for,
     term_until,
@@ -42,11 +43,11 @@ def _load_cards(stdout):
     users = User.objects.in_bulk([s[3] for s in SAMPLES], field_name="username")
     calendar = calendar_for("AZ")
     today = timezone.localdate()
-    for number, code, working_days_ago, username in SAMPLES:
+    for number, code, days_since_registered, username in SAMPLES:
         clause = Clause.objects.filter(unit=department, number=number).first()
         if clause is None:
             continue
-        start_day = calendar.subtract_working_days(today, working_days_ago)
+        start_day = calendar.subtract_working_days(today, days_since_registered)
         start = timezone.make_aware(timezone.datetime.combine(start_day, timezone.datetime.min.time())) + timedelta(hours=10)
         executor = users.get(username)
         unit = executor.memberships.first().position.unit if executor and executor.memberships.exists() else department
@@ -56,6 +57,12 @@ def _load_cards(stdout):
     last = ControlCard.objects.order_by("-pk").first()
     if last and last.executor:
         control_pause(card=last, actor=last.executor, reason="Müraciət edənin aydınlaşdırması gözlənilir (demo)")
+    # the information officer has reported on one duty (these cards are put under control as the demo loads): the
+    # sector head finds it to close
+    reported = ControlCard.objects.filter(executor__username="info.officer", state="open", title__startswith="3.1.30").first()
+    if reported is not None:
+        control_report(card=reported, actor=reported.executor,
+                       report="Sorğuya cavab hazırlanıb və sorğu verənə göndərilib; surəti işə tikilib.")
     # one sweep now, so the demo users find their reminders in the inbox straight away
     from documents.services.sweep import control_sweep
 

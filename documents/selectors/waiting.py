@@ -9,6 +9,7 @@ from core.waiting import Waiting
 from documents.models import ControlCard, WorkPlan
 from documents.selectors.control import _day_bounds, reports_to_decide
 from documents.services.approval import approval_queue
+from documents.services.control import control_item_types_closed_elsewhere
 from units.querysets import under_paths
 from units.selectors import managed_unit_paths
 
@@ -24,7 +25,9 @@ def _control_waiting(user, paths):
     mine = Q(executor=user) | Q(pk__in=ControlCard.co_executors.through.objects.filter(user=user).values("controlcard_id"))
     controlled = under_paths("responsible_unit__path", paths) & ~mine
     reports = reports_to_decide(user=user).count() if paths else 0
+    reported = controlled & ~Q(result="") & ~Q(content_type_id__in=control_item_types_closed_elsewhere())
     counts = ControlCard.objects.filter(state=ControlCard.State.OPEN).aggregate(
+        reported=Count("id", filter=reported),
         my_overdue=Count("id", filter=mine & Q(due__lt=now)),
         my_soon=Count("id", filter=mine & Q(due__gte=now, due__lte=end_soon)),
         controlled_overdue=Count("id", filter=controlled & Q(due__lt=now)),
@@ -37,6 +40,8 @@ def _control_waiting(user, paths):
         Waiting(ngettext_noop("card under your control is overdue", "cards under your control are overdue"), counts["controlled_overdue"], f"{my_control}#controlled", urgent=True),
         Waiting(ngettext_noop("card under your control is due soon", "cards under your control are due soon"), counts["controlled_soon"], f"{my_control}#controlled"),
         Waiting(ngettext_noop("report waits for your decision", "reports wait for your decision"), reports, f"{my_control}#reports"),
+        Waiting(ngettext_noop("reported card waits for you to close it", "reported cards wait for you to close them"),
+                counts["reported"], f"{my_control}#controlled"),
     ]
 
 

@@ -69,6 +69,11 @@ def control_owned_actions(card):
     return registered["owned"] if registered else frozenset()
 
 
+def control_item_types_closed_elsewhere():
+    """The content type ids of the items whose cards their own workflow closes (their reports are decided there)."""
+    return [ContentType.objects.get_for_model(model).pk for model, registered in _ITEMS.items() if "close" in registered["owned"]]
+
+
 def control_card_act(*, card, actor, action, **values):
     """An action taken on the card itself (its page, its API), refused when the item's own workflow takes it."""
     taken = "cancel" if action == "close" and values.get("cancelled") else action
@@ -402,6 +407,16 @@ def control_report(*, card, actor, report):
         raise ApplicationError(_("Write what was done."), fields={"report": [_("This field is required.")]})
     card.result = report[:5000]
     _save(card, actor, history_reason(gettext_noop("Reported: %(report)s"), report=report[:200]), ["result"])
+    if "close" not in control_owned_actions(card):  # else the item's workflow tells whoever decides
+        from django.urls import reverse
+
+        from core.services.notifications import notification_send_many
+        from units.selectors import unit_heads
+
+        title = deferred(gettext_noop("Reported, to close: %(title)s"), title=shorten(card.title, 200))
+        notification_send_many(items=[(head, "documents.card", title, report, reverse("documents:card", args=[card.pk]))
+                                      for head in unit_heads(unit_ids=[card.responsible_unit_id])[card.responsible_unit_id]],
+                               actor=actor)
     return card
 
 

@@ -250,6 +250,7 @@ def test_my_control_query_count_does_not_grow_with_the_cards(client, staff, impo
 
     for n in range(2):
         open_card(unit=sector, executor=staff["info_officer"], title=f"first {n}")
+    count()  # warm the caches (the content types, the calendar)
     few = count()
     for n in range(10):
         open_card(unit=sector, executor=staff["info_officer"], title=f"more {n}", co_executors=[staff["comm_officer"]])
@@ -274,3 +275,22 @@ def test_a_closed_card_says_when_it_was_closed_and_by_how_many_working_days_late
     assert "Closed" in page and "on time" in page and "working days late" not in page
     running = open_card(unit=sector, title="Still running")
     assert "Closed" not in client.get(reverse("documents:card", args=[running.pk]) + "?lang=en").content.decode()
+
+
+def test_a_card_reported_on_tells_the_head_who_closes_it(client, cards, staff):
+    from core.models import Notification
+
+    reported = api(staff["info_officer"]).post(f"/api/v1/control/cards/{cards['mine'].pk}/report/", {"report": "Sent to the newspaper"},
+                                                format="json")
+    assert reported.status_code == 200
+    [notice] = Notification.objects.filter(recipient=staff["info_head"])
+    assert notice.url == reverse("documents:card", args=[cards["mine"].pk]) and "Sent to the newspaper" in notice.body
+    assert not Notification.objects.filter(recipient=staff["info_officer"]).exists()  # not the one who reported
+
+    client.force_login(staff["info_head"])
+    desk = client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
+    assert "1</strong> <span>reported card waits for you to close it" in desk
+    mine = client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
+    assert mine.count("reported, to close") == 1
+    assert api(staff["info_head"]).post(f"/api/v1/control/cards/{cards['mine'].pk}/close/", {"result": "Done"}, format="json").status_code == 200
+    assert "reported card" not in client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()

@@ -421,7 +421,9 @@ def test_a_report_waits_on_the_desk_of_the_head_who_gave_the_work_until_decided(
         client.force_login(user)
         return client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
 
-    assert "1</strong> <span>report waits for your decision" in desk(staff["pr_head"])
+    head_desk = desk(staff["pr_head"])
+    assert "1</strong> <span>report waits for your decision" in head_desk
+    assert "reported card" not in head_desk  # the part's report is decided on the document, not counted twice
     for other in ("info_officer", "info_head", "icd_head"):  # the executor, a head below, a head elsewhere
         assert "waits for your decision" not in desk(staff[other])
     client.force_login(staff["pr_head"])
