@@ -13,7 +13,7 @@ from core.exceptions import ApplicationError
 from core.filters import BoundedIsoDateTimeFilter, IdFilter, PortalFilterSet
 from core.serializers import BoundedDateField, PortalModelSerializer
 from documents.models import POLICY_CODE_PATTERN, ControlCard, DeadlinePolicy, TermUnit
-from documents.selectors import access_card, card_list
+from documents.selectors import access_card, card_list, reported_to_close
 from documents.services.control import (
     control_card_act,
     control_explain,
@@ -97,16 +97,20 @@ class CardFilter(PortalFilterSet):
     unit = filters.CharFilter(field_name="responsible_unit__slug", max_length=200)
     executor = IdFilter(field_name="executor_id")
     overdue = filters.BooleanFilter(method="filter_overdue")
+    reported = filters.BooleanFilter(method="filter_reported", label="Reported on by the executor, waiting to be closed")
     due_after = BoundedIsoDateTimeFilter(field_name="due", lookup_expr="gte")
     due_before = BoundedIsoDateTimeFilter(field_name="due", lookup_expr="lte")
 
     class Meta:
         model = ControlCard
-        fields = ["state", "unit", "executor", "overdue", "due_after", "due_before"]
+        fields = ["state", "unit", "executor", "overdue", "reported", "due_after", "due_before"]
 
     def filter_overdue(self, queryset, name, value):
         overdue = Q(state=ControlCard.State.OPEN, due__lt=timezone.now())
         return queryset.filter(overdue) if value else queryset.exclude(overdue)
+
+    def filter_reported(self, queryset, name, value):
+        return queryset.filter(reported_to_close()) if value else queryset.exclude(reported_to_close())
 
 
 class ControlCardListApi(generics.ListAPIView):

@@ -6,7 +6,7 @@ from zoneinfo import ZoneInfo
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.db.models import Count, Exists, OuterRef, Q
+from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
 from django.http import Http404
 from django.utils import timezone
 
@@ -88,7 +88,7 @@ CONTROLLED_SHOWN = 50
 
 def controlled_cards(*, user, limit=CONTROLLED_SHOWN):
     """Open and paused cards of the units the user heads (and below) that others execute, soonest first: what a
-    head controls. Returns (the first `limit` cards, how many there are)."""
+    head controls, each marked `awaits_closing` when reported on. Returns (the first `limit` cards, how many there are)."""
     paths = managed_unit_paths(user=user)
     if not paths:
         return [], 0
@@ -96,7 +96,17 @@ def controlled_cards(*, user, limit=CONTROLLED_SHOWN):
     cards = (ControlCard.objects.filter(under_paths("responsible_unit__path", paths))
              .filter(state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED])
              .exclude(Q(executor=user) | Q(pk__in=co_executed)))
-    return list(_card_queryset().filter(pk__in=cards.order_by("due", "id").values("pk")[:limit]).order_by("due", "id")), cards.count()
+    shown = (_card_queryset().filter(pk__in=cards.order_by("due", "id").values("pk")[:limit])
+             .annotate(awaits_closing=ExpressionWrapper(reported_to_close(), output_field=BooleanField())).order_by("due", "id"))
+    return list(shown), cards.count()
+
+
+def reported_to_close():
+    """Open cards their executor reported on (on the card itself), waiting for a controller to close them; a card
+    whose item's own workflow closes it is decided there (documents.services.control.control_item_register)."""
+    from documents.services.control import control_item_types_closed_elsewhere
+
+    return Q(state=ControlCard.State.OPEN) & ~Q(result="") & ~Q(content_type_id__in=control_item_types_closed_elsewhere())
 
 
 def reports_to_decide(*, user):

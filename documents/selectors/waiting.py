@@ -7,9 +7,8 @@ from django.utils import timezone
 from core.i18n import ngettext_noop
 from core.waiting import Waiting
 from documents.models import ControlCard, WorkPlan
-from documents.selectors.control import _day_bounds, reports_to_decide
+from documents.selectors.control import _day_bounds, reported_to_close, reports_to_decide
 from documents.services.approval import approval_queue
-from documents.services.control import control_item_types_closed_elsewhere
 from units.querysets import under_paths
 from units.selectors import managed_unit_paths
 
@@ -25,7 +24,7 @@ def _control_waiting(user, paths):
     mine = Q(executor=user) | Q(pk__in=ControlCard.co_executors.through.objects.filter(user=user).values("controlcard_id"))
     controlled = under_paths("responsible_unit__path", paths) & ~mine
     reports = reports_to_decide(user=user).count() if paths else 0
-    reported = controlled & ~Q(result="") & ~Q(content_type_id__in=control_item_types_closed_elsewhere())
+    reported = controlled & reported_to_close()
     counts = ControlCard.objects.filter(state=ControlCard.State.OPEN).aggregate(
         reported=Count("id", filter=reported),
         my_overdue=Count("id", filter=mine & Q(due__lt=now)),

@@ -25,7 +25,6 @@ from documents.services.control import (
     control_card_act,
     control_explain,
     control_item,
-    control_item_types_closed_elsewhere,
     control_owned_actions,
     control_roles,
     deadline_calculate,
@@ -56,9 +55,6 @@ def my_control_page(request):
         ("paused", _("Paused"), groups["paused"]),
     ]
     controlled, controlled_total = controlled_cards(user=request.user)
-    closed_elsewhere = set(control_item_types_closed_elsewhere())
-    for card in controlled:  # reported on the card itself: the head closes it there
-        card.awaits_closing = bool(card.result) and card.state == card.State.OPEN and card.content_type_id not in closed_elsewhere
     if controlled:
         sections.append(("controlled", _("Under my control"), controlled))
     explained = [(key, label, [(card, control_explain(card=card)) for card in cards]) for key, label, cards in sections]

@@ -292,5 +292,7 @@ def test_a_card_reported_on_tells_the_head_who_closes_it(client, cards, staff):
     assert "1</strong> <span>reported card waits for you to close it" in desk
     mine = client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
     assert mine.count("reported, to close") == 1
+    assert titles(api(staff["info_head"]).get("/api/v1/control/cards/", {"reported": "true"})) == {"Mine"}
     assert api(staff["info_head"]).post(f"/api/v1/control/cards/{cards['mine'].pk}/close/", {"result": "Done"}, format="json").status_code == 200
     assert "reported card" not in client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
+    assert titles(api(staff["info_head"]).get("/api/v1/control/cards/", {"reported": "true"})) == set()
