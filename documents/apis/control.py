@@ -85,10 +85,13 @@ class CardSerializer(PortalModelSerializer):
     co_executors = serializers.PrimaryKeyRelatedField(many=True, read_only=True)
     overdue = serializers.BooleanField(source="is_overdue")
     result = serializers.CharField(source="result_text", read_only=True)
+    item_type = serializers.CharField(source="content_type.model", read_only=True,
+                                      help_text="What the card controls: assignment, case, accreditation, visit, …")
+    item_id = serializers.IntegerField(source="object_id", read_only=True)
 
     class Meta:
         model = ControlCard
-        fields = ["id", "title", "policy", "term_value", "term_unit", "start", "due", "state", "overdue",
+        fields = ["id", "title", "item_type", "item_id", "policy", "term_value", "term_unit", "start", "due", "state", "overdue",
                   "responsible_unit", "executor", "co_executors", "closed_at", "result"]
 
 

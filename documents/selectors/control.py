@@ -18,7 +18,7 @@ from units.selectors import managed_unit_paths, users_acted_for
 
 
 def _card_queryset():
-    return ControlCard.objects.select_related("policy", "responsible_unit", "executor").prefetch_related(
+    return ControlCard.objects.select_related("policy", "responsible_unit", "executor", "content_type").prefetch_related(
         "co_executors", "extensions", "pauses"
     )
 

@@ -500,7 +500,8 @@ def test_an_api_client_reads_the_work_on_a_document_and_the_reports_waiting_for_
     [seen] = officer.get(detail).json()["resolutions"]
     mine, theirs = seen["assignments"]
     assert (mine["executor"], mine["may_report"], mine["may_decide"], mine["reports"]) == (staff["info_officer"].pk, True, False, [])
-    assert officer.get(f"/api/v1/control/cards/{mine['card']}/").status_code == 200
+    card = officer.get(f"/api/v1/control/cards/{mine['card']}/").json()
+    assert (card["item_type"], card["item_id"]) == ("assignment", mine["id"])
     # another unit's card: its term and state are given, its id only to those who may open it
     assert theirs["due"] and theirs["state"] == "open" and not theirs["may_report"]
     other_card = card_of(Assignment.objects.get(pk=theirs["id"]))
