@@ -31,6 +31,6 @@ control_item_register(Accreditation, owned={"report", "close", "cancel"},
                       place=lambda item: (_("Accreditation: %(name)s") % {"name": item.journalist.full_name},
                                           reverse("media_relations:accreditation", args=[item.pk])),
                       visible=Accreditation.objects.visible_to)
-control_item_register(MediaMention, owned={"close"},
+control_item_register(MediaMention, owned={"report", "close"},
                       place=lambda item: (_("Media mention: %(title)s") % {"title": item.title}, reverse("media_relations:mention", args=[item.pk])),
                       visible=MediaMention.objects.visible_to)
