@@ -180,6 +180,7 @@ def _document_page(request, document_pk, status=200, posted=None, **bound):
             if entry["may_decide"]:
                 for report in entry["reports"]:
                     report.decision_form = posted.get(("decision", report.pk)) or _decision_form(report.pk)
+                    report.decision_open = str(report.pk) == request.GET.get("decide")  # come from "reports waiting for me"
     return render(request, "documents/document.html", {**detail, **_execution_forms(request, detail["document"], **bound)},
                   status=status)
 

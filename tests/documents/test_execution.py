@@ -429,8 +429,11 @@ def test_a_report_waits_on_the_desk_of_the_head_who_gave_the_work_until_decided(
     client.force_login(staff["pr_head"])
     mine = client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
     assert "Reports waiting for my decision (1)" in mine
-    assert f'{reverse("documents:document", args=[document.pk])}#report-{report.pk}' in mine
-    assert f'id="report-{report.pk}"' in client.get(reverse("documents:document", args=[document.pk])).content.decode()
+    link = f'{reverse("documents:document", args=[document.pk])}?decide={report.pk}#report-{report.pk}'
+    assert link in mine
+    opened = client.get(link.split("#")[0]).content.decode()  # the decision's form is open where the link lands
+    assert f'id="report-{report.pk}"' in opened and "<details open><summary>Decide on the report" in opened.replace("\n", "")
+    assert "<details open><summary>Decide" not in client.get(reverse("documents:document", args=[document.pk])).content.decode()
 
     with CaptureQueriesContext(connection) as one:
         client.get(reverse("documents:my-control"))
