@@ -111,15 +111,16 @@ def reported_to_close():
 
 def reports_to_decide(*, user):
     """Execution reports waiting for the user's decision, the oldest first: reports on work the user gave (or the head
-    they act for), on parts still under control in a unit the user heads (the registry may decide too, but the head
-    who gave the work does)."""
+    they act for), and on parts handed on inside a unit the user heads (an officer who hands work on does not decide
+    on it), on parts still under control in a unit the user heads (the registry may decide too, but a head does)."""
     paths = managed_unit_paths(user=user)
     if not paths:
         return AssignmentReport.objects.none()
     under_control = ControlCard.objects.filter(
         content_type=ContentType.objects.get_for_model(Assignment), object_id=OuterRef("assignment_id"),
         state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED])
-    given = Q(assignment__created_by=user) | Q(assignment__created_by__in=users_acted_for(user=user))
+    given = (Q(assignment__created_by=user) | Q(assignment__created_by__in=users_acted_for(user=user))
+             | Q(assignment__parent__isnull=False, assignment__unit__path__in=paths))
     return (AssignmentReport.objects.filter(given, outcome=AssignmentReport.Outcome.PENDING)
             .filter(under_paths("assignment__unit__path", paths), Exists(under_control),
                     assignment__document__in=Document.objects.visible_to(user))

@@ -574,3 +574,20 @@ def test_a_second_report_waits_until_the_first_is_decided(client, resolution, do
     assert "Report what was done" in client.get(page, {"lang": "en"}).content.decode()
     assignment_report(actor=staff["info_officer"], assignment=responsible, text="With the figures")
     assert list(responsible.reports.values_list("outcome", flat=True)) == ["returned", "pending"]
+
+
+def test_a_report_on_work_an_officer_handed_on_waits_for_the_units_head(client, resolution, staff, imported):
+    from django.urls import reverse
+
+    responsible, _co = resolution.assignments.order_by("id")
+    helper = UserFactory(username="info_helper")
+    membership_assign(user=helper, unit=imported["İnformasiya sektoru"], kind=PositionKind.OFFICER)
+    child = assignment_hand_on(actor=staff["info_officer"], parent=responsible, unit=imported["İnformasiya sektoru"], user=helper)
+    assignment_report(actor=helper, assignment=child, text="The figures are checked")
+
+    def waiting(user):
+        client.force_login(user)
+        return client.get(reverse("documents:my-control"), {"lang": "en"}).content.decode()
+
+    assert "Reports waiting for my decision (1)" in waiting(staff["info_head"])  # the sector's head, who may decide it
+    assert "Reports waiting for my decision" not in waiting(staff["info_officer"])  # who handed it on may not
