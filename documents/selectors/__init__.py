@@ -2,4 +2,5 @@
 
 from documents.selectors.approval import *  # noqa: F403
 from documents.selectors.control import *  # noqa: F403
+from documents.selectors.plans import *  # noqa: F403
 from documents.selectors.registry import *  # noqa: F403

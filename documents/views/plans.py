@@ -3,7 +3,6 @@
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -17,6 +16,7 @@ from core.models import User
 from core.spreadsheets import xlsx_response
 from core.text import shorten
 from documents.models import WorkPlan, WorkPlanReport
+from documents.selectors import plan_items
 from documents.services import plans as plan_services
 from units.models import Clause, Unit
 from units.selectors import user_manages_unit
@@ -116,8 +116,7 @@ def plan_page(request, pk):
         status = 400
     approver_unit = plan_services.plan_approver_unit(plan)
     return render(request, "documents/plan.html", {
-        "plan": plan, "items": plan.items.prefetch_related(Prefetch("clauses", queryset=Clause.objects.select_related("regulation")))
-                                 .select_related("responsible"), "item_form": item_form,
+        "plan": plan, "items": plan_items(user=request.user, plan=plan), "item_form": item_form,
         "query": query, "editable": plan.state in plan_services.EDITABLE and plan_services.works_in(request.user, plan.unit),
         "may_decide": plan.state == "submitted" and user_manages_unit(user=request.user, unit=approver_unit),
         "approver_unit": approver_unit, "history": plan.history.select_related("history_user").order_by("-history_date")[:30],

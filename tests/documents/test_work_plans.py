@@ -219,3 +219,43 @@ def test_a_plan_cites_duties_not_the_lead_in_that_lists_them(plan, staff, sector
     plan_approve(actor=staff["pr_head"], plan=plan_submit(actor=staff["info_head"], plan=plan))
     unplanned = {clause.number for clause in plan_report_build(plan=plan)["unplanned"]}
     assert "6.1" not in unplanned and duties[1].number in unplanned  # the report counts duties, not their heading
+
+
+def test_an_approved_plan_shows_each_measures_card_and_progress_in_constant_queries(client, plan, staff, duties):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from django.urls import reverse
+
+    from documents.services.control import control_report
+
+    def add(title):
+        return plan_item_add(actor=staff["info_head"], plan=plan, title=title, clauses=duties[:1],
+                             responsible=staff["info_officer"], due_date=last_day(plan))
+
+    done, reported = add("Digest"), add("Survey")
+    plan_submit(actor=staff["info_head"], plan=plan)
+    plan_approve(actor=staff["pr_head"], plan=plan)
+    cards = {item.pk: ControlCard.objects.get(content_type__model="workplanitem", object_id=item.pk) for item in (done, reported)}
+    control_close(card=cards[done.pk], actor=staff["info_head"], result="Published weekly")
+    control_report(card=cards[reported.pk], actor=staff["info_officer"], report="Survey sent")
+    client.force_login(staff["info_head"])
+    page = reverse("documents:plan", args=[plan.pk])
+    html = client.get(page, {"lang": "en"}).content.decode()
+    assert f'href="{reverse("documents:card", args=[cards[done.pk].pk])}"' in html and "on time" in html
+    assert html.count("reported, to close") == 1
+
+    with CaptureQueriesContext(connection) as two:
+        client.get(page, {"lang": "en"})
+    from documents.services.control import control_open
+
+    plan.state = "draft"  # three more measures under control, as if approved with the others
+    plan.save(update_fields=["state"])
+    more = [add(f"More {n}") for n in range(3)]
+    plan.state = "approved"
+    plan.save(update_fields=["state"])
+    for item in more:
+        control_open(item=item, policy=cards[done.pk].policy, start=timezone.now(), responsible_unit=plan.unit,
+                     executor=item.responsible, title=item.title)
+    with CaptureQueriesContext(connection) as five:
+        assert client.get(page, {"lang": "en"}).content.decode().count('href="/control/cards/') == 5
+    assert len(five) == len(two)
