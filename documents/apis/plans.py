@@ -13,6 +13,7 @@ from core.exceptions import ApplicationError
 from core.serializers import BoundedDateField
 from core.spreadsheets import xlsx_response
 from documents.models import WorkPlan, WorkPlanItem, WorkPlanReport
+from documents.selectors import plan_items
 from documents.services import plans as plan_services
 from documents.services.letters import letter_pdf_response
 from units.models import Unit
@@ -62,11 +63,26 @@ class WorkPlanListApi(generics.ListAPIView):
         return _plans(self.request.user)
 
 
+class PlanMeasureSerializer(WorkPlanItemSerializer):
+    """A measure as the plan's reader sees it: once the plan is approved, its control card (the id only for a reader
+    who may open it), the card's state and when it was closed."""
+
+    card = serializers.SerializerMethodField()
+    card_state = serializers.CharField(source="card.state", default=None, read_only=True)
+    closed_at = serializers.DateTimeField(source="card.closed_at", default=None, read_only=True)
+
+    class Meta(WorkPlanItemSerializer.Meta):
+        fields = [*WorkPlanItemSerializer.Meta.fields, "card", "card_state", "closed_at"]
+
+    def get_card(self, item) -> int | None:
+        return item.card.pk if item.card is not None and item.card.openable else None
+
+
 class WorkPlanDetailApi(APIView):
-    """A work plan with its items, each with the regulation's duty clauses it serves."""
+    """A work plan with its items, each with the regulation's duty clauses it serves and, once approved, its control."""
 
     class WorkPlanDetailSerializer(WorkPlanSerializer):
-        items = WorkPlanItemSerializer(many=True)
+        items = PlanMeasureSerializer(many=True)
 
         class Meta(WorkPlanSerializer.Meta):
             fields = [*WorkPlanSerializer.Meta.fields, "items"]
@@ -75,7 +91,7 @@ class WorkPlanDetailApi(APIView):
     def get(self, request, pk):
         plan = _plan(request.user, pk)
         return Response({**WorkPlanSerializer(plan).data,
-                         "items": WorkPlanItemSerializer(plan.items.prefetch_related("clauses").select_related("responsible"), many=True).data})
+                         "items": PlanMeasureSerializer(plan_items(user=request.user, plan=plan), many=True).data})
 
 
 class WorkPlanActionApi(APIView):

@@ -243,6 +243,13 @@ def test_an_approved_plan_shows_each_measures_card_and_progress_in_constant_quer
     html = client.get(page, {"lang": "en"}).content.decode()
     assert f'href="{reverse("documents:card", args=[cards[done.pk].pk])}"' in html and "on time" in html
     assert html.count("reported, to close") == 1
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(staff["info_head"])
+    measures = {m["title"]: m for m in api.get(f"/api/v1/work-plans/{plan.pk}/").json()["items"]}
+    assert (measures["Digest"]["card"], measures["Digest"]["card_state"]) == (cards[done.pk].pk, "done")
+    assert measures["Survey"]["card_state"] == "open" and measures["Digest"]["closed_at"]
 
     with CaptureQueriesContext(connection) as two:
         client.get(page, {"lang": "en"})
