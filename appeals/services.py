@@ -184,11 +184,13 @@ def _tell_staff(case, users, *, actor, title, body=""):
                                   for user in sorted(users, key=lambda user: user.pk)], actor=actor)
 
 
+def _unit_heads(case):
+    return unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, []) if case.unit_id else []
+
+
 def _answering(case):
     """Who answers the case: its executor, else the heads of its unit."""
-    if case.executor_id:
-        return [case.executor]
-    return unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, []) if case.unit_id else []
+    return [case.executor] if case.executor_id else _unit_heads(case)
 
 
 def is_registry(*, user, organisation):
@@ -340,7 +342,7 @@ def case_route(*, actor, case, unit):
         case.unit, case.executor, case.state = unit, None, Case.State.ROUTED
         _save(case, actor, history_reason(gettext_noop("Routed to %(unit)s"), unit=unit), ["unit", "executor", "state"])
         control_reassign(card=case_card(case), actor=actor, responsible_unit=unit)
-        _tell_staff(case, unit_heads(unit_ids=[unit.pk]).get(unit.pk, []), actor=actor,
+        _tell_staff(case, _unit_heads(case), actor=actor,
                     title=deferred(gettext_noop("A citizen's case for your unit: %(number)s"), number=case.number))
     return case
 
@@ -587,7 +589,6 @@ def case_contest(*, case, text):
             card.save(update_fields=["policy"])
         control_reopen(card=card, actor=None, start=timezone.now(),
                        on_event=history_reason(gettext_noop("The citizen contested the answer")))
-        heads = unit_heads(unit_ids=[case.unit_id]).get(case.unit_id, []) if case.unit_id else []
-        _tell_staff(case, {*_answering(case), *heads}, actor=None, body=text.strip(),
+        _tell_staff(case, {*_answering(case), *_unit_heads(case)}, actor=None, body=text.strip(),
                     title=deferred(gettext_noop("The citizen contests the answer: %(number)s"), number=case.number))
     return case

@@ -213,6 +213,6 @@ def accreditations_waiting(user):
     scope = press_scope(user, leadership=False)
     if scope == []:
         return []
-    pending = Accreditation.objects.filter(state=Accreditation.State.PENDING)
+    pending = Accreditation.objects.visible_to(user).filter(state=Accreditation.State.PENDING)
     pending = (pending if scope is None else pending.filter(organisation_id__in=scope)).count()
     return [Waiting(ngettext_noop("accreditation to decide", "accreditations to decide"), pending, f"{reverse('media_relations:accreditations')}?state=pending")]

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -16,6 +17,7 @@ from core.bounds import date_window_message, in_date_window
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.history import history_reason
 from core.i18n import deferred
+from core.services.notifications import notification_send_many
 from core.text import shorten
 from documents.domain.calendar import CalendarRangeError
 from documents.domain.control_states import (
@@ -29,7 +31,7 @@ from documents.domain.deadlines import Extension, Pause, Term, compute_due
 from documents.models import ControlCard, ControlExtension, ControlPause, DeadlinePolicy, TermUnit
 from documents.models.control import term_label
 from documents.services.calendar import calendar_for, skipped_reason
-from units.selectors import organisation_zone, user_is_registry_for, user_manages_unit
+from units.selectors import organisation_zone, unit_heads, user_is_registry_for, user_manages_unit
 
 # where a term is counted when no organisation says (the public calculator): the policy country's capital
 COUNTRY_ZONES = {"AZ": "Asia/Baku", "KZ": "Asia/Almaty"}
@@ -408,11 +410,6 @@ def control_report(*, card, actor, report):
     card.result = report[:5000]
     _save(card, actor, history_reason(gettext_noop("Reported: %(report)s"), report=report[:200]), ["result"])
     if "close" not in control_owned_actions(card):  # else the item's workflow tells whoever decides
-        from django.urls import reverse
-
-        from core.services.notifications import notification_send_many
-        from units.selectors import unit_heads
-
         title = deferred(gettext_noop("Reported, to close: %(title)s"), title=shorten(card.title, 200))
         notification_send_many(items=[(head, "documents.card", title, report, reverse("documents:card", args=[card.pk]))
                                       for head in unit_heads(unit_ids=[card.responsible_unit_id])[card.responsible_unit_id]],
