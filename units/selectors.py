@@ -356,7 +356,7 @@ def service_scope(user, function, on=None, *, leadership=True):
     """The ids of the organisations for which `user` runs `function`'s registers: people of the designated unit (and
     the units below it, acting included) and, unless `leadership` is False, the organisation's leadership (a managing
     position at the organisation itself), who may step in but do not do the service's daily work. None means "all"
-    (a superuser). Cached on the user object for the request."""
+    (a superuser). Cached on the user object for the request, per function, day and `leadership`."""
     from units.models import MANAGING_KINDS, Acting, Membership, ServiceDesignation
 
     if user is None or not user.is_authenticated:
@@ -364,8 +364,9 @@ def service_scope(user, function, on=None, *, leadership=True):
     if user.is_superuser:
         return None
     cache = user.__dict__.setdefault("_service_scopes", {})
-    if (function, leadership) in cache:
-        return cache[(function, leadership)]
+    key = (function, on, leadership)
+    if key in cache:
+        return cache[key]
     held = [*Membership.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path"),
             *Acting.objects.current(on).filter(user=user).values_list("position__kind", "position__unit__path")]
     organisations = {int(path.split(".", 1)[0]) for kind, path in held
@@ -375,8 +376,8 @@ def service_scope(user, function, on=None, *, leadership=True):
                 "organisation_id", "unit__path"):
             if any(path.startswith(unit_path) for _kind, path in held):
                 organisations.add(organisation_id)
-    cache[(function, leadership)] = sorted(organisations)
-    return cache[(function, leadership)]
+    cache[key] = sorted(organisations)
+    return cache[key]
 
 
 def service_organisations(*, user, function):

@@ -89,3 +89,21 @@ def test_a_suggestion_reads_no_clause_rows_once_the_index_is_built(imported, dja
     unit_suggest_for_text(text="Visa support letters for a foreign delegation")
     with django_assert_max_num_queries(4):  # the change stamp (3) and the units it names (1)
         unit_suggest_for_text(text="Visa support letters for a foreign delegation visiting the ministry")
+
+
+def test_the_service_scope_of_one_request_answers_each_day_by_itself(staff, imported):
+    """A press officer who joined today runs the press registers today, not on last month's day; asking about both
+    days on the same user object (one request) must not hand the first answer to the second."""
+    from units.models import ServiceDesignation
+    from units.selectors import service_scope
+    from units.services import membership_assign
+
+    ministry = imported["Əmək və Əhalinin Sosial Müdafiəsi Nazirliyi"]
+    ServiceDesignation.objects.create(organisation=ministry, function="press", unit=imported["İctimaiyyətlə əlaqələr şöbəsi"])
+    newcomer = UserFactory()
+    today = timezone.localdate()
+    membership_assign(user=newcomer, unit=imported["İnformasiya sektoru"], kind="officer", start=today)
+
+    assert service_scope(newcomer, "press", today - timedelta(days=30)) == []
+    assert service_scope(newcomer, "press", today) == [ministry.pk]
+    assert service_scope(newcomer, "press", today - timedelta(days=30)) == []
