@@ -8,6 +8,7 @@ from collections import Counter, defaultdict
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 
 from units.importer.text import search_form
 from units.models import Clause, ClauseKind, Regulation, Unit
@@ -255,6 +256,44 @@ def users_acted_for(*, user, on=None):
 
     return Membership.objects.current(on).filter(
         position_id__in=Acting.objects.current(on).filter(user=user).values("position_id")).values("user_id")
+
+
+def acting_for(*, user, on=None):
+    """The people who act today in a position `user` holds (while they are away): what waits for `user` waits for
+    them too. The reverse of users_acted_for."""
+    from core.models import User
+    from units.models import Acting, Membership
+
+    held = Membership.objects.current(on).filter(user=user).values("position_id")
+    return User.objects.filter(pk__in=Acting.objects.current(on).filter(position_id__in=held).values("user_id"), is_active=True)
+
+
+def managing_posts(*, user, on=None):
+    """The ids of the managing positions `user` holds or acts in today."""
+    from units.models import MANAGING_KINDS, Acting, Membership
+
+    held = Membership.objects.current(on).filter(user=user, position__kind__in=MANAGING_KINDS).values_list("position_id", flat=True)
+    acting = Acting.objects.current(on).filter(user=user, position__kind__in=MANAGING_KINDS).values_list("position_id", flat=True)
+    return {*held, *acting}
+
+
+def posts_left(*, on=None):
+    """Memberships in a managing position that ended before `on`: what their holder gave from the post passes to
+    whoever holds it now (the post controls the work, not the person)."""
+    from units.models import MANAGING_KINDS, Membership
+
+    return Membership.objects.filter(position__kind__in=MANAGING_KINDS, end__lt=on or timezone.localdate())
+
+
+def post_successors(*, user, held_on, on=None):
+    """The people who hold today, or act in, a managing position `user` held on `held_on` and has left since."""
+    from core.models import User
+    from units.models import Acting, Membership
+
+    posts = posts_left(on=on).filter(user=user, start__lte=held_on, end__gte=held_on).values("position_id")
+    holders = Membership.objects.current(on).filter(position_id__in=posts).values("user_id")
+    acting = Acting.objects.current(on).filter(position_id__in=posts).values("user_id")
+    return User.objects.filter(Q(pk__in=holders) | Q(pk__in=acting), is_active=True).exclude(pk=user.pk)
 
 
 def user_is_registry_for(*, user, unit, on=None):

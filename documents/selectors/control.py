@@ -7,6 +7,7 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Q
+from django.db.models.functions import TruncDate
 from django.http import Http404
 from django.utils import timezone
 
@@ -14,7 +15,16 @@ from documents.models import Assignment, AssignmentReport, ControlCard, Document
 from documents.services.calendar import calendar_for
 from units.models import Unit
 from units.querysets import under_paths
-from units.selectors import managed_unit_paths, users_acted_for
+from units.selectors import (
+    acting_for,
+    managed_unit_paths,
+    managing_posts,
+    post_successors,
+    posts_left,
+    unit_heads,
+    user_manages_unit,
+    users_acted_for,
+)
 
 
 def _card_queryset():
@@ -111,20 +121,37 @@ def reported_to_close():
 
 def reports_to_decide(*, user):
     """Execution reports waiting for the user's decision, the oldest first: reports on work the user gave (or the head
-    they act for), and on parts handed on inside a unit the user heads (an officer who hands work on does not decide
-    on it), on parts still under control in a unit the user heads (the registry may decide too, but a head does)."""
+    they act for, or a predecessor in a post the user holds now gave from it), and on parts handed on inside a unit
+    the user heads (an officer who hands work on does not decide on it), on parts still under control in a unit the
+    user heads (the registry may decide too, but a head does). report_deciders says the same of one report."""
     paths = managed_unit_paths(user=user)
     if not paths:
         return AssignmentReport.objects.none()
     under_control = ControlCard.objects.filter(
         content_type=ContentType.objects.get_for_model(Assignment), object_id=OuterRef("assignment_id"),
         state__in=[ControlCard.State.OPEN, ControlCard.State.PAUSED])
+    given_by_predecessor = posts_left().filter(position_id__in=managing_posts(user=user), user_id=OuterRef("assignment__created_by_id"),
+                                               start__lte=OuterRef("given_on"), end__gte=OuterRef("given_on"))
     given = (Q(assignment__created_by=user) | Q(assignment__created_by__in=users_acted_for(user=user))
-             | Q(assignment__parent__isnull=False, assignment__unit__path__in=paths))
-    return (AssignmentReport.objects.filter(given, outcome=AssignmentReport.Outcome.PENDING)
+             | Q(Exists(given_by_predecessor)) | Q(assignment__parent__isnull=False, assignment__unit__path__in=paths))
+    return (AssignmentReport.objects.annotate(given_on=TruncDate("assignment__created_at"))
+            .filter(given, outcome=AssignmentReport.Outcome.PENDING)
             .filter(under_paths("assignment__unit__path", paths), Exists(under_control),
                     assignment__document__in=Document.objects.visible_to(user))
             .select_related("author", "assignment__unit", "assignment__document").order_by("created_at", "id"))
+
+
+def report_deciders(*, assignment):
+    """Who is told that a report on `assignment` waits (reports_to_decide lists it for them): whoever gave the work,
+    whoever acts for them, their successor if they have left the post they gave it from, and, for a part handed on
+    inside a unit, the unit's heads; of them, those who manage the part's unit today."""
+    giver = assignment.created_by
+    given_on = timezone.localdate(assignment.created_at)
+    people = [giver, *acting_for(user=giver), *post_successors(user=giver, held_on=given_on)]
+    if assignment.parent_id is not None:
+        people += unit_heads(unit_ids=[assignment.unit_id]).get(assignment.unit_id, [])
+    unique = {person.pk: person for person in people if person.is_active}.values()
+    return [person for person in unique if user_manages_unit(user=person, unit=assignment.unit)]  # the giver may have left
 
 
 def unit_control(*, user, now=None, root=None):

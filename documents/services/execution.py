@@ -16,6 +16,7 @@ from core.i18n import deferred, deferred_join
 from core.services.notifications import notification_send_many
 from documents.domain.control_states import CONTROLLER, EXECUTOR
 from documents.models import Assignment, AssignmentReport, ControlCard, Document, Resolution
+from documents.selectors.control import report_deciders
 from documents.services.attachments import attachment_add_many, attachments_check_all
 from documents.services.control import (
     control_close,
@@ -127,11 +128,10 @@ def _tell_the_executors(given, *, actor, document, instruction):
         for user in ([assignment.executor] if assignment.executor_id else heads.get(assignment.unit_id, []))], actor=actor)
 
 
-def _tell(user, *, actor, title, body, document_id):
-    """One notice about a document's execution to `user` (not to the one who acted)."""
-    if user is not None:
-        notification_send_many(items=[(user, "documents.assignment", title, body, reverse("documents:document", args=[document_id]))],
-                               actor=actor)
+def _tell(users, *, actor, title, body, document_id):
+    """One notice about a document's execution to each of `users` (not to the one who acted)."""
+    url = reverse("documents:document", args=[document_id])
+    notification_send_many(items=[(user, "documents.assignment", title, body, url) for user in users], actor=actor)
 
 
 def user_may_hand_on(*, user, assignment, manages=None):
@@ -191,10 +191,9 @@ def assignment_report(*, actor, assignment, text, attachments=()):
         report.save()
         if attachments:
             attachment_add_many(item=report, uploads=attachments, actor=actor)
-        # whoever gave this part of the work decides on it, or a head of the unit does
-        _tell(assignment.created_by, actor=actor, document_id=assignment.document_id, body=report.text,
-              title=deferred(gettext_noop("Report on %(number)s: %(unit)s"), number=assignment.document.number,
-                             unit=assignment.unit))
+        title = deferred(gettext_noop("Report on %(number)s: %(unit)s"), number=assignment.document.number, unit=assignment.unit)
+        _tell(report_deciders(assignment=assignment), actor=actor, document_id=assignment.document_id, body=report.text,
+              title=title)
     return report
 
 
@@ -211,7 +210,7 @@ def _decide(*, actor, report, outcome, comment):
     number = report.assignment.document.number
     title = (deferred(gettext_noop("Your report on %(number)s is accepted"), number=number) if outcome == AssignmentReport.Outcome.ACCEPTED
              else deferred(gettext_noop("Your report on %(number)s is returned"), number=number))
-    _tell(report.author, actor=actor, title=title, body=report.comment, document_id=report.assignment.document_id)
+    _tell([report.author], actor=actor, title=title, body=report.comment, document_id=report.assignment.document_id)
     return card
 
 

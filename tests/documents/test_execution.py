@@ -461,6 +461,55 @@ def test_a_report_waits_on_the_desk_of_the_head_who_gave_the_work_until_decided(
 
 
 
+def test_when_the_head_who_gave_the_work_has_left_the_post_the_report_waits_for_the_new_head(client, resolution, document, staff):
+    from django.urls import reverse
+
+    from documents.selectors.control import reports_to_decide
+    from units.models import Membership
+
+    today = timezone.localdate()
+    Assignment.objects.filter(resolution=resolution).update(created_at=timezone.now() - timedelta(days=20))
+    responsible, co = resolution.assignments.order_by("id")
+    # the head who wrote the resolution left the post last week (as the admin records it); a new head took it today
+    Membership.objects.filter(user=staff["pr_head"], position__unit=document.unit).update(end=today - timedelta(days=7))
+    new_head = UserFactory(username="new_head", preferred_language="en")
+    membership_assign(user=new_head, unit=document.unit, kind=PositionKind.HEAD, start=today)
+
+    report = assignment_report(actor=staff["info_officer"], assignment=responsible, text="The refutation is drafted")
+    assert [n.body for n in inbox(new_head)] == ["The refutation is drafted"]  # told
+    assert inbox(staff["pr_head"]) == []  # who no longer runs the department is not
+    assert list(reports_to_decide(user=new_head)) == [report]
+    assert list(reports_to_decide(user=staff["pr_head"])) == []
+    assert list(reports_to_decide(user=staff["pr_deputy"])) == []  # another post's holder: not theirs to decide
+    client.force_login(new_head)
+    assert "1</strong> <span>report waits for your decision" in client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
+    report_accept(actor=new_head, report=report)
+    assert list(reports_to_decide(user=new_head)) == []
+
+    # work the new head's predecessor gave from another post (before heading the department) does not pass to them
+    Membership.objects.filter(user=staff["pr_head"], position__unit=document.unit).update(start=today - timedelta(days=10))
+    assignment_report(actor=staff["comm_officer"], assignment=co, text="The sector's part is done")
+    assert list(reports_to_decide(user=new_head)) == []
+
+
+def test_a_report_on_a_part_handed_on_reaches_the_head_of_its_unit_and_whoever_acts_for_the_giver(resolution, staff, imported):
+    from units.models import Acting, Position
+
+    responsible, _co = resolution.assignments.order_by("id")
+    helper = UserFactory(username="info_helper", preferred_language="en")
+    membership_assign(user=helper, unit=imported["İnformasiya sektoru"], kind=PositionKind.OFFICER)
+    part = assignment_hand_on(actor=staff["info_officer"], parent=responsible, unit=imported["İnformasiya sektoru"], user=helper)
+    assignment_report(actor=helper, assignment=part, text="The figures are checked")
+    assert [n.body for n in inbox(staff["info_head"])] == ["The figures are checked"]  # the sector's head decides it
+
+    stand_in = UserFactory(username="stand_in", preferred_language="en")
+    Acting.objects.create(position=Position.objects.get(unit=responsible.document.unit, kind=PositionKind.HEAD), user=stand_in,
+                          start=timezone.localdate(), end=timezone.localdate() + timedelta(days=5))
+    assignment_report(actor=staff["info_officer"], assignment=responsible, text="The refutation is drafted")
+    assert [n.body for n in inbox(stand_in)] == ["The refutation is drafted"]  # the head is away: the one acting is told
+    assert [n.body for n in inbox(staff["pr_head"])] == ["The refutation is drafted"]
+
+
 def test_the_head_opens_the_files_sent_with_a_report_from_the_document_page(client, resolution, document, staff):
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
