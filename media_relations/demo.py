@@ -151,6 +151,12 @@ def load(stdout):
         "body": "2027-ci il yanvarın 1-dən pensiyalar indeksləşdiriləcək. Təfərrüatlar brifinqdə açıqlanacaq.",
         "embargo_until": start})
     publish(embargoed, days_ago=1, submitted_at=12, approved_at=17)
+    clock.step(working_days_ago(1, hour=16))
+    waiting = press_release_save(actor=officer, organisation=organisation, values={
+        "language": "az", "title": "Əlilliyi olan şəxslər üçün yeni reabilitasiya mərkəzi",
+        "lead": "Mərkəz dekabrın 3-də, Beynəlxalq Əlillər Günündə açılır.",
+        "body": "Nazirliyin yeni reabilitasiya mərkəzi ildə 2000 nəfərə xidmət göstərəcək."})
+    press_release_submit(release=waiting, actor=officer, approver=head)  # waits for the head's signature
     clock.step(None)
     press_release_save(actor=officer, organisation=organisation, values={
         "language": "az", "title": "Məşğulluq yarmarkasının yekunları", "lead": "",

@@ -30,7 +30,7 @@ def load(stdout):
     from protocol.models import Partner
     from protocol.services.agreements import agreement_save, obligation_add, working_group_add
     from protocol.services.letters import visit_letter_create
-    from protocol.services.meetings import meeting_save
+    from protocol.services.meetings import meeting_minutes_save, meeting_minutes_submit, meeting_save
     from protocol.services.partners import partner_save
     from protocol.services.visits import member_save, programme_item_save, visit_move, visit_save
     from units.models import ServiceDesignation, ServiceFunction, Unit
@@ -81,6 +81,19 @@ def load(stdout):
         "partner": turkiye, "title": "Türkiyə səfirinin nəzakət görüşü", "starts_at": _at(monday, 11),
         "ends_at": _at(monday, 12), "place": "Nazirlik, nazir müavininin kabineti", "guests": "Səfir cənabları, müşavir",
         "agenda": "Rəqəmsal İpək Yolu; 5G sahəsində əməkdaşlıq"})
+    # last week's meeting with the ITU: its minutes wait for the head of department's signature
+    clock.step(working_days_ago(9, hour=10))
+    met_on = working_days_ago(6, hour=10).date()
+    itu_meeting, _clashes = meeting_save(actor=head, organisation=organisation, organising_unit=relations, officials=[deputy], values={
+        "partner": itu, "title": "BTİ-nin regional ofisi ilə işçi görüş", "starts_at": _at(met_on, 15), "ends_at": _at(met_on, 16),
+        "place": "Nazirlik, 2-ci zal", "guests": "BTİ-nin regional ofisinin direktoru", "agenda": "Birgə seminar; rəqəmsal bacarıqlar proqramı"})
+    clock.step(working_days_ago(5, hour=11))
+    relations_officer = people["relations.officer"]
+    meeting_minutes_save(actor=relations_officer, meeting=itu_meeting,
+                         minutes="Tərəflər yazda Bakıda rəqəmsal bacarıqlar üzrə birgə seminar keçirməyə razılaşdılar.\n"
+                                 "Nazirlik seminarın proqram layihəsini bir ay ərzində hazırlayacaq.")
+    clock.step(working_days_ago(5, hour=14))
+    meeting_minutes_submit(actor=relations_officer, meeting=itu_meeting, approver=head)
     clock.step(working_days_ago(2, hour=11))
     for day, start, end, activity, place, officials, transport in [
             (0, (9, 30), (10, 0), "Hava limanında qarşılanma (VIP zal)", "Heydər Əliyev Beynəlxalq Aeroportu", [], "Nazirliyin avtomobilləri"),
@@ -140,4 +153,4 @@ def load(stdout):
         "in_force_on": start, "term_months": 12, "renewal": "none"})
     obligation_add(actor=head, agreement=expiring, text="Bağlamaların mübadiləsi üzrə tarifləri razılaşdırmaq", responsible_unit=events,
                    due_on=today + timedelta(days=20))
-    stdout.write("Protocol: 6 partners, a delegation next week (with a clash), a visit waiting for its report, two agreements")
+    stdout.write("Protocol: 6 partners, a delegation next week (with a clash), a visit waiting for its report, minutes to sign, two agreements")

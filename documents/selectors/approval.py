@@ -4,10 +4,10 @@ from django.http import Http404
 from django.utils.text import capfirst
 
 from core.models import User
-from documents.models import ApprovalStep, OutgoingDraft
-from documents.services.approval import approval_acts_for, approval_current_step, approval_routes
+from documents.models import ApprovalRoute, ApprovalStep, OutgoingDraft
+from documents.services.approval import approval_acts_for, approval_routes
 
-__all__ = ["access_draft", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_origin",
+__all__ = ["access_draft", "approval_panel", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_origin",
            "draft_origin_register", "draft_units_for", "drafts_of"]
 
 # the apps that write their letters as drafts (a case's answer, a visit's note) say what a draft was written for
@@ -43,12 +43,18 @@ def access_step(*, user, pk):
     return step
 
 
-def draft_detail(*, user, draft):
-    routes = list(approval_routes(draft))
-    current = approval_current_step(routes[-1]) if routes and routes[-1].state == "in_progress" else None
+def approval_panel(*, user, item):
+    """What an item's page shows of its approval (a letter, a press release, minutes): every version's route with its
+    steps, and the waiting step when the user decides it (as its approver or acting for them)."""
+    routes = list(approval_routes(item))
+    live = routes[-1] if routes and routes[-1].state == ApprovalRoute.State.IN_PROGRESS else None
+    current = next((step for step in live.steps.all() if step.state == ApprovalStep.State.WAITING), None) if live else None
     may_decide = current is not None and (current.approver_id == user.pk or approval_acts_for(user, current.approver))
-    return {"draft": draft, "routes": routes, "current_step": current if may_decide else None,
-            "origin": draft_origin(user=user, draft_id=draft.pk),
+    return {"routes": routes, "current_step": current if may_decide else None}
+
+
+def draft_detail(*, user, draft):
+    return {"draft": draft, "origin": draft_origin(user=user, draft_id=draft.pk),
             "history": list(draft.history.select_related("history_user").order_by("-history_date")[:30])}
 
 

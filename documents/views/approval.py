@@ -12,6 +12,7 @@ from documents.forms import ApprovalDecisionForm, ApprovalRouteForm, DraftForm
 from documents.selectors import (
     access_draft,
     access_step,
+    approval_panel,
     draft_approvers,
     draft_detail,
     draft_units_for,
@@ -20,7 +21,7 @@ from documents.selectors import (
 from documents.services.approval import approval_decide, approval_item_url, approval_queue
 from documents.services.drafts import draft_save, draft_send_for_approval
 
-__all__ = ["approval_decide_page", "approval_queue_page", "draft_page", "drafts_page"]
+__all__ = ["approval_decide_page", "approval_of", "approval_queue_page", "draft_page", "drafts_page"]
 
 
 @login_required
@@ -66,9 +67,15 @@ def draft_page(request, pk):
         except ApplicationError as error:
             form_add_application_error(route_form if request.POST.get("action") == "send" else edit_form, error)
         status = 400
-    context = {**draft_detail(user=request.user, draft=draft), "edit_form": edit_form, "route_form": route_form,
-               "decision_form": ApprovalDecisionForm()}
+    context = {**draft_detail(user=request.user, draft=draft), "approval": approval_of(request, draft), "edit_form": edit_form,
+               "route_form": route_form}
     return render(request, "documents/draft.html", context, status=status)
+
+
+def approval_of(request, item):
+    """The approval block of an item's page (a letter, a press release, minutes), for documents/_approval.html: every
+    version's route, and the decision's form for whoever the waiting step waits for."""
+    return {**approval_panel(user=request.user, item=item), "decision_form": ApprovalDecisionForm()}
 
 
 @login_required

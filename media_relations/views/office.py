@@ -20,9 +20,9 @@ from core.ratelimit import rate_limit
 from core.selectors import mark_openable
 from core.spreadsheets import xlsx_response
 from documents.models import ControlCard
-from documents.services.approval import approval_routes
 from documents.services.attachments import attachment_response, attachments_of
 from documents.services.control import control_explain
+from documents.views.approval import approval_of
 from media_relations.forms import (
     ArchiveItemForm,
     DecisionForm,
@@ -352,7 +352,7 @@ def release(request, pk):
     missing = [choice for choice in PressRelease.Language.choices
                if choice[0] != item.language and choice[0] not in {r.language for r in family}]
     return render(request, "media_relations/release_office.html", {
-        "release": item, "edit_form": edit_form, "submit_form": submit_form, "routes": approval_routes(item),
+        "release": item, "edit_form": edit_form, "submit_form": submit_form, "approval": approval_of(request, item),
         "family": family, "missing_languages": missing, "now": timezone.now(),
         "public": PressRelease.objects.published().filter(pk=item.pk).exists(),  # scheduled or embargoed: not yet
         "history": item.history.select_related("history_user").order_by("-history_date")[:20]}, status=status)

@@ -14,8 +14,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
 from core.spreadsheets import xlsx_response
-from documents.services.approval import approval_routes
 from documents.services.attachments import attachment_response, attachments_of
+from documents.views.approval import approval_of
 from protocol.forms import (
     AgreementForm,
     ApproverForm,
@@ -212,7 +212,7 @@ def meeting_detail(request, pk):
     if status is None:
         return redirect("protocol:meeting", pk=meeting.pk)
     return render(request, "protocol/meeting.html", {
-        "meeting": meeting, "forms": forms, "actions": follow_ups_of(meeting=meeting, user=request.user), "routes": approval_routes(meeting),
+        "meeting": meeting, "forms": forms, "actions": follow_ups_of(meeting=meeting, user=request.user), "approval": approval_of(request, meeting),
         "now": timezone.now(), "history": meeting.history.select_related("history_user").order_by("-history_date")[:20]},
         status=status)
 

@@ -56,6 +56,26 @@ def test_a_returned_release_is_a_draft_again_with_the_comment(staff, ministry, p
     assert [route.version for route in approval_routes(release)] == [1, 2]
 
 
+def test_the_head_opens_the_release_from_the_queue_and_approves_it_on_its_page(client, staff, ministry, press_office):
+    release = _draft(staff, ministry)
+    press_release_submit(release=release, actor=staff["pr_officer"], approver=staff["pr_head"])
+    step = approval_current_step(approval_routes(release).last())
+    page = reverse("media_relations:release", args=[release.pk])
+    client.force_login(staff["pr_head"])
+    assert page in client.get(reverse("documents:approval-queue")).content.decode()
+    html = client.get(page, {"lang": "en"}).content.decode()
+    assert 'id="approval-decision"' in html and ">Sign</button>" in html and ">Return to the author</button>" in html
+    assert client.post(reverse("documents:approval-decide", args=[step.pk]), {"decision": "reject"}).url == page
+    release.refresh_from_db()
+    assert release.state == "in_approval"  # a return says why: nothing is decided without the comment
+    client.post(reverse("documents:approval-decide", args=[step.pk]), {"decision": "approve", "comment": "Good"})
+    release.refresh_from_db()
+    assert release.state == "approved"
+    client.force_login(staff["pr_officer"])
+    html = client.get(page, {"lang": "en"}).content.decode()
+    assert 'id="approval-decision"' not in html and "Good" in html
+
+
 def test_an_embargoed_release_is_invisible_to_the_public_until_its_time(client, staff, ministry, press_office, accredited):
     embargo = timezone.now() + timedelta(hours=3)
     release = _approve(_draft(staff, ministry, title="Pensions up in 2027", embargo_until=embargo), staff)

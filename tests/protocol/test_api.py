@@ -2,6 +2,7 @@ from datetime import timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
 from tests.protocol.conftest import EVENTS, RELATIONS, at
@@ -154,8 +155,8 @@ def test_a_visit_is_proposed_moved_and_given_a_programme_through_the_api(client,
     assert item.status_code == 201 and item.json()["clashes"] == []
 
 
-def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_controlled(people, partner, mincom, imported):
-    from documents.services.approval import approval_current_step, approval_decide, approval_routes
+def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_controlled(client, people, partner, mincom, imported):
+    from documents.services.approval import approval_current_step, approval_routes
     from protocol.services.meetings import (
         follow_up_add,
         meeting_minutes_save,
@@ -170,10 +171,18 @@ def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_contr
                                          "ends_at": start + timedelta(hours=1), "place": "Ministry", "guests": "ITU delegation"})
     meeting_minutes_save(actor=people["relations_officer"], meeting=meeting, minutes="Agreed to hold a joint seminar in spring.")
     meeting_minutes_submit(actor=people["relations_officer"], meeting=meeting, approver=people["icd_head"])
-    route = approval_routes(meeting).last()
-    approval_decide(step=approval_current_step(route), actor=people["icd_head"], approve=True)
+    step = approval_current_step(approval_routes(meeting).last())
+    page = reverse("protocol:meeting", args=[meeting.pk])
+    client.force_login(people["relations_officer"])  # who wrote them reads the route, with nothing to decide
+    html = client.get(page, {"lang": "en"}).content.decode()
+    assert "in approval" in html and 'id="approval-decision"' not in html
+    client.force_login(people["icd_head"])  # the head opens the minutes from the queue and signs them there
+    html = client.get(page, {"lang": "en"}).content.decode()
+    assert 'id="approval-decision"' in html and reverse("documents:approval-decide", args=[step.pk]) in html and ">Sign</button>" in html
+    assert client.post(reverse("documents:approval-decide", args=[step.pk]), {"decision": "approve"}).url == page
     meeting.refresh_from_db()
     assert meeting.minutes_state == "approved"
+    assert 'id="approval-decision"' not in client.get(page).content.decode()
     action = follow_up_add(actor=people["relations_officer"], meeting=meeting, text="Prepare the seminar",
                            responsible_unit=imported[RELATIONS], due_on=timezone.localdate() + timedelta(days=40))
     assert action.card.responsible_unit == imported[RELATIONS] and action.card.policy.code == "protocol.obligation"
