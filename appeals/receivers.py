@@ -19,10 +19,10 @@ def _answer_signed(sender, draft, document, actor, **kwargs):
 
 
 @receiver(draft_returned)
-def _answer_returned(sender, draft, actor, comment, **kwargs):
+def _answer_returned(sender, draft, actor, comment, withdrawn=False, **kwargs):
     from appeals.services import case_answer_returned
 
-    case_answer_returned(draft=draft, actor=actor, comment=comment)
+    case_answer_returned(draft=draft, actor=actor, comment=comment, withdrawn=withdrawn)
 
 
 attachment_access_register(Case, lambda user, case: Case.objects.visible_to(user).filter(pk=case.pk).exists())

@@ -557,13 +557,15 @@ def _forward_to_body(case, document):
                    body=f"{cover}\n\n---\n{case.number}\n{contacts}\n\n{case.text}")
 
 
-def case_answer_returned(*, draft, actor, comment):
-    """The head returned the letter: the executor revises it (the case is in progress again)."""
+def case_answer_returned(*, draft, actor, comment, withdrawn=False):
+    """The head returned the letter, or its author withdrew it: the executor revises it (the case is in progress
+    again)."""
     case = Case.objects.select_for_update().filter(answer_draft=draft).first()
     if case is None:
         return None
     case.state = Case.State.IN_PROGRESS if case.executor_id else Case.State.ROUTED if case.unit_id else Case.State.REGISTERED
-    _save(case, actor, history_reason(gettext_noop("Answer returned: %(comment)s"), comment=comment[:200]), ["state"])
+    _save(case, actor, history_reason(gettext_noop("Answer withdrawn from approval: %(comment)s") if withdrawn
+                                      else gettext_noop("Answer returned: %(comment)s"), comment=comment[:200]), ["state"])
     return case
 
 

@@ -23,6 +23,8 @@ urlpatterns = [
     path("documents/reports/<id:pk>/return/", apis.ReportDecisionApi.as_view(decision="return"), name="report-return"),
     path("documents/approvals/", apis.ApprovalQueueApi.as_view(), name="approval-queue"),
     path("documents/approvals/<id:pk>/decide/", apis.ApprovalDecideApi.as_view(), name="approval-decide"),
+    path("documents/approvals/sent/", apis.ApprovalSentApi.as_view(), name="approval-sent"),
+    path("documents/approvals/routes/<id:pk>/withdraw/", apis.ApprovalWithdrawApi.as_view(), name="approval-withdraw"),
     path("documents/drafts/", apis.DraftListCreateApi.as_view(), name="draft-list"),
     path("documents/drafts/<id:pk>/", apis.DraftDetailApi.as_view(), name="draft-detail"),
     path("documents/drafts/<id:pk>/send/", apis.DraftSendApi.as_view(), name="draft-send"),

@@ -236,6 +236,12 @@ class ApprovalDecisionForm(forms.Form):
     comment = forms.CharField(label=_("Comment"), max_length=5000, required=False, widget=forms.Textarea(attrs={"rows": 2}))
 
 
+class ApprovalWithdrawForm(forms.Form):
+    reason = forms.CharField(label=_("Why"), max_length=2000, widget=forms.Textarea(attrs={"rows": 2}),
+                             error_messages={"required": _("Say why you withdraw it.")},
+                             help_text=_("The approver it waits for is told; you change it and send it again."))
+
+
 class HandOnForm(forms.Form):
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug")
     executor = forms.ModelChoiceField(label=_("Executor"), queryset=Unit.objects.none(), required=False)

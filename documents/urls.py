@@ -22,6 +22,7 @@ urlpatterns = [
     path("documents/drafts/<id:pk>/letter.pdf", views.draft_letter_pdf, name="draft-letter"),
     path("documents/approvals/", views.approval_queue_page, name="approval-queue"),
     path("documents/approvals/<id:pk>/decide/", views.approval_decide_page, name="approval-decide"),
+    path("documents/approvals/routes/<id:pk>/withdraw/", views.approval_withdraw_page, name="approval-withdraw"),
     path("documents/<id:pk>/resolution/", views.resolution_page, name="resolution"),
     path("documents/assignments/<id:pk>/report/", views.assignment_report_page, name="assignment-report"),
     path("documents/assignments/<id:pk>/hand-on/", views.assignment_hand_on_page, name="assignment-hand-on"),

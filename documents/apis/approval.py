@@ -5,11 +5,17 @@ from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from documents.models import ApprovalStep
-from documents.selectors import access_step
-from documents.services.approval import approval_decide, approval_item_url, approval_queue
+from documents.models import ApprovalRoute, ApprovalStep
+from documents.selectors import access_route, access_step
+from documents.services.approval import (
+    approval_decide,
+    approval_item_url,
+    approval_queue,
+    approval_sent,
+    approval_withdraw,
+)
 
-__all__ = ["ApprovalDecideApi", "ApprovalQueueApi"]
+__all__ = ["ApprovalDecideApi", "ApprovalQueueApi", "ApprovalSentApi", "ApprovalWithdrawApi"]
 
 
 class ApprovalStepSerializer(serializers.ModelSerializer):
@@ -59,3 +65,48 @@ class ApprovalDecideApi(APIView):
         step = approval_decide(step=step, actor=request.user, approve=data.validated_data["approve"],
                                comment=data.validated_data["comment"])
         return Response(ApprovalStepSerializer(step, context={"request": request}).data)
+
+
+class ApprovalRouteSerializer(serializers.ModelSerializer):
+    item = serializers.SerializerMethodField()
+    item_type = serializers.CharField(source="content_type.model", read_only=True)
+    item_id = serializers.IntegerField(source="object_id", read_only=True)
+    item_page = serializers.SerializerMethodField(help_text="The item's page in the portal.")
+
+    class Meta:
+        model = ApprovalRoute
+        fields = ["id", "item", "item_type", "item_id", "item_page", "version", "state", "created_at"]
+
+    def get_item(self, route) -> str:
+        return str(route.item)
+
+    def get_item_page(self, route) -> str:
+        return self.context["request"].build_absolute_uri(approval_item_url(route)) if "request" in self.context else approval_item_url(route)
+
+
+class ApprovalSentApi(generics.ListAPIView):
+    """What you sent for approval and still waits there, the oldest first: a route's id is what you withdraw."""
+
+    serializer_class = ApprovalRouteSerializer
+    queryset = ApprovalRoute.objects.none()  # for the schema; get_queryset below is what runs
+
+    def get_queryset(self):
+        if getattr(self, "swagger_fake_view", False):
+            return ApprovalRoute.objects.none()
+        return approval_sent(user=self.request.user)
+
+
+class ApprovalWithdrawApi(APIView):
+    """Withdraw from approval what you sent (a route's id from `approvals/sent/`, or a draft's `routes`): the steps not
+    yet reached are skipped, the item is yours to change and send again, and the approver it waited for is told why."""
+
+    class WithdrawInputSerializer(serializers.Serializer):
+        reason = serializers.CharField(max_length=2000)
+
+    @extend_schema(request=WithdrawInputSerializer, responses=ApprovalRouteSerializer)
+    def post(self, request, pk):
+        route = access_route(user=request.user, pk=pk)
+        data = self.WithdrawInputSerializer(data=request.data)
+        data.is_valid(raise_exception=True)
+        route = approval_withdraw(route=route, actor=request.user, reason=data.validated_data["reason"])
+        return Response(ApprovalRouteSerializer(route, context={"request": request}).data)

@@ -50,7 +50,7 @@ class DraftRouteSerializer(serializers.ModelSerializer):
 
     class Meta:
         model = ApprovalRoute
-        fields = ["version", "state", "created_at", "steps"]
+        fields = ["id", "version", "state", "created_at", "steps"]
 
 
 class DraftDetailSerializer(DraftSerializer):

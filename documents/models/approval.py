@@ -20,6 +20,7 @@ class ApprovalRoute(models.Model):
         IN_PROGRESS = "in_progress", _("in approval")
         APPROVED = "approved", _("signed")
         REJECTED = "rejected", _("returned to the author")
+        WITHDRAWN = "withdrawn", _("withdrawn by the author")
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()

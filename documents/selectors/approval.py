@@ -7,7 +7,7 @@ from core.models import User
 from documents.models import ApprovalRoute, ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_acts_for, approval_routes
 
-__all__ = ["access_draft", "approval_panel", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_origin",
+__all__ = ["access_draft", "access_route", "approval_panel", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_origin",
            "draft_origin_register", "draft_units_for", "drafts_of"]
 
 # the apps that write their letters as drafts (a case's answer, a visit's note) say what a draft was written for
@@ -35,6 +35,14 @@ def access_draft(*, user, pk):
     return draft
 
 
+def access_route(*, user, pk):
+    """A route the user sent for approval (theirs to withdraw); 404 for anyone else."""
+    route = ApprovalRoute.objects.filter(pk=pk, created_by=user).first()
+    if route is None:
+        raise Http404
+    return route
+
+
 def access_step(*, user, pk):
     """A step the user decides (as the approver or acting for them); 404 for anyone else."""
     step = ApprovalStep.objects.select_related("route", "approver").filter(pk=pk).first()
@@ -45,12 +53,14 @@ def access_step(*, user, pk):
 
 def approval_panel(*, user, item):
     """What an item's page shows of its approval (a letter, a press release, minutes): every version's route with its
-    steps, and the waiting step when the user decides it (as its approver or acting for them)."""
+    steps, the waiting step when the user decides it (as its approver or acting for them), and the route in approval
+    when the user sent it (theirs to withdraw)."""
     routes = list(approval_routes(item))
     live = routes[-1] if routes and routes[-1].state == ApprovalRoute.State.IN_PROGRESS else None
     current = next((step for step in live.steps.all() if step.state == ApprovalStep.State.WAITING), None) if live else None
     may_decide = current is not None and (current.approver_id == user.pk or approval_acts_for(user, current.approver))
-    return {"routes": routes, "current_step": current if may_decide else None}
+    return {"routes": routes, "current_step": current if may_decide else None,
+            "withdrawable": live if live is not None and live.created_by_id == user.pk else None}
 
 
 def draft_detail(*, user, draft):

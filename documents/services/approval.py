@@ -17,7 +17,8 @@ from documents.models import ApprovalRoute, ApprovalStep
 from units.models import Acting, Membership
 from units.selectors import users_acted_for
 
-# model -> {"signed": f(item, actor), "rejected": f(item, actor, comment), "url": f(item) -> the item's page}
+# model -> {"signed": f(item, actor), "rejected": f(item, actor, comment, *, withdrawn), "url": f(pk) -> the item's page};
+# "rejected" returns the item to its author, returned by an approver or withdrawn by the author (withdrawn=True)
 _HOOKS = {}
 
 
@@ -49,6 +50,36 @@ def approval_start(*, item, steps, actor):
         route.save()
         ApprovalStep.objects.bulk_create([ApprovalStep(route=route, order=n, kind=kind, approver=user)
                                           for n, (kind, user) in enumerate(steps, start=1)])
+    return route
+
+
+def approval_withdraw(*, route, actor, reason):
+    """The author takes the item back while it is in approval (a figure to correct, an approver who has left): the
+    steps not yet reached are skipped, the item is the author's to change and send again as the next version, and the
+    approver it waited for is told why."""
+    from core.services.notifications import notification_send
+
+    if not (reason or "").strip():
+        message = _("Say why you withdraw it.")
+        raise ApplicationError(message, fields={"reason": [message]})
+    with transaction.atomic():
+        route = ApprovalRoute.objects.select_for_update().get(pk=route.pk)
+        if route.created_by_id != actor.pk:
+            raise PermissionDeniedError(_("Only who sent it for approval withdraws it."))
+        if route.state != ApprovalRoute.State.IN_PROGRESS:
+            raise ApplicationError(_("It is no longer in approval."), code="not_in_approval")
+        waiting = approval_current_step(route)
+        route.steps.filter(state=ApprovalStep.State.WAITING).update(state=ApprovalStep.State.SKIPPED)
+        route.state = ApprovalRoute.State.WITHDRAWN
+        route._history_user = actor
+        route.save(update_fields=["state"])
+        hooks = _HOOKS.get(type(route.item), {})
+        if "rejected" in hooks:
+            hooks["rejected"](route.item, actor, reason.strip(), withdrawn=True)
+        if waiting is not None:
+            notification_send(recipient=waiting.approver, kind="documents.approval", actor=actor, body=reason.strip(),
+                              title=deferred(gettext_noop("Withdrawn from approval: %(item)s"), item=str(route.item)),
+                              url=approval_item_url(route))
     return route
 
 
@@ -101,6 +132,12 @@ def approval_queue(*, user):
     return (approval_queue_all().filter(Q(approver=user) | Q(approver_id__in=users_acted_for(user=user)))
             .select_related("route", "route__content_type", "route__created_by", "approver").prefetch_related("route__item")
             .order_by("route__created_at"))
+
+
+def approval_sent(*, user):
+    """The routes `user` sent that still wait in approval, the oldest first (theirs to withdraw)."""
+    return (ApprovalRoute.objects.filter(created_by=user, state=ApprovalRoute.State.IN_PROGRESS)
+            .select_related("content_type").prefetch_related("item").order_by("created_at", "id"))
 
 
 def approval_routes(item):

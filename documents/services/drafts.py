@@ -67,12 +67,13 @@ def _signed(draft, actor):
     _tell_the_author(draft, actor, deferred(gettext_noop("Your letter is signed: %(number)s"), number=document.number), draft.subject)
 
 
-def _rejected(draft, actor, comment):
+def _rejected(draft, actor, comment, *, withdrawn=False):
     draft.state = OutgoingDraft.State.RETURNED
     draft._history_user = actor
-    draft._change_reason = history_reason(gettext_noop("Returned: %(comment)s"), comment=comment[:200])
+    draft._change_reason = history_reason(gettext_noop("Withdrawn from approval: %(comment)s") if withdrawn
+                                          else gettext_noop("Returned: %(comment)s"), comment=comment[:200])
     draft.save(update_fields=["state"])
-    draft_returned.send(sender=OutgoingDraft, draft=draft, actor=actor, comment=comment)
+    draft_returned.send(sender=OutgoingDraft, draft=draft, actor=actor, comment=comment, withdrawn=withdrawn)
     _tell_the_author(draft, actor, deferred(gettext_noop("Your letter is returned: %(subject)s"), subject=draft.subject), comment)
 
 

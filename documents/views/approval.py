@@ -8,9 +8,10 @@ from django.views.decorators.http import require_POST
 
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
-from documents.forms import ApprovalDecisionForm, ApprovalRouteForm, DraftForm
+from documents.forms import ApprovalDecisionForm, ApprovalRouteForm, ApprovalWithdrawForm, DraftForm
 from documents.selectors import (
     access_draft,
+    access_route,
     access_step,
     approval_panel,
     draft_approvers,
@@ -18,7 +19,7 @@ from documents.selectors import (
     draft_units_for,
     drafts_of,
 )
-from documents.services.approval import approval_decide, approval_item_url, approval_queue
+from documents.services.approval import approval_decide, approval_item_url, approval_queue, approval_withdraw
 from documents.services.drafts import draft_save, draft_send_for_approval
 
 __all__ = ["approval_decide_page", "approval_of", "approval_queue_page", "draft_page", "drafts_page"]
@@ -75,7 +76,8 @@ def draft_page(request, pk):
 def approval_of(request, item):
     """The approval block of an item's page (a letter, a press release, minutes), for documents/_approval.html: every
     version's route, and the decision's form for whoever the waiting step waits for."""
-    return {**approval_panel(user=request.user, item=item), "decision_form": ApprovalDecisionForm()}
+    return {**approval_panel(user=request.user, item=item), "decision_form": ApprovalDecisionForm(),
+            "withdraw_form": ApprovalWithdrawForm()}
 
 
 @login_required
@@ -104,6 +106,23 @@ def approval_decide_page(request, pk):
 
 
 @login_required
+@require_POST
+def approval_withdraw_page(request, pk):
+    route = access_route(user=request.user, pk=pk)
+    form = ApprovalWithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, " ".join(form.errors["reason"]))
+    else:
+        try:
+            approval_withdraw(route=route, actor=request.user, reason=form.cleaned_data["reason"])
+        except ApplicationError as error:
+            messages.error(request, error.message)
+        else:
+            messages.success(request, _("Withdrawn from approval: change it and send it again."))
+    return redirect(approval_item_url(route))
+
+
+@login_required
 def draft_letter_pdf(request, pk):
     """The draft as a letter (marked DRAFT until it is signed and numbered), in the reader's language."""
     from documents.selectors import draft_letter_response
@@ -111,4 +130,4 @@ def draft_letter_pdf(request, pk):
     return draft_letter_response(draft=access_draft(user=request.user, pk=pk))
 
 
-__all__ += ["draft_letter_pdf"]
+__all__ += ["approval_withdraw_page", "draft_letter_pdf"]

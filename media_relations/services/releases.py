@@ -123,15 +123,16 @@ def _signed(release, actor):
     release.published_at = release.publish_at if release.publish_at and release.publish_at > timezone.now() else timezone.now()
     _save(release, actor, gettext_noop("Approved"), ["state", "published_at", "updated_at"])
     notification_send(recipient=release.author, kind="media.release", title=deferred(gettext_noop("Your press release is approved")),
-                      body=release.title, url=reverse("media_relations:release", args=[release.pk]))
+                      body=release.title, url=reverse("media_relations:release", args=[release.pk]), actor=actor)
 
 
-def _returned(release, actor, comment):
+def _returned(release, actor, comment, *, withdrawn=False):
     release = PressRelease.objects.select_for_update().get(pk=release.pk)
     release.state = PressRelease.State.DRAFT
-    _save(release, actor, gettext_noop("Returned with comments"), ["state", "updated_at"])
+    _save(release, actor, gettext_noop("Withdrawn from approval") if withdrawn else gettext_noop("Returned with comments"),
+          ["state", "updated_at"])
     notification_send(recipient=release.author, kind="media.release", title=deferred(gettext_noop("Your press release is returned")),
-                      body=comment, url=reverse("media_relations:release", args=[release.pk]))
+                      body=comment, url=reverse("media_relations:release", args=[release.pk]), actor=actor)
 
 
 approval_register(PressRelease, signed=_signed, rejected=_returned,

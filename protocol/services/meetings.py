@@ -14,7 +14,7 @@ from core.i18n import deferred
 from core.models import User
 from core.services.notifications import notification_send
 from documents.models import ApprovalStep
-from documents.services.approval import approval_register, approval_start
+from documents.services.approval import approval_register, approval_routes, approval_start
 from documents.services.control import control_open, policy_for, term_until
 from protocol.models import FollowUpAction, Meeting
 from protocol.services.common import (
@@ -100,19 +100,24 @@ def meeting_minutes_submit(*, actor, meeting, approver):
     return meeting
 
 
+def _minutes_sender(meeting):
+    """Who sent the minutes for approval (who wrote them, not always who planned the meeting): told of their fate."""
+    return approval_routes(meeting).select_related("created_by").last().created_by
+
+
 def _minutes_signed(meeting, actor):
     meeting.minutes_state = Meeting.MinutesState.APPROVED
     save_with_history(meeting, actor, gettext_noop("Minutes approved"), ["minutes_state", "updated_at"])
-    notification_send(recipient=meeting.created_by, kind="protocol.minutes", title=deferred(gettext_noop("The minutes are approved")),
-                      body=meeting.title, url=reverse("protocol:meeting", args=[meeting.pk]))
+    notification_send(recipient=_minutes_sender(meeting), kind="protocol.minutes", title=deferred(gettext_noop("The minutes are approved")),
+                      body=meeting.title, url=reverse("protocol:meeting", args=[meeting.pk]), actor=actor)
 
 
-def _minutes_returned(meeting, actor, comment):
+def _minutes_returned(meeting, actor, comment, *, withdrawn=False):
     meeting.minutes_state = Meeting.MinutesState.DRAFT
-    save_with_history(meeting, actor, gettext_noop("Minutes returned: %(comment)s"), ["minutes_state", "updated_at"],
-                      comment=comment[:200])
-    notification_send(recipient=meeting.created_by, kind="protocol.minutes", title=deferred(gettext_noop("The minutes are returned")),
-                      body=comment, url=reverse("protocol:meeting", args=[meeting.pk]))
+    save_with_history(meeting, actor, gettext_noop("Minutes withdrawn from approval: %(comment)s") if withdrawn
+                      else gettext_noop("Minutes returned: %(comment)s"), ["minutes_state", "updated_at"], comment=comment[:200])
+    notification_send(recipient=_minutes_sender(meeting), kind="protocol.minutes", title=deferred(gettext_noop("The minutes are returned")),
+                      body=comment, url=reverse("protocol:meeting", args=[meeting.pk]), actor=actor)
 
 
 approval_register(Meeting, signed=_minutes_signed, rejected=_minutes_returned,

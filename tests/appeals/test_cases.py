@@ -106,6 +106,24 @@ def test_a_returned_answer_goes_back_to_the_executor(ministry, staff, imported):
     assert case.answer_draft.version == 2 and case.state == "in_approval"
 
 
+def test_the_executor_withdraws_the_answer_from_the_heads_signature_and_answers_again(ministry, staff, imported):
+    from core.history import history_reason_text
+    from documents.services.approval import approval_routes, approval_withdraw
+
+    case, _created = case_submit(organisation=ministry, case_type="appeal", data=APPEAL)
+    case_route(actor=staff["clerk"], case=case, unit=imported["İnformasiya sektoru"])
+    case_assign(actor=staff["info_head"], case=case, executor=staff["info_officer"])
+    case = case_answer(actor=staff["info_officer"], case=Case.objects.get(pk=case.pk), text="Short answer.")
+    approval_withdraw(route=approval_routes(case.answer_draft).last(), actor=staff["info_officer"], reason="The payment date is known now")
+    case.refresh_from_db()
+    assert case.state == "in_progress"
+    with translation.override("en"):
+        assert history_reason_text(case.history.first().history_change_reason) == (
+            "Answer withdrawn from approval: The payment date is known now")
+    case = case_answer(actor=staff["info_officer"], case=case, text="Paid on 20 November.")
+    assert case.answer_draft.version == 2 and case.state == "in_approval"
+
+
 def test_the_citizen_submits_on_the_page_and_follows_the_case(client, ministry):
     url = reverse("appeals:submit")
     client.cookies["portal_language"] = "en"

@@ -210,3 +210,62 @@ def test_the_document_page_tells_the_whole_story_in_one_timeline(client, draft, 
     timeline = html[html.index("Timeline"):]
     assert "Figures checked" in timeline and "Version 1: visa approved" in timeline and "Version 1: signature" in timeline
     assert timeline.index("signature") < timeline.index("Figures checked")  # newest first
+
+
+def test_the_author_withdraws_a_letter_waiting_in_approval_changes_it_and_sends_it_again(client, draft, staff):
+    from core.models import Notification
+
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    route = approval_routes(draft).last()
+    page = reverse("documents:draft", args=[draft.pk])
+    withdraw = reverse("documents:approval-withdraw", args=[route.pk])
+    client.force_login(staff["info_head"])  # the approver decides; it is not theirs to withdraw
+    assert 'id="approval-withdraw"' not in client.get(page).content.decode()
+    assert client.post(withdraw, {"reason": "Mine now"}).status_code == 404
+
+    client.force_login(staff["info_officer"])
+    html = client.get(page, {"lang": "en"}).content.decode()
+    assert 'id="approval-withdraw"' in html and withdraw in html
+    asked = client.post(withdraw, {"reason": "  ", "lang": "en"}, follow=True).content.decode()
+    assert "Say why you withdraw it." in asked  # a reason is asked for: nothing changes without it
+    route.refresh_from_db()
+    assert route.state == "in_progress"
+    assert client.post(withdraw, {"reason": "The figures of October are out"}).url == page
+    route.refresh_from_db()
+    draft.refresh_from_db()
+    assert route.state == "withdrawn" and draft.state == "returned"
+    assert [step.state for step in route.steps.order_by("order")] == ["skipped", "skipped"]
+    assert list(approval_queue(user=staff["info_head"])) == []  # off the approver's queue, and the approver is told why
+    [told] = Notification.objects.filter(recipient=staff["info_head"], kind="documents.approval")
+    assert told.body == "The figures of October are out" and told.url == page
+    assert not Notification.objects.filter(recipient=staff["info_officer"], kind="documents.draft").exists()  # not of their own act
+    assert "Withdrawn from approval: The figures of October are out" in client.get(page, {"lang": "en"}).content.decode()
+
+    with pytest.raises(ApplicationError, match="no longer in approval"):
+        from documents.services.approval import approval_withdraw
+
+        approval_withdraw(route=route, actor=staff["info_officer"], reason="Again")
+    draft = draft_save(actor=staff["info_officer"], unit=draft.unit, addressee=draft.addressee, subject=draft.subject,
+                       body=draft.body + " October: 4.9%.", draft=draft)
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[], signer=staff["pr_head"])
+    assert [route.state for route in approval_routes(draft)] == ["withdrawn", "in_progress"]
+    assert [step.route.object_id for step in approval_queue(user=staff["pr_head"])] == [draft.pk]
+
+
+def test_an_api_client_lists_what_it_sent_and_withdraws_it(draft, staff):
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[], signer=staff["pr_head"])
+    author, outsider = APIClient(), APIClient()
+    author.force_authenticate(staff["info_officer"])
+    outsider.force_authenticate(staff["pr_head"])
+    [sent] = author.get("/api/v1/documents/approvals/sent/").json()["results"]
+    assert (sent["item"], sent["item_type"], sent["item_id"], sent["state"]) == (draft.subject, "outgoingdraft", draft.pk, "in_progress")
+    assert sent["item_page"].endswith(reverse("documents:draft", args=[draft.pk]))
+    assert author.get(f"/api/v1/documents/drafts/{draft.pk}/").json()["routes"][0]["id"] == sent["id"]
+    url = f"/api/v1/documents/approvals/routes/{sent['id']}/withdraw/"
+    assert outsider.post(url, {"reason": "x"}, format="json").status_code == 404
+    missing = author.post(url, {}, format="json")
+    assert missing.status_code == 400 and "reason" in missing.json()["fields"]
+    done = author.post(url, {"reason": "A wrong addressee"}, format="json")
+    assert done.status_code == 200 and done.json()["state"] == "withdrawn"
+    assert author.get("/api/v1/documents/approvals/sent/").json()["results"] == []
+    assert author.post(url, {"reason": "Again"}, format="json").status_code == 400

@@ -76,6 +76,22 @@ def test_the_head_opens_the_release_from_the_queue_and_approves_it_on_its_page(c
     assert 'id="approval-decision"' not in html and "Good" in html
 
 
+def test_the_officer_withdraws_a_release_from_approval_to_correct_it(client, staff, ministry, press_office):
+    release = _draft(staff, ministry)
+    press_release_submit(release=release, actor=staff["pr_officer"], approver=staff["pr_head"])
+    route = approval_routes(release).last()
+    page = reverse("media_relations:release", args=[release.pk])
+    client.force_login(staff["pr_officer"])
+    assert reverse("documents:approval-withdraw", args=[route.pk]) in client.get(page).content.decode()
+    assert client.post(reverse("documents:approval-withdraw", args=[route.pk]), {"reason": "A typo in the title"}).url == page
+    release.refresh_from_db()
+    assert release.state == "draft"
+    assert staff["pr_head"].notifications.filter(body="A typo in the title").exists()
+    assert not staff["pr_officer"].notifications.filter(title__icontains="returned").exists()  # not told of their own act
+    html = client.get(page, {"lang": "en"}).content.decode()
+    assert "withdrawn by the author" in html and "Withdrawn from approval" in html and "Send for approval" in html
+
+
 def test_an_embargoed_release_is_invisible_to_the_public_until_its_time(client, staff, ministry, press_office, accredited):
     embargo = timezone.now() + timedelta(hours=3)
     release = _approve(_draft(staff, ministry, title="Pensions up in 2027", embargo_until=embargo), staff)

@@ -183,6 +183,9 @@ def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_contr
     meeting.refresh_from_db()
     assert meeting.minutes_state == "approved"
     assert 'id="approval-decision"' not in client.get(page).content.decode()
+    # who wrote and sent the minutes is told they are signed (not the head who planned the meeting and signed them)
+    assert people["relations_officer"].notifications.filter(kind="protocol.minutes", title="The minutes are approved").exists()
+    assert not people["icd_head"].notifications.filter(kind="protocol.minutes").exists()
     action = follow_up_add(actor=people["relations_officer"], meeting=meeting, text="Prepare the seminar",
                            responsible_unit=imported[RELATIONS], due_on=timezone.localdate() + timedelta(days=40))
     assert action.card.responsible_unit == imported[RELATIONS] and action.card.policy.code == "protocol.obligation"
