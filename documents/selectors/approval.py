@@ -7,8 +7,8 @@ from core.models import User
 from documents.models import ApprovalRoute, ApprovalStep, OutgoingDraft
 from documents.services.approval import approval_acts_for, approval_routes
 
-__all__ = ["access_draft", "access_route", "approval_panel", "access_step", "draft_approvers", "draft_detail", "draft_letter", "draft_letter_response", "draft_origin",
-           "draft_origin_register", "draft_units_for", "drafts_of"]
+__all__ = ["access_draft", "access_route", "access_step", "approval_panel", "draft_approvers", "draft_detail", "draft_letter",
+           "draft_letter_response", "draft_origin", "draft_origin_register", "draft_units_for", "drafts_of"]
 
 # the apps that write their letters as drafts (a case's answer, a visit's note) say what a draft was written for
 _ORIGINS = []

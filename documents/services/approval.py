@@ -14,8 +14,7 @@ from django.utils.translation import gettext_noop
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.i18n import deferred, ngettext_noop
 from documents.models import ApprovalRoute, ApprovalStep
-from units.models import Acting, Membership
-from units.selectors import users_acted_for
+from units.selectors import acting_for, users_acted_for
 
 # model -> {"signed": f(item, actor), "rejected": f(item, actor, comment, *, withdrawn), "url": f(pk) -> the item's page};
 # "rejected" returns the item to its author, returned by an approver or withdrawn by the author (withdrawn=True)
@@ -85,8 +84,7 @@ def approval_withdraw(*, route, actor, reason):
 
 def approval_acts_for(actor, approver, on=None):
     """Whether `actor` holds an acting appointment today for a position `approver` holds."""
-    held = Membership.objects.current(on).filter(user=approver).values("position_id")
-    return Acting.objects.current(on).filter(user=actor, position_id__in=held).exists()
+    return acting_for(user=approver, on=on).filter(pk=actor.pk).exists()
 
 
 def approval_current_step(route):
