@@ -21,8 +21,15 @@ from units.selectors import acting_for, users_acted_for
 _HOOKS = {}
 
 
-def approval_register(model, *, signed, rejected, url):
-    _HOOKS[model] = {"signed": signed, "rejected": rejected, "url": url}
+def approval_register(model, *, signed, rejected, url, kind=None):
+    """`kind` names what is approved when it is not the model itself (a meeting's minutes)."""
+    _HOOKS[model] = {"signed": signed, "rejected": rejected, "url": url, "kind": kind}
+
+
+def approval_item_kind(route):
+    """What the route's item is, for a list of things to approve: "Outgoing draft", "Minutes of the meeting"."""
+    model = route.content_type.model_class()
+    return _HOOKS.get(model, {}).get("kind") or model._meta.verbose_name
 
 
 def approval_item_url(route):

@@ -19,7 +19,13 @@ from documents.selectors import (
     draft_units_for,
     drafts_of,
 )
-from documents.services.approval import approval_decide, approval_item_url, approval_queue, approval_withdraw
+from documents.services.approval import (
+    approval_decide,
+    approval_item_kind,
+    approval_item_url,
+    approval_queue,
+    approval_withdraw,
+)
 from documents.services.drafts import draft_save, draft_send_for_approval
 
 __all__ = ["approval_decide_page", "approval_of", "approval_queue_page", "draft_page", "drafts_page"]
@@ -85,7 +91,7 @@ def approval_queue_page(request):
     steps = list(approval_queue(user=request.user))
     for step in steps:
         step.item_url = approval_item_url(step.route)
-        step.item_kind = step.route.content_type.model_class()._meta.verbose_name  # a letter, a work plan, …
+        step.item_kind = approval_item_kind(step.route)
     return render(request, "documents/approval_queue.html", {"steps": steps})
 
 

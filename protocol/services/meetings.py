@@ -7,7 +7,7 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
 from core.exceptions import ApplicationError, fail, fail_all
 from core.i18n import deferred
@@ -120,8 +120,8 @@ def _minutes_returned(meeting, actor, comment, *, withdrawn=False):
                       body=comment, url=reverse("protocol:meeting", args=[meeting.pk]), actor=actor)
 
 
-approval_register(Meeting, signed=_minutes_signed, rejected=_minutes_returned,
-                  url=lambda pk: reverse("protocol:meeting", args=[pk]))
+approval_register(Meeting, signed=_minutes_signed, rejected=_minutes_returned, kind=gettext_lazy("minutes of the meeting"),
+                  url=lambda pk: reverse("protocol:meeting", args=[pk]) + "#minutes")
 
 
 def follow_up_errors(*, text, due_on):

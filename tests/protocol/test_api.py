@@ -179,7 +179,8 @@ def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_contr
     client.force_login(people["icd_head"])  # the head opens the minutes from the queue and signs them there
     html = client.get(page, {"lang": "en"}).content.decode()
     assert 'id="approval-decision"' in html and reverse("documents:approval-decide", args=[step.pk]) in html and ">Sign</button>" in html
-    assert client.post(reverse("documents:approval-decide", args=[step.pk]), {"decision": "approve"}).url == page
+    assert "Minutes of the meeting:</small>" in client.get(reverse("documents:approval-queue"), {"lang": "en"}).content.decode()
+    assert client.post(reverse("documents:approval-decide", args=[step.pk]), {"decision": "approve"}).url == f"{page}#minutes"
     meeting.refresh_from_db()
     assert meeting.minutes_state == "approved"
     assert 'id="approval-decision"' not in client.get(page).content.decode()
