@@ -13,6 +13,7 @@ from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError
 from core.i18n import deferred, ngettext_noop
+from core.services.notifications import notification_send_many
 from documents.models import ApprovalRoute, ApprovalStep
 from units.selectors import acting_for, users_acted_for
 
@@ -56,15 +57,30 @@ def approval_start(*, item, steps, actor):
         route.save()
         ApprovalStep.objects.bulk_create([ApprovalStep(route=route, order=n, kind=kind, approver=user)
                                           for n, (kind, user) in enumerate(steps, start=1)])
+        _tell_whose_turn(route, item=item, actor=actor)
     return route
+
+
+def _tell_whose_turn(route, *, item, actor):
+    """The approver whose turn has come (and whoever acts for them) learns what waits, in the inbox and by e-mail."""
+    step = approval_current_step(route)
+    if step is None:
+        return
+    title = (deferred(gettext_noop("Waits for your signature: %(item)s"), item=str(item)) if step.kind == ApprovalStep.Kind.SIGNATURE
+             else deferred(gettext_noop("Waits for your visa: %(item)s"), item=str(item)))
+    body = deferred(gettext_noop("Sent by %(author)s."), author=str(route.created_by))
+    url = approval_item_url(route)
+    notification_send_many(items=[(user, "documents.approval", title, body, url) for user in _deciders(step)], actor=actor)
+
+
+def _deciders(step):
+    return [step.approver, *acting_for(user=step.approver)]
 
 
 def approval_withdraw(*, route, actor, reason):
     """The author takes the item back while it is in approval (a figure to correct, an approver who has left): the
     steps not yet reached are skipped, the item is the author's to change and send again as the next version, and the
     approver it waited for is told why."""
-    from core.services.notifications import notification_send
-
     if not (reason or "").strip():
         message = _("Say why you withdraw it.")
         raise ApplicationError(message, fields={"reason": [message]})
@@ -83,9 +99,9 @@ def approval_withdraw(*, route, actor, reason):
         if "rejected" in hooks:
             hooks["rejected"](route.item, actor, reason.strip(), withdrawn=True)
         if waiting is not None:
-            notification_send(recipient=waiting.approver, kind="documents.approval", actor=actor, body=reason.strip(),
-                              title=deferred(gettext_noop("Withdrawn from approval: %(item)s"), item=str(route.item)),
-                              url=approval_item_url(route))
+            title, url = deferred(gettext_noop("Withdrawn from approval: %(item)s"), item=str(route.item)), approval_item_url(route)
+            notification_send_many(items=[(user, "documents.approval", title, reason.strip(), url) for user in _deciders(waiting)],
+                                   actor=actor)
     return route
 
 
@@ -129,6 +145,8 @@ def approval_decide(*, step, actor, approve, comment=""):
             route.save(update_fields=["state"])
             if "signed" in hooks:
                 hooks["signed"](route.item, actor)
+        else:
+            _tell_whose_turn(route, item=route.item, actor=actor)
     return step
 
 
@@ -158,7 +176,6 @@ def approval_remind_waiting(*, now=None):
     from django.conf import settings
     from django.db.models import Max
 
-    from core.services.notifications import notification_send_many
     from documents.models import ApprovalReminder
     from documents.services.calendar import calendar_for
 

@@ -236,7 +236,9 @@ def test_the_author_withdraws_a_letter_waiting_in_approval_changes_it_and_sends_
     assert route.state == "withdrawn" and draft.state == "returned"
     assert [step.state for step in route.steps.order_by("order")] == ["skipped", "skipped"]
     assert list(approval_queue(user=staff["info_head"])) == []  # off the approver's queue, and the approver is told why
-    [told] = Notification.objects.filter(recipient=staff["info_head"], kind="documents.approval")
+    arrived, told = Notification.objects.filter(recipient=staff["info_head"], kind="documents.approval").order_by("id")
+    assert arrived.title == f"Waits for your visa: {draft.subject}"
+    assert told.title == f"Withdrawn from approval: {draft.subject}"
     assert told.body == "The figures of October are out" and told.url == page
     assert not Notification.objects.filter(recipient=staff["info_officer"], kind="documents.draft").exists()  # not of their own act
     assert "Withdrawn from approval: The figures of October are out" in client.get(page, {"lang": "en"}).content.decode()
@@ -269,3 +271,29 @@ def test_an_api_client_lists_what_it_sent_and_withdraws_it(draft, staff):
     assert done.status_code == 200 and done.json()["state"] == "withdrawn"
     assert author.get("/api/v1/documents/approvals/sent/").json()["results"] == []
     assert author.post(url, {"reason": "Again"}, format="json").status_code == 400
+
+
+def test_each_approver_is_told_when_their_turn_comes_and_whoever_acts_for_them_too(draft, staff, imported):
+    from core.i18n import deferred_text
+    from core.models import Notification, OutboundEmail
+
+    def told(user):
+        return [n.title for n in Notification.objects.filter(recipient=user, kind="documents.approval").order_by("id")]
+
+    stand_in = UserFactory(username="stand_in", preferred_language="ru")
+    Acting.objects.create(position=position_get_or_create(unit=imported["İctimaiyyətlə əlaqələr şöbəsi"], kind=PositionKind.HEAD),
+                          user=stand_in, start=timezone.localdate(), end=timezone.localdate() + timedelta(days=3))
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    subject = draft.subject
+    assert told(staff["info_head"]) == [f"Waits for your visa: {subject}"]
+    assert told(staff["pr_head"]) == []  # not yet: the visa comes first
+    notice = Notification.objects.get(recipient=staff["info_head"], kind="documents.approval")
+    assert notice.url == reverse("documents:draft", args=[draft.pk]) and notice.body == f"Sent by {staff['info_officer']}."
+    assert OutboundEmail.objects.filter(to=[staff["info_head"].email], subject=notice.title).exists()
+    approval_decide(step=waiting(draft), actor=staff["info_head"], approve=True)
+    assert told(staff["pr_head"]) == [f"Waits for your signature: {subject}"]
+    [acting] = Notification.objects.filter(recipient=stand_in, kind="documents.approval")  # the head is away: the acting head
+    with translation.override("ru"):
+        assert deferred_text(acting.message["title"]) == f"Ждёт вашей подписи: {subject}"
+    approval_decide(step=waiting(draft), actor=stand_in, approve=True)
+    assert told(staff["info_officer"]) == []  # the author learns the fate of the letter, not of each step
