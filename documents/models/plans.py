@@ -52,6 +52,16 @@ class WorkPlan(models.Model):
     def __str__(self):
         return f"{self.unit} — {self.period_label}"
 
+    def names(self):
+        """The plan's name in each language (a notice reads in its reader's language: core.i18n)."""
+        from django.utils import translation
+
+        names = {}
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                names[code] = str(self)
+        return names
+
     @property
     def period_label(self):
         if self.period == self.Period.YEAR:

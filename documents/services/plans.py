@@ -3,17 +3,20 @@ items under control once approved; the period report shows what was done and wha
 for that nobody planned."""
 
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from core.exceptions import ApplicationError, PermissionDeniedError, fail
 from core.history import history_reason
+from core.i18n import deferred
+from core.services.notifications import notification_send_many
 from documents.domain.deadlines import Term
 from documents.models import ControlCard, TermUnit, WorkPlan, WorkPlanItem, WorkPlanReport
 from documents.services.control import control_open, policy_for
 from units.models import Clause, ClauseKind
-from units.selectors import user_manages_unit
+from units.selectors import unit_heads, user_manages_unit
 
 EDITABLE = (WorkPlan.State.DRAFT, WorkPlan.State.RETURNED)
 DUTY_KINDS = (ClauseKind.DUTY, ClauseKind.FUNCTION)  # "vəzifələri", "функции": what a unit must do
@@ -87,6 +90,18 @@ def plan_item_add(*, actor, plan, title, clauses, responsible, due_date):
     return item
 
 
+def _tell(users, *, actor, plan, title, body=""):
+    """A notice about a plan, in the inbox and by e-mail (never to the one who acted)."""
+    url = reverse("documents:plan", args=[plan.pk])
+    notification_send_many(items=[(user, "documents.plan", deferred(title, plan=plan), body, url) for user in users], actor=actor)
+
+
+def _submitter(plan):
+    """Who submitted the plan last (learns whether it is approved or returned)."""
+    record = plan.history.filter(state=WorkPlan.State.SUBMITTED).select_related("history_user").order_by("-history_date").first()
+    return [record.history_user] if record and record.history_user else []
+
+
 def plan_submit(*, actor, plan):
     with transaction.atomic():
         plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
@@ -98,6 +113,9 @@ def plan_submit(*, actor, plan):
             fail("items", _("Add at least one measure before submitting."))
         plan.state = WorkPlan.State.SUBMITTED
         _save(plan, actor, history_reason(gettext_noop("Submitted for approval")), ["state"])
+        approver_unit = plan_approver_unit(plan)
+        _tell(unit_heads(unit_ids=[approver_unit.pk]).get(approver_unit.pk, []), actor=actor, plan=plan,
+              title=gettext_noop("Work plan waits for your approval: %(plan)s"))
     return plan
 
 
@@ -118,6 +136,7 @@ def plan_return(*, actor, plan, comment):
         plan.state, plan.comment, plan.decided_by, plan.decided_at = WorkPlan.State.RETURNED, comment.strip(), actor, timezone.now()
         _save(plan, actor, history_reason(gettext_noop("Returned: %(comment)s"), comment=comment.strip()[:200]),
               ["state", "comment", "decided_by", "decided_at"])
+        _tell(_submitter(plan), actor=actor, plan=plan, title=gettext_noop("Your work plan is returned: %(plan)s"), body=plan.comment)
     return plan
 
 
@@ -137,6 +156,7 @@ def plan_approve(*, actor, plan):
                          title=f"{plan.period_label}: {item.title}", actor=actor, term=Term(days, TermUnit.CALENDAR_DAYS))
         plan.state, plan.decided_by, plan.decided_at = WorkPlan.State.APPROVED, actor, start
         _save(plan, actor, history_reason(gettext_noop("Approved")), ["state", "decided_by", "decided_at"])
+        _tell(_submitter(plan), actor=actor, plan=plan, title=gettext_noop("Your work plan is approved: %(plan)s"))
     return plan
 
 

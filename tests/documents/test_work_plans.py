@@ -86,6 +86,37 @@ def test_returned_then_resubmitted_then_approved_opens_a_card_per_item(plan, sta
     assert len([r for r in reasons if r]) >= 5  # drafted, submitted, returned, submitted, approved
 
 
+def test_the_head_who_approves_is_told_of_a_submitted_plan_and_who_submitted_it_of_the_decision(plan, staff, duties):
+    from django.urls import reverse
+    from django.utils import translation
+
+    from core.i18n import deferred_text
+    from core.models import Notification
+
+    def told(user):
+        return list(Notification.objects.filter(recipient=user, kind="documents.plan").order_by("id"))
+
+    with translation.override("en"):  # the staff read English here
+        name = str(plan)
+
+    plan_item_add(actor=staff["info_head"], plan=plan, title="Digest", clauses=duties[:1], responsible=staff["info_officer"],
+                  due_date=last_day(plan))
+    plan_submit(actor=staff["info_officer"], plan=plan)
+    [waiting] = told(staff["pr_head"])  # the head of the department above approves the sector's plan
+    assert waiting.title == f"Work plan waits for your approval: {name}" and waiting.url == reverse("documents:plan", args=[plan.pk])
+    with translation.override("ru"):  # read in the reader's language: the unit and the quarter named in Russian
+        title = deferred_text(waiting.message["title"])
+        assert title.startswith("План работы ждёт вашего утверждения: ") and "квартал" in title
+    assert told(staff["info_head"]) == [] and told(staff["minister"]) == []  # not the sector's own head, not every head above
+    plan_return(actor=staff["pr_head"], plan=plan, comment="Add the social media monitoring")
+    [returned] = told(staff["info_officer"])  # who submitted it
+    assert returned.title == f"Your work plan is returned: {name}" and returned.body == "Add the social media monitoring"
+    plan_submit(actor=staff["info_head"], plan=plan)
+    plan_approve(actor=staff["pr_head"], plan=plan)
+    assert [n.title for n in told(staff["info_head"])] == [f"Your work plan is approved: {name}"]
+    assert len(told(staff["info_officer"])) == 1
+
+
 def test_the_period_report_shows_outcomes_and_unplanned_duties(plan, staff, duties):
     done = plan_item_add(actor=staff["info_head"], plan=plan, title="Digest", clauses=duties[:1],
                          responsible=staff["info_officer"], due_date=last_day(plan))
