@@ -41,6 +41,7 @@ urlpatterns = [
     path("work-plans/<id:pk>/submit/", apis.WorkPlanActionApi.as_view(action="submit"), name="work-plan-submit"),
     path("work-plans/<id:pk>/approve/", apis.WorkPlanActionApi.as_view(action="approve"), name="work-plan-approve"),
     path("work-plans/<id:pk>/return/", apis.WorkPlanActionApi.as_view(action="return"), name="work-plan-return"),
+    path("work-plans/<id:pk>/withdraw/", apis.WorkPlanActionApi.as_view(action="withdraw"), name="work-plan-withdraw"),
     path("work-plans/<id:pk>/report/", apis.WorkPlanReportApi.as_view(), name="work-plan-report"),
     path("work-plans/<id:pk>/report/approve/", apis.WorkPlanReportApproveApi.as_view(), name="work-plan-report-approve"),
     path("work-plans/<id:pk>/report/pdf/", apis.WorkPlanReportPdfApi.as_view(), name="work-plan-report-pdf"),

@@ -95,12 +95,14 @@ class WorkPlanDetailApi(APIView):
 
 
 class WorkPlanActionApi(APIView):
-    """submit (the unit's staff), approve or return with a comment (the head of the parent department)."""
+    """submit, or withdraw while it waits saying why (`reason`) (the unit's staff); approve, or return with a `comment`
+    (the head of the parent department)."""
 
     action = None
 
     class ActionInputSerializer(serializers.Serializer):
         comment = serializers.CharField(max_length=5000, required=False, allow_blank=True, default="")
+        reason = serializers.CharField(max_length=2000, required=False, allow_blank=True, default="")
 
     @extend_schema(request=ActionInputSerializer, responses=WorkPlanSerializer)
     def post(self, request, pk):
@@ -111,6 +113,8 @@ class WorkPlanActionApi(APIView):
             plan = plan_services.plan_submit(actor=request.user, plan=plan)
         elif self.action == "approve":
             plan = plan_services.plan_approve(actor=request.user, plan=plan)
+        elif self.action == "withdraw":
+            plan = plan_services.plan_withdraw(actor=request.user, plan=plan, reason=data.validated_data["reason"])
         else:
             plan = plan_services.plan_return(actor=request.user, plan=plan, comment=data.validated_data["comment"])
         return Response(WorkPlanSerializer(plan).data)

@@ -113,10 +113,30 @@ def plan_submit(*, actor, plan):
             fail("items", _("Add at least one measure before submitting."))
         plan.state = WorkPlan.State.SUBMITTED
         _save(plan, actor, history_reason(gettext_noop("Submitted for approval")), ["state"])
-        approver_unit = plan_approver_unit(plan)
-        _tell(unit_heads(unit_ids=[approver_unit.pk]).get(approver_unit.pk, []), actor=actor, plan=plan,
-              title=gettext_noop("Work plan waits for your approval: %(plan)s"))
+        _tell(_approvers(plan), actor=actor, plan=plan, title=gettext_noop("Work plan waits for your approval: %(plan)s"))
     return plan
+
+
+def plan_withdraw(*, actor, plan, reason):
+    """The unit takes its submitted plan back (a measure to add, a term to move) before the head decides; the head who
+    approves is told why."""
+    if not (reason or "").strip():
+        fail("reason", _("Say why you withdraw it."))
+    with transaction.atomic():
+        plan = WorkPlan.objects.select_for_update().get(pk=plan.pk)
+        if not works_in(actor, plan.unit):
+            raise PermissionDeniedError(_("A unit's plan is withdrawn by its own staff."))
+        if plan.state != WorkPlan.State.SUBMITTED:
+            raise ApplicationError(_("It is no longer in approval."), code="wrong_state")
+        plan.state = WorkPlan.State.DRAFT
+        _save(plan, actor, history_reason(gettext_noop("Withdrawn from approval: %(comment)s"), comment=reason.strip()[:200]), ["state"])
+        _tell(_approvers(plan), actor=actor, plan=plan, title=gettext_noop("Work plan withdrawn from approval: %(plan)s"), body=reason.strip())
+    return plan
+
+
+def _approvers(plan):
+    approver_unit = plan_approver_unit(plan)
+    return unit_heads(unit_ids=[approver_unit.pk]).get(approver_unit.pk, [])
 
 
 def _require_approver(actor, plan):

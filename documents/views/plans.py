@@ -108,6 +108,10 @@ def plan_page(request, pk):
                 plan_services.plan_return(actor=request.user, plan=plan, comment=request.POST.get("comment", ""))
                 messages.success(request, _("The plan is returned with your comments."))
                 return redirect("documents:plan", pk=plan.pk)
+            if action == "withdraw":
+                plan_services.plan_withdraw(actor=request.user, plan=plan, reason=request.POST.get("reason", ""))
+                messages.success(request, _("Withdrawn from approval: change it and send it again."))
+                return redirect("documents:plan", pk=plan.pk)
         except ApplicationError as error:
             if action == "add":
                 form_add_application_error(item_form, error)
@@ -115,10 +119,12 @@ def plan_page(request, pk):
                 messages.error(request, error.message)
         status = 400
     approver_unit = plan_services.plan_approver_unit(plan)
+    may_decide = plan.state == "submitted" and user_manages_unit(user=request.user, unit=approver_unit)
     return render(request, "documents/plan.html", {
         "plan": plan, "items": plan_items(user=request.user, plan=plan), "item_form": item_form,
         "query": query, "editable": plan.state in plan_services.EDITABLE and plan_services.works_in(request.user, plan.unit),
-        "may_decide": plan.state == "submitted" and user_manages_unit(user=request.user, unit=approver_unit),
+        "may_decide": may_decide,
+        "may_withdraw": plan.state == "submitted" and not may_decide and plan_services.works_in(request.user, plan.unit),
         "approver_unit": approver_unit, "history": plan.history.select_related("history_user").order_by("-history_date")[:30],
     }, status=status)
 

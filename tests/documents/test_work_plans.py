@@ -117,6 +117,42 @@ def test_the_head_who_approves_is_told_of_a_submitted_plan_and_who_submitted_it_
     assert len(told(staff["info_officer"])) == 1
 
 
+def test_the_unit_withdraws_its_submitted_plan_before_the_head_decides(client, plan, staff, duties):
+    from django.urls import reverse
+    from rest_framework.test import APIClient
+
+    from core.models import Notification
+    from documents.services.plans import plan_withdraw
+
+    plan_item_add(actor=staff["info_head"], plan=plan, title="Digest", clauses=duties[:1], responsible=staff["info_officer"],
+                  due_date=last_day(plan))
+    plan_submit(actor=staff["info_officer"], plan=plan)
+    page = reverse("documents:plan", args=[plan.pk])
+    client.force_login(staff["pr_head"])  # the head who decides is offered the decision, not the withdrawal
+    assert 'id="plan-withdraw"' not in client.get(page).content.decode()
+    client.force_login(staff["info_officer"])
+    assert 'id="plan-withdraw"' in client.get(page).content.decode()
+    asked = client.post(f"{page}?lang=en", {"action": "withdraw", "reason": ""})
+    assert asked.status_code == 400 and "Say why you withdraw it." in asked.content.decode()
+    assert client.post(page, {"action": "withdraw", "reason": "The monitoring measure is missing"}).status_code == 302
+    plan.refresh_from_db()
+    assert plan.state == "draft"
+    told = Notification.objects.filter(recipient=staff["pr_head"], kind="documents.plan").order_by("id").last()
+    assert told.title.startswith("Work plan withdrawn from approval: ") and told.body == "The monitoring measure is missing"
+    assert 'id="plan-withdraw"' not in client.get(page).content.decode()
+    with pytest.raises(ApplicationError, match="no longer in approval"):
+        plan_withdraw(actor=staff["info_officer"], plan=plan, reason="Again")
+
+    plan_submit(actor=staff["info_officer"], plan=plan)
+    api = APIClient()
+    api.force_authenticate(staff["icd_head"])  # a head elsewhere does not even see the plan
+    assert api.post(f"/api/v1/work-plans/{plan.pk}/withdraw/", {"reason": "x"}, format="json").status_code == 404
+    api.force_authenticate(staff["info_officer"])
+    assert api.post(f"/api/v1/work-plans/{plan.pk}/withdraw/", {}, format="json").json()["fields"].keys() == {"reason"}
+    withdrawn = api.post(f"/api/v1/work-plans/{plan.pk}/withdraw/", {"reason": "A term to move"}, format="json")
+    assert withdrawn.status_code == 200 and withdrawn.json()["state"] == "draft"
+
+
 def test_the_period_report_shows_outcomes_and_unplanned_duties(plan, staff, duties):
     done = plan_item_add(actor=staff["info_head"], plan=plan, title="Digest", clauses=duties[:1],
                          responsible=staff["info_officer"], due_date=last_day(plan))
