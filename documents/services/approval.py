@@ -6,7 +6,8 @@ what happens when it is signed or returned (the lower layer defines the hook, th
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Exists, OuterRef, Q
+from django.db.models import Exists, F, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
@@ -154,7 +155,7 @@ def approval_queue(*, user):
     """Steps waiting for the user (or for someone they act for) whose turn has come: the "to approve" queue."""
     return (approval_queue_all().filter(Q(approver=user) | Q(approver_id__in=users_acted_for(user=user)))
             .select_related("route", "route__content_type", "route__created_by", "approver").prefetch_related("route__item")
-            .order_by("route__created_at"))
+            .order_by("waiting_since", "id"))
 
 
 def approval_sent(*, user):
@@ -174,7 +175,6 @@ def approval_remind_waiting(*, now=None):
     working days for them: one ledger row per step (set-based, unique), one message per approver naming
     how many items wait. Returns the number of steps reminded about."""
     from django.conf import settings
-    from django.db.models import Max
 
     from documents.models import ApprovalReminder
     from documents.services.calendar import calendar_for
@@ -182,9 +182,8 @@ def approval_remind_waiting(*, now=None):
     now = now or timezone.now()
     today = timezone.localtime(now).date()
     cutoff_day = calendar_for("AZ", around=today).subtract_working_days(today, settings.APPROVAL_REMIND_AFTER_WORKING_DAYS)
-    waiting = list(approval_queue_all().filter(reminder__isnull=True).annotate(
-        previous_decided=Max("route__steps__decided_at")).select_related("route", "approver"))
-    due = [s for s in waiting if timezone.localtime(s.previous_decided or s.route.created_at).date() <= cutoff_day]
+    waiting = list(approval_queue_all().filter(reminder__isnull=True).select_related("route", "approver"))
+    due = [s for s in waiting if timezone.localtime(s.waiting_since).date() <= cutoff_day]
     if not due:
         return 0
     with transaction.atomic():
@@ -205,8 +204,10 @@ def approval_remind_waiting(*, now=None):
 
 
 def approval_queue_all():
-    """Every step whose turn has come, for every approver."""
+    """Every step whose turn has come, for every approver, with `waiting_since`: when its turn came (the step before
+    it was decided, or the route was sent)."""
     earlier_waiting = ApprovalStep.objects.filter(route=OuterRef("route"), order__lt=OuterRef("order"),
                                                   state=ApprovalStep.State.WAITING)
+    turn_came = ApprovalStep.objects.filter(route=OuterRef("route"), decided_at__isnull=False).order_by("-decided_at").values("decided_at")[:1]
     return (ApprovalStep.objects.filter(state=ApprovalStep.State.WAITING, route__state=ApprovalRoute.State.IN_PROGRESS)
-            .exclude(Exists(earlier_waiting)))
+            .exclude(Exists(earlier_waiting)).annotate(waiting_since=Coalesce(Subquery(turn_came), F("route__created_at"))))

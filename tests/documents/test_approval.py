@@ -297,3 +297,18 @@ def test_each_approver_is_told_when_their_turn_comes_and_whoever_acts_for_them_t
         assert deferred_text(acting.message["title"]) == f"Ждёт вашей подписи: {subject}"
     approval_decide(step=waiting(draft), actor=stand_in, approve=True)
     assert told(staff["info_officer"]) == []  # the author learns the fate of the letter, not of each step
+
+
+def test_the_queue_says_since_when_each_step_waits_the_turn_coming_with_the_visa_before_it(client, draft, staff):
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    sent = timezone.now() - timedelta(days=6)
+    ApprovalRoute.objects.filter(object_id=draft.pk).update(created_at=sent)
+    [visa] = approval_queue(user=staff["info_head"])
+    assert visa.waiting_since == sent
+    approval_decide(step=waiting(draft), actor=staff["info_head"], approve=True)
+    [signature] = approval_queue(user=staff["pr_head"])
+    visa.refresh_from_db()
+    assert signature.waiting_since == visa.decided_at  # the head's turn came with the visa, not when the letter was sent
+    client.force_login(staff["pr_head"])
+    html = client.get(reverse("documents:approval-queue")).content.decode()
+    assert f'<time datetime="{timezone.localtime(visa.decided_at).isoformat()}' in html
