@@ -35,7 +35,13 @@ class ApprovalStepSerializer(serializers.ModelSerializer):
         return str(step.route.item)
 
     def get_item_page(self, step) -> str:
-        return self.context["request"].build_absolute_uri(approval_item_url(step.route)) if "request" in self.context else approval_item_url(step.route)
+        return _item_page(self.context, step.route)
+
+
+def _item_page(context, route):
+    """The route's item's page, as an absolute address when the request is known."""
+    request = context.get("request")
+    return request.build_absolute_uri(approval_item_url(route)) if request else approval_item_url(route)
 
 
 class ApprovalQueueApi(generics.ListAPIView):
@@ -81,7 +87,7 @@ class ApprovalRouteSerializer(serializers.ModelSerializer):
         return str(route.item)
 
     def get_item_page(self, route) -> str:
-        return self.context["request"].build_absolute_uri(approval_item_url(route)) if "request" in self.context else approval_item_url(route)
+        return _item_page(self.context, route)
 
 
 class ApprovalSentApi(generics.ListAPIView):
