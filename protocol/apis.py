@@ -18,6 +18,7 @@ from core.serializers import (
     PortalModelSerializer,
     ServiceRules,
 )
+from documents.apis.approval import ApprovalRoutesField
 from protocol.models import (
     Agreement,
     DelegationMember,
@@ -477,10 +478,18 @@ class MeetingUpdateSerializer(MeetingSerializer):
 MEETING_VALUES = ["partner", "title", "starts_at", "ends_at", "place", "guests", "agenda"]
 
 
-class MeetingDetailApi(generics.RetrieveAPIView):
-    """One meeting with its follow-ups; PATCH changes it (the participants' agendas follow)."""
+class MeetingDetailSerializer(MeetingSerializer):
+    routes = ApprovalRoutesField()
 
-    serializer_class = MeetingSerializer
+    class Meta(MeetingSerializer.Meta):
+        fields = [*MeetingSerializer.Meta.fields, "routes"]
+
+
+class MeetingDetailApi(generics.RetrieveAPIView):
+    """One meeting with its follow-ups and its minutes' approval (every version's route); PATCH changes it (the
+    participants' agendas follow)."""
+
+    serializer_class = MeetingDetailSerializer
 
     def get_object(self):
         return access_meeting(user=self.request.user, pk=self.kwargs["pk"])

@@ -1,6 +1,6 @@
 """The "to approve" queue and decisions through the API."""
 
-from drf_spectacular.utils import extend_schema
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import generics, serializers
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -11,11 +11,42 @@ from documents.services.approval import (
     approval_decide,
     approval_item_url,
     approval_queue,
+    approval_routes,
     approval_sent,
     approval_withdraw,
 )
 
-__all__ = ["ApprovalDecideApi", "ApprovalQueueApi", "ApprovalSentApi", "ApprovalWithdrawApi"]
+__all__ = ["ApprovalDecideApi", "ApprovalQueueApi", "ApprovalRouteDetailSerializer", "ApprovalRoutesField", "ApprovalSentApi",
+           "ApprovalWithdrawApi"]
+
+
+class ApprovalStepDetailSerializer(serializers.ModelSerializer):
+    approver = serializers.StringRelatedField()
+    decided_by = serializers.StringRelatedField()
+
+    class Meta:
+        model = ApprovalStep
+        fields = ["id", "order", "kind", "approver", "state", "decided_by", "decided_at", "comment"]
+
+
+class ApprovalRouteDetailSerializer(serializers.ModelSerializer):
+    steps = ApprovalStepDetailSerializer(many=True)
+
+    class Meta:
+        model = ApprovalRoute
+        fields = ["id", "version", "state", "created_at", "steps"]
+
+
+@extend_schema_field(ApprovalRouteDetailSerializer(many=True))
+class ApprovalRoutesField(serializers.Field):
+    """An item's approval, every version's route with its steps, oldest first (for one item's detail, never a list:
+    it reads the routes of the item it is given)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(source="*", read_only=True, help_text="Every version's approval route with its steps, oldest first.", **kwargs)
+
+    def to_representation(self, item):
+        return ApprovalRouteDetailSerializer(approval_routes(item), many=True).data
 
 
 class ApprovalStepSerializer(serializers.ModelSerializer):

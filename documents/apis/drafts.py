@@ -11,7 +11,8 @@ from rest_framework.views import APIView
 from core.api import PDF, file_renderers
 from core.bounds import MAX_ID
 from core.exceptions import ApplicationError
-from documents.models import ApprovalRoute, ApprovalStep, Document, OutgoingDraft
+from documents.apis.approval import ApprovalRoutesField
+from documents.models import Document, OutgoingDraft
 from documents.selectors import (
     access_draft,
     draft_approvers,
@@ -19,7 +20,6 @@ from documents.selectors import (
     draft_units_for,
     drafts_of,
 )
-from documents.services.approval import approval_routes
 from documents.services.drafts import draft_save, draft_send_for_approval
 
 __all__ = ["DraftDetailApi", "DraftLetterApi", "DraftListCreateApi", "DraftSendApi"]
@@ -36,25 +36,8 @@ class DraftSerializer(serializers.ModelSerializer):
                   "document_number", "created_at"]
 
 
-class DraftStepSerializer(serializers.ModelSerializer):
-    approver = serializers.StringRelatedField()
-    decided_by = serializers.StringRelatedField()
-
-    class Meta:
-        model = ApprovalStep
-        fields = ["id", "order", "kind", "approver", "state", "decided_by", "decided_at", "comment"]
-
-
-class DraftRouteSerializer(serializers.ModelSerializer):
-    steps = DraftStepSerializer(many=True)
-
-    class Meta:
-        model = ApprovalRoute
-        fields = ["id", "version", "state", "created_at", "steps"]
-
-
 class DraftDetailSerializer(DraftSerializer):
-    routes = DraftRouteSerializer(many=True, read_only=True, help_text="Every version's route, oldest first.")
+    routes = ApprovalRoutesField()
 
     class Meta(DraftSerializer.Meta):
         fields = [*DraftSerializer.Meta.fields, "routes"]
@@ -88,7 +71,7 @@ def _draft_values(user, values):
 
 
 def _detail(draft):
-    return {**DraftSerializer(draft).data, "routes": DraftRouteSerializer(approval_routes(draft), many=True).data}
+    return DraftDetailSerializer(draft).data
 
 
 class DraftListCreateApi(generics.ListCreateAPIView):

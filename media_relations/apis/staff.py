@@ -17,6 +17,7 @@ from core.serializers import (
     PortalModelSerializer,
     ServiceRules,
 )
+from documents.apis.approval import ApprovalRoutesField
 from media_relations.models import (
     Accreditation,
     ArchiveItem,
@@ -402,10 +403,17 @@ class ReleaseUpdateSerializer(ReleaseSerializer):
         read_only_fields = ["id", "state", "published_at", "organisation", "original"]
 
 
-class ReleaseDetailApi(generics.RetrieveAPIView):
-    """A release; PATCH edits a draft."""
+class ReleaseDetailSerializer(ReleaseSerializer):
+    routes = ApprovalRoutesField()
 
-    serializer_class = ReleaseSerializer
+    class Meta(ReleaseSerializer.Meta):
+        fields = [*ReleaseSerializer.Meta.fields, "routes"]
+
+
+class ReleaseDetailApi(generics.RetrieveAPIView):
+    """A release with its approval (every version's route, the approvers' comments); PATCH edits a draft."""
+
+    serializer_class = ReleaseDetailSerializer
 
     def get_object(self):
         return access_release_staff(user=self.request.user, pk=self.kwargs["pk"])

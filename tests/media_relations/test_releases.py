@@ -51,6 +51,13 @@ def test_a_returned_release_is_a_draft_again_with_the_comment(staff, ministry, p
     release.refresh_from_db()
     assert release.state == "draft"
     assert staff["pr_officer"].notifications.filter(body="Add the numbers").exists()
+    from rest_framework.test import APIClient
+
+    api = APIClient()
+    api.force_authenticate(staff["pr_officer"])  # an API client reads why it came back
+    [route] = api.get(f"/api/v1/media/releases/{release.pk}/").json()["routes"]
+    assert (route["version"], route["state"]) == (1, "rejected")
+    assert [(step["kind"], step["state"], step["comment"]) for step in route["steps"]] == [("signature", "rejected", "Add the numbers")]
     # the next version goes through a new route
     _approve(release, staff)
     assert [route.version for route in approval_routes(release)] == [1, 2]

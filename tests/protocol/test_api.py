@@ -184,6 +184,8 @@ def test_minutes_are_approved_by_the_head_of_department_and_follow_ups_are_contr
     meeting.refresh_from_db()
     assert meeting.minutes_state == "approved"
     assert 'id="approval-decision"' not in client.get(page).content.decode()
+    [route] = client.get(f"/api/v1/protocol/meetings/{meeting.pk}/").json()["routes"]
+    assert route["state"] == "approved" and route["steps"][0]["decided_by"] == str(people["icd_head"])
     # who wrote and sent the minutes is told they are signed (not the head who planned the meeting and signed them)
     assert people["relations_officer"].notifications.filter(kind="protocol.minutes", title="The minutes are approved").exists()
     assert not people["icd_head"].notifications.filter(kind="protocol.minutes").exists()
