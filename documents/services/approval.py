@@ -16,6 +16,7 @@ from core.exceptions import ApplicationError, PermissionDeniedError
 from core.i18n import deferred, ngettext_noop
 from core.services.notifications import notification_send_many
 from documents.models import ApprovalRoute, ApprovalStep
+from units.models import Acting, Membership
 from units.selectors import acting_for, users_acted_for
 
 # model -> {"signed": f(item, actor), "rejected": f(item, actor, comment, *, withdrawn), "url": f(pk) -> the item's page};
@@ -171,9 +172,10 @@ def approval_routes(item):
 
 
 def approval_remind_waiting(*, now=None):
-    """Remind each approver once about steps that have waited longer than APPROVAL_REMIND_AFTER_WORKING_DAYS
-    working days for them: one ledger row per step (set-based, unique), one message per approver naming
-    how many items wait. Returns the number of steps reminded about."""
+    """Remind once about steps that have waited longer than APPROVAL_REMIND_AFTER_WORKING_DAYS working days: one
+    ledger row per step (set-based, unique), one message per approver (and whoever acts for them) naming how many
+    items wait. A step whose approver is no longer in any post waits for nobody: its sender is told to withdraw it
+    and send it to whoever holds the post now. Returns the number of steps reminded about."""
     from django.conf import settings
 
     from documents.models import ApprovalReminder
@@ -182,25 +184,44 @@ def approval_remind_waiting(*, now=None):
     now = now or timezone.now()
     today = timezone.localtime(now).date()
     cutoff_day = calendar_for("AZ", around=today).subtract_working_days(today, settings.APPROVAL_REMIND_AFTER_WORKING_DAYS)
-    waiting = list(approval_queue_all().filter(reminder__isnull=True).select_related("route", "approver"))
+    waiting = list(approval_queue_all().filter(reminder__isnull=True).select_related("route__created_by", "route__content_type", "approver"))
     due = [s for s in waiting if timezone.localtime(s.waiting_since).date() <= cutoff_day]
     if not due:
         return 0
+    approver_ids = {step.approver_id for step in due}
+    holders = {}  # position id -> the approvers who hold it today
+    for position_id, user_id in Membership.objects.current(today).filter(user_id__in=approver_ids).values_list("position_id", "user_id"):
+        holders.setdefault(position_id, []).append(user_id)
+    in_post = {user_id for users in holders.values() for user_id in users}
+    stand_ins = {}  # approver id -> the people acting in one of their positions today
+    for acting in Acting.objects.current(today).filter(position_id__in=holders, user__is_active=True).select_related("user"):
+        for user_id in holders[acting.position_id]:
+            stand_ins.setdefault(user_id, []).append(acting.user)
     with transaction.atomic():
         ApprovalReminder.objects.bulk_create([ApprovalReminder(step=s, sent_at=now) for s in due], ignore_conflicts=True)
         ledger = set(ApprovalReminder.objects.filter(step__in=due, sent_at=now).values_list("step_id", flat=True))
-        per_approver = {}
+        per_person, orphaned = {}, []
         for step in due:
-            if step.pk in ledger:
-                per_approver.setdefault(step.approver, []).append(step)
+            if step.pk not in ledger:
+                continue
+            if step.approver_id not in in_post:
+                orphaned.append(step)
+                continue
+            for person in [step.approver, *stand_ins.get(step.approver_id, [])]:
+                per_person.setdefault(person, []).append(step)
         notification_send_many(items=[
-            (approver, "approval_waiting", deferred(ngettext_noop("%(count)d item waits for your visa or signature",
-                                                    "%(count)d items wait for your visa or signature"),
-                                                    count=len(steps)),
+            (person, "approval_waiting", deferred(ngettext_noop("%(count)d item waits for your visa or signature",
+                                                  "%(count)d items wait for your visa or signature"),
+                                                  count=len(steps)),
              deferred(gettext_noop("Open the “To approve” page to decide.")), "/documents/approvals/")
-            for approver, steps in per_approver.items()])
+            for person, steps in per_person.items()])
+        notification_send_many(items=[
+            (step.route.created_by, "approval_waiting",
+             deferred(gettext_noop("%(item)s waits for %(approver)s, who is no longer in post"), item=str(step.route.item),
+                      approver=str(step.approver)),
+             deferred(gettext_noop("Withdraw it and send it to whoever holds the post now.")), approval_item_url(step.route))
+            for step in orphaned])
     return len(ledger)
-
 
 
 def approval_queue_all():

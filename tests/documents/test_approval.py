@@ -312,3 +312,27 @@ def test_the_queue_says_since_when_each_step_waits_the_turn_coming_with_the_visa
     client.force_login(staff["pr_head"])
     html = client.get(reverse("documents:approval-queue")).content.decode()
     assert f'<time datetime="{timezone.localtime(visa.decided_at).isoformat()}' in html
+
+
+def test_a_step_waiting_too_long_reminds_whoever_acts_for_the_approver_and_tells_the_sender_when_the_approver_left(draft, staff, imported, settings):
+    from core.models import Notification
+    from documents.services.approval import approval_remind_waiting
+    from units.models import Membership
+
+    settings.APPROVAL_REMIND_AFTER_WORKING_DAYS = 2
+    stand_in = UserFactory(username="stand_in", preferred_language="en")
+    Acting.objects.create(position=position_get_or_create(unit=imported["İnformasiya sektoru"], kind=PositionKind.SECTOR_HEAD),
+                          user=stand_in, start=timezone.localdate(), end=timezone.localdate() + timedelta(days=3))
+    draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[staff["info_head"]], signer=staff["pr_head"])
+    other = draft_save(actor=staff["comm_officer"], unit=imported["Kommunikasiya sektoru"], addressee="APA", subject="A correction",
+                       body="Text")
+    draft_send_for_approval(actor=staff["comm_officer"], draft=other, visas=[], signer=staff["pr_deputy"])
+    Membership.objects.filter(user=staff["pr_deputy"]).update(end=timezone.localdate() - timedelta(days=1))  # left last week
+    ApprovalRoute.objects.update(created_at=timezone.now() - timedelta(days=10))
+    assert approval_remind_waiting() == 2
+    reminded = Notification.objects.filter(kind="approval_waiting")
+    assert sorted(n.recipient.username for n in reminded) == ["comm_officer", "info_head", "stand_in"]
+    [told] = reminded.filter(recipient=staff["comm_officer"])
+    assert told.title == f"A correction waits for {staff['pr_deputy']}, who is no longer in post"
+    assert told.url == reverse("documents:draft", args=[other.pk])
+    assert not reminded.filter(recipient=staff["pr_deputy"]).exists()
