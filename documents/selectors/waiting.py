@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from core.i18n import ngettext_noop
 from core.waiting import Waiting
-from documents.models import ControlCard, WorkPlan
+from documents.models import ControlCard, OutgoingDraft, WorkPlan
 from documents.selectors.control import _day_bounds, reported_to_close, reports_to_decide
 from documents.services.approval import approval_queue
 from units.querysets import under_paths
@@ -49,9 +49,15 @@ def _approval_waiting(user, paths):
     # step in from the plans page, but a sector's quarter is not on the minister's desk
     submitted = WorkPlan.objects.filter(state="submitted").select_related("unit__parent")
     plans = [plan for plan in submitted.filter(under_paths("unit__path", paths)) if _approver_path(plan) in paths] if paths else []
+    # what came back to be changed: the user's letters, and the plans of the units they head themselves
+    returned_plans = WorkPlan.objects.filter(state=WorkPlan.State.RETURNED, unit__path__in=paths).count() if paths else 0
     return [
         Waiting(ngettext_noop("visa or signature waits for you", "visas and signatures wait for you"), approval_queue(user=user).count(), reverse("documents:approval-queue")),
         Waiting(ngettext_noop("work plan waits for your approval", "work plans wait for your approval"), len(plans), reverse("documents:plans")),
+        Waiting(ngettext_noop("letter is returned to you", "letters are returned to you"),
+                OutgoingDraft.objects.filter(author=user, state=OutgoingDraft.State.RETURNED).count(), reverse("documents:drafts")),
+        Waiting(ngettext_noop("work plan of your unit is returned", "work plans of your units are returned"), returned_plans,
+                reverse("documents:plans")),
     ]
 
 

@@ -242,6 +242,8 @@ def test_the_author_withdraws_a_letter_waiting_in_approval_changes_it_and_sends_
     assert told.body == "The figures of October are out" and told.url == page
     assert not Notification.objects.filter(recipient=staff["info_officer"], kind="documents.draft").exists()  # not of their own act
     assert "Withdrawn from approval: The figures of October are out" in client.get(page, {"lang": "en"}).content.decode()
+    desk = client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
+    assert "1</strong> <span>letter is returned to you" in desk  # back with its author, on the desk until sent again
 
     with pytest.raises(ApplicationError, match="no longer in approval"):
         from documents.services.approval import approval_withdraw
@@ -251,6 +253,7 @@ def test_the_author_withdraws_a_letter_waiting_in_approval_changes_it_and_sends_
                        body=draft.body + " October: 4.9%.", draft=draft)
     draft_send_for_approval(actor=staff["info_officer"], draft=draft, visas=[], signer=staff["pr_head"])
     assert [route.state for route in approval_routes(draft)] == ["withdrawn", "in_progress"]
+    assert "returned to you" not in client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
     assert [step.route.object_id for step in approval_queue(user=staff["pr_head"])] == [draft.pk]
 
 

@@ -86,7 +86,7 @@ def test_returned_then_resubmitted_then_approved_opens_a_card_per_item(plan, sta
     assert len([r for r in reasons if r]) >= 5  # drafted, submitted, returned, submitted, approved
 
 
-def test_the_head_who_approves_is_told_of_a_submitted_plan_and_who_submitted_it_of_the_decision(plan, staff, duties):
+def test_the_head_who_approves_is_told_of_a_submitted_plan_and_who_submitted_it_of_the_decision(client, plan, staff, duties):
     from django.urls import reverse
     from django.utils import translation
 
@@ -111,6 +111,10 @@ def test_the_head_who_approves_is_told_of_a_submitted_plan_and_who_submitted_it_
     plan_return(actor=staff["pr_head"], plan=plan, comment="Add the social media monitoring")
     [returned] = told(staff["info_officer"])  # who submitted it
     assert returned.title == f"Your work plan is returned: {name}" and returned.body == "Add the social media monitoring"
+    client.force_login(staff["info_head"])  # the sector's head finds it on the desk
+    assert "1</strong> <span>work plan of your unit is returned" in client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
+    client.force_login(staff["pr_head"])
+    assert "is returned" not in client.get(reverse("core:staff-home"), {"lang": "en"}).content.decode()
     plan_submit(actor=staff["info_head"], plan=plan)
     plan_approve(actor=staff["pr_head"], plan=plan)
     assert [n.title for n in told(staff["info_head"])] == [f"Your work plan is approved: {name}"]
