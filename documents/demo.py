@@ -197,6 +197,25 @@ def _load_draft(stdout, units):
                             "düşmür. Düzəlişin dərc edilməsini xahiş edirik.\n\nHörmətlə,")
     draft_send_for_approval(actor=author, draft=draft, visas=[visa], signer=signer)
     stdout.write(f"Draft letter waiting for {visa.username}'s visa: {draft.subject}")
+    _load_returned_draft(stdout, units, signer)
+
+
+def _load_returned_draft(stdout, units, head):
+    """A press officer's letter the department head returned with a comment: it waits on its author's desk."""
+    from documents.services.approval import approval_current_step, approval_decide, approval_routes
+    from documents.services.drafts import draft_save, draft_send_for_approval
+
+    author = User.objects.filter(username="pr.officer").first()
+    if author is None:
+        return
+    draft = draft_save(actor=author, unit=units["İctimaiyyətlə əlaqələr şöbəsi"], addressee="“APA” informasiya agentliyi",
+                       subject="Sosial müavinətlər barədə xəbərə münasibət",
+                       body="Hörmətli redaksiya,\n\nXəbərdə göstərilən müavinətlərin ləğvi barədə məlumat həqiqətə uyğun deyil. "
+                            "Təkzibin dərc edilməsini xahiş edirik.\n\nHörmətlə,")
+    draft_send_for_approval(actor=author, draft=draft, visas=[], signer=head)
+    approval_decide(step=approval_current_step(approval_routes(draft).last()), actor=head, approve=False,
+                    comment="Nazirlər Kabinetinin qərarının nömrəsini və tarixini əlavə edin.")
+    stdout.write(f"Draft letter returned to {author.username}: {draft.subject}")
 
 
 def _load_resolution(stdout, units, clock, arrived):
