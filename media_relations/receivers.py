@@ -9,6 +9,7 @@ from documents.services.attachments import attachment_access_register
 from documents.services.control import control_item_register
 from media_relations.models import Accreditation, ArchiveItem, MediaMention, PressEvent
 from media_relations.services import releases  # noqa: F401  (registers the approval hooks)
+from media_relations.services.accreditation import accreditation_term_extended
 
 
 def _may_see_accreditation(user, accreditation):
@@ -27,7 +28,7 @@ attachment_access_register(PressEvent, lambda user, event: True)  # an event's m
 attachment_access_register(ArchiveItem, _may_see_archive_item)
 
 # an application's card closes with its decision (the journalist is told); a false report's with the answer published
-control_item_register(Accreditation, owned={"report", "close", "cancel"},
+control_item_register(Accreditation, owned={"report", "close", "cancel"}, extended=accreditation_term_extended,
                       place=lambda item: (_("Accreditation: %(name)s") % {"name": item.journalist.full_name},
                                           reverse("media_relations:accreditation", args=[item.pk])),
                       visible=Accreditation.objects.visible_to)

@@ -43,11 +43,12 @@ COUNTRY_ZONES = {"AZ": "Asia/Baku", "KZ": "Asia/Almaty"}
 _ITEMS = {}
 
 
-def control_item_register(model, *, place, visible, owned=()):
+def control_item_register(model, *, place, visible, owned=(), extended=None):
     """`place(item)` -> (label, url) of the page where the item's work is done; `visible(user)` -> the queryset of
     such items the user may open; `owned`: the card actions ("extend", "pause", "resume", "report", "close",
-    "cancel") refused on the card itself."""
-    _ITEMS[model] = {"place": place, "visible": visible, "owned": frozenset(owned)}
+    "cancel") refused on the card itself; `extended(item, card, actor)`: the item's workflow hears of a term extended
+    on the card (to tell whoever waits for it)."""
+    _ITEMS[model] = {"place": place, "visible": visible, "owned": frozenset(owned), "extended": extended}
 
 
 def _registered(card):
@@ -84,7 +85,12 @@ def control_card_act(*, card, actor, action, **values):
             "place": _registered(card)["place"](card.item)[0]}, code="item_workflow")
     act = {"extend": control_extend, "pause": control_pause, "resume": control_resume, "report": control_report,
            "close": control_close}[action]
-    return act(card=card, actor=actor, **values)
+    with transaction.atomic():
+        result = act(card=card, actor=actor, **values)
+        registered = _registered(card)
+        if action == "extend" and registered and registered["extended"] and card.item is not None:
+            registered["extended"](card.item, result, actor)
+    return result
 
 
 def _tz(zone=None):

@@ -233,6 +233,17 @@ def _tell_journalist(accreditation, title, body=""):
                           url=reverse("media_relations:my-accreditation"))
 
 
+def accreditation_term_extended(accreditation, card, actor):
+    """The press service extended the term of its decision on the card: the journalist waiting for it learns the new
+    date and why."""
+    user = accreditation.journalist.user
+    if user is not None:
+        extension = card.extensions.order_by("-id").first()
+        notification_send(recipient=user, kind="media.accreditation", actor=actor, body=extension.reason if extension else "",
+                          title=deferred(gettext_noop("The decision on your accreditation is due by %(due)s"), due=card.due),
+                          url=reverse("media_relations:my-accreditation"))
+
+
 def accreditation_decide(*, accreditation, actor, approve, reason="", valid_until=None):
     """The press service approves (it may shorten the period) or refuses with a reason; the card closes."""
     require_press(user=actor, organisation_id=accreditation.organisation_id)

@@ -297,3 +297,24 @@ def test_applications_to_decide_are_on_the_press_services_desk_not_the_ministers
     assert "accreditations to decide" not in desk(staff["minister"])
     client.force_login(staff["minister"])  # who may still open and decide it
     assert "Elvin Məmmədov" in client.get(reverse("media_relations:accreditations") + "?state=pending").content.decode()
+
+
+def test_a_decision_term_extended_on_the_card_is_told_to_the_journalist_who_waits(client, make_journalist, ministry, staff, press_office):
+    from core.models import Notification
+    from documents.services.control import control_card_act
+
+    journalist = make_journalist()
+    item = accreditation_apply(journalist=journalist, organisation=ministry, kind="temporary", valid_from=timezone.localdate(),
+                               valid_until=timezone.localdate() + timedelta(days=30), documents=[press_card()], actor=journalist.user)
+    card = ControlCard.objects.get(object_id=item.pk, content_type__model="accreditation")
+    card = control_card_act(card=card, actor=staff["pr_head"], action="extend", value=5,
+                            reason="The editor's letter is being checked", legal_basis="Media Law, art. 30")
+    [told] = Notification.objects.filter(recipient=journalist.user, kind="media.accreditation")
+    from django.utils import formats, translation
+
+    with translation.override("en"):  # the journalist reads English
+        due = formats.date_format(timezone.localtime(card.due), "DATETIME_FORMAT")
+    assert told.title == f"The decision on your accreditation is due by {due}" and told.body == "The editor's letter is being checked"
+    assert told.url == reverse("media_relations:my-accreditation")
+    control_card_act(card=card, actor=staff["pr_head"], action="pause", reason="Waiting for the editor")  # other steps: no notice
+    assert Notification.objects.filter(recipient=journalist.user, kind="media.accreditation").count() == 1
