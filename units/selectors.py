@@ -268,6 +268,21 @@ def acting_for(*, user, on=None):
     return User.objects.filter(pk__in=Acting.objects.current(on).filter(position_id__in=held).values("user_id"), is_active=True)
 
 
+def acting_for_each(*, user_ids, on=None):
+    """acting_for for many people at once (a sweep): {user id: [the people acting in one of their positions]} for each
+    of `user_ids` who holds a post on `on`; who holds none is not a key."""
+    from units.models import Acting, Membership
+
+    holders = defaultdict(list)  # position id -> those of user_ids who hold it
+    for position_id, user_id in Membership.objects.current(on).filter(user_id__in=user_ids).values_list("position_id", "user_id"):
+        holders[position_id].append(user_id)
+    result = {user_id: [] for users in holders.values() for user_id in users}
+    for acting in Acting.objects.current(on).filter(position_id__in=holders, user__is_active=True).select_related("user"):
+        for user_id in holders[acting.position_id]:
+            result[user_id].append(acting.user)
+    return result
+
+
 def managing_posts(*, user, on=None):
     """The ids of the managing positions `user` holds or acts in today."""
     from units.models import MANAGING_KINDS, Acting, Membership

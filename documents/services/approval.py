@@ -16,8 +16,7 @@ from core.exceptions import ApplicationError, PermissionDeniedError
 from core.i18n import deferred, ngettext_noop
 from core.services.notifications import notification_send_many
 from documents.models import ApprovalRoute, ApprovalStep
-from units.models import Acting, Membership
-from units.selectors import acting_for, users_acted_for
+from units.selectors import acting_for, acting_for_each, users_acted_for
 
 # model -> {"signed": f(item, actor), "rejected": f(item, actor, comment, *, withdrawn), "url": f(pk) -> the item's page};
 # "rejected" returns the item to its author, returned by an approver or withdrawn by the author (withdrawn=True)
@@ -188,15 +187,7 @@ def approval_remind_waiting(*, now=None):
     due = [s for s in waiting if timezone.localtime(s.waiting_since).date() <= cutoff_day]
     if not due:
         return 0
-    approver_ids = {step.approver_id for step in due}
-    holders = {}  # position id -> the approvers who hold it today
-    for position_id, user_id in Membership.objects.current(today).filter(user_id__in=approver_ids).values_list("position_id", "user_id"):
-        holders.setdefault(position_id, []).append(user_id)
-    in_post = {user_id for users in holders.values() for user_id in users}
-    stand_ins = {}  # approver id -> the people acting in one of their positions today
-    for acting in Acting.objects.current(today).filter(position_id__in=holders, user__is_active=True).select_related("user"):
-        for user_id in holders[acting.position_id]:
-            stand_ins.setdefault(user_id, []).append(acting.user)
+    stand_ins = acting_for_each(user_ids={step.approver_id for step in due}, on=today)  # only approvers still in a post
     with transaction.atomic():
         ApprovalReminder.objects.bulk_create([ApprovalReminder(step=s, sent_at=now) for s in due], ignore_conflicts=True)
         ledger = set(ApprovalReminder.objects.filter(step__in=due, sent_at=now).values_list("step_id", flat=True))
@@ -204,10 +195,10 @@ def approval_remind_waiting(*, now=None):
         for step in due:
             if step.pk not in ledger:
                 continue
-            if step.approver_id not in in_post:
+            if step.approver_id not in stand_ins:
                 orphaned.append(step)
                 continue
-            for person in [step.approver, *stand_ins.get(step.approver_id, [])]:
+            for person in [step.approver, *stand_ins[step.approver_id]]:
                 per_person.setdefault(person, []).append(step)
         notification_send_many(items=[
             (person, "approval_waiting", deferred(ngettext_noop("%(count)d item waits for your visa or signature",
