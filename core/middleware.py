@@ -94,3 +94,29 @@ class RejectNullCharactersMiddleware:
         if "%00" in request.META.get("QUERY_STRING", "") or "\x00" in request.path:
             return error_page(request, 400, message=_("The address contains a character that is not allowed."))
         return self.get_response(request)
+
+
+class PageRateLimitMiddleware:
+    """Every page and file outside the API counts against the "pages" limit (PUBLIC_RATE_LIMITS), so that no
+    public page, today's or tomorrow's, is left unlimited: a visitor by address, a signed-in user by account
+    (a ministry's staff share one address behind its gateway). The API has DRF's throttles; /healthz is for the
+    monitor. Views with a stricter limit of their own (search, submission, login) count that one as well."""
+
+    EXEMPT = ("/healthz",)
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        from core.errors import is_api_path, too_many_requests
+        from core.ratelimit import client_address, rate_limit_hit
+
+        path = request.path
+        if is_api_path(path) or path in self.EXEMPT or path.startswith("/" + settings.STATIC_URL.lstrip("/")):
+            return self.get_response(request)
+        user = getattr(request, "user", None)
+        key = f"user:{user.pk}" if user is not None and user.is_authenticated else client_address(request) or "unknown"
+        retry_after = rate_limit_hit("pages", key)
+        if retry_after is not None:
+            return too_many_requests(request, retry_after=retry_after)
+        return self.get_response(request)

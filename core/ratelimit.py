@@ -1,5 +1,6 @@
-"""A per-client rate limit for public HTML endpoints and other counted events (the API has DRF's
-throttles). Counts live in the cache (Redis in production), in fixed windows; over the limit the client
+"""A per-client rate limit for pages and other counted events (the API has DRF's throttles): every page
+counts against "pages" (core.middleware.PageRateLimitMiddleware); a view with a stricter limit of its own
+wears @rate_limit. Counts live in the cache (Redis in production), in fixed windows; over the limit the client
 gets 429 with Retry-After."""
 
 import functools

@@ -19,13 +19,11 @@ from core.front_door import public_services
 from core.health import broker_status, database_status
 from core.models import ApiToken, PortalIdentity
 from core.navigation import signed_in_audiences
-from core.ratelimit import rate_limit
 from core.services.notifications import notification_mark_read
 from core.services.tokens import api_token_create, api_token_revoke
 from core.waiting import waiting_for
 
 
-@rate_limit("pages")
 def home(request):
     return render(request, "core/home.html", {"services": public_services()})
 
@@ -96,7 +94,6 @@ def api_token_revoke_page(request, token_key):
     return redirect("core:api-tokens")
 
 
-@rate_limit("pages")
 def emblem(request):
     """The organisation's emblem as uploaded in the admin (its address carries a version, so it is cached long)."""
     identity = PortalIdentity.objects.filter(pk=1).first()

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
-from core.ratelimit import rate_limit
 from units.agenda import agenda_feed_for, agenda_feed_renew, agenda_feed_user, agenda_ical, agenda_of
 
 
@@ -25,7 +24,6 @@ def my_agenda(request):
     return render(request, "units/agenda.html", {"entries": agenda_of(user=request.user), "feed_url": feed_url})
 
 
-@rate_limit("pages")  # calendar services poll many feeds from one address
 def feed(request, token):
     user = agenda_feed_user(token=token)
     response = HttpResponse(agenda_ical(user=user, portal_name=str(settings.PORTAL_NAME)), content_type="text/calendar; charset=utf-8")

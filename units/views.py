@@ -13,12 +13,10 @@ from units.selectors import clause_search, unit_detail, unit_tree
 from units.services import regulation_import_many
 
 
-@rate_limit("pages")
 def tree(request):
     return render(request, "units/tree.html", {"units": unit_tree()})
 
 
-@rate_limit("pages")
 def detail(request, slug):
     return render(request, "units/detail.html", unit_detail(slug=slug))
 
@@ -30,7 +28,6 @@ def search(request):
     return render(request, "units/search.html", {"query": query, "results": results})
 
 
-@rate_limit("pages")
 def regulation_source(request, pk):
     regulation = get_object_or_404(Regulation, pk=pk)
     return HttpResponse(regulation.source_text, content_type="text/plain; charset=utf-8")

@@ -16,7 +16,6 @@ from django.views.decorators.http import require_http_methods
 from core.charts import bar_rows
 from core.exceptions import ApplicationError
 from core.forms import form_add_application_error
-from core.ratelimit import rate_limit
 from core.selectors import mark_openable
 from core.spreadsheets import xlsx_response
 from documents.models import ControlCard
@@ -508,7 +507,6 @@ def outlets(request):
         "journalists": Journalist.objects.select_related("outlet", "user").order_by("full_name")[:200]}, status=status)
 
 
-@rate_limit("pages")
 @require_http_methods(["GET", "POST"])
 def archive(request):
     # one archive for every reader, by access level: the public, staff, the press service (which also adds to it)
@@ -536,13 +534,11 @@ def archive(request):
         "kinds": ArchiveItem.Kind.choices}, status=status)
 
 
-@rate_limit("pages")
 def archive_item(request, pk):
     item = access_archive_item(user=request.user, pk=pk)
     return render(request, "media_relations/archive_item.html", {"item": item, "files": attachments_of(item)})
 
 
-@rate_limit("pages")
 def archive_file(request, pk, attachment_pk):
     item = access_archive_item(user=request.user, pk=pk)
     attachment = attachments_of(item).filter(pk=attachment_pk).first()
@@ -551,7 +547,6 @@ def archive_file(request, pk, attachment_pk):
     return attachment_response(attachment)
 
 
-@rate_limit("pages")
 def archive_thumbnail(request, pk):
     item = access_archive_item(user=request.user, pk=pk)
     if not item.thumbnail:

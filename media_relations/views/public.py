@@ -46,7 +46,6 @@ from units.models import Unit
 PAGE = 20
 
 
-@rate_limit("pages")
 def press(request):
     """The news: published releases, the visitor's language first, with the next events beside them."""
     releases = list(release_list_public(user=request.user)[:200])
@@ -64,7 +63,6 @@ def press(request):
     return render(request, "media_relations/press.html", {"news": news, "events": event_list_public()[:3]})
 
 
-@rate_limit("pages")
 def release_detail(request, pk):
     release = access_release_public(user=request.user, pk=pk)
     versions = release_versions(release).filter(pk__in=release_list_public(user=request.user).values("pk")).order_by("language")
@@ -110,17 +108,15 @@ class ReleaseFeed(Feed):
         return item.organisation.display_name
 
 
-release_feed = rate_limit("pages")(ReleaseFeed())
+release_feed = ReleaseFeed()
 
 
-@rate_limit("pages")
 def events(request):
     past = request.GET.get("show") == "past"
     return render(request, "media_relations/events.html", {
         "events": event_list_public(past=past)[:50], "past": past, "journalist": journalist_of(request.user)})
 
 
-@rate_limit("pages")
 def events_ics(request):
     """The public calendar for a calendar client: upcoming events and those of the last 90 days."""
     since = timezone.now() - timezone.timedelta(days=90)
@@ -138,7 +134,6 @@ def events_ics(request):
 
 
 @require_http_methods(["GET", "POST"])
-@rate_limit("pages")
 def event_detail(request, pk):
     event = access_event_public(pk=pk)
     journalist = journalist_of(request.user)
@@ -164,7 +159,6 @@ def event_detail(request, pk):
         "materials": attachments_of(event)}, status=status)
 
 
-@rate_limit("pages")
 def event_material(request, pk, attachment_pk):
     event = access_event_public(pk=pk)
     attachment = attachments_of(event).filter(pk=attachment_pk).first()
@@ -198,7 +192,6 @@ def join(request):
         "form": form, "outlets": MediaOutlet.objects.filter(is_active=True).values_list("name", flat=True)}, status=status)
 
 
-@rate_limit("pages")
 def join_sent(request):
     return render(request, "media_relations/join_sent.html")
 
