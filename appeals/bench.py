@@ -5,7 +5,8 @@ cases on PostgreSQL,
   production-shaped (workers keep their database connections; BENCH_CONN_MAX_AGE=0 opens one per request) and is
   warmed up first (each worker builds its routing index on its first submission); every submitter is a different
   citizen (their own e-mail and phone), as on a real day;
-- the staff list API (filtered, 50 a page) p50 at BENCH_APPEALS vs 10,000 (target within 1.5×), constant queries.
+- the staff list API (filtered, 50 a page) p50 at BENCH_APPEALS vs 10,000 (target within 1.5×), constant queries;
+  the same for a search by a piece of the subject (a trigram index serves it on PostgreSQL).
 Writes var/bench/appeals.json."""
 
 import http.client
@@ -142,21 +143,32 @@ def run(results):
     client = APIClient(SERVER_NAME="localhost")
     client.force_authenticate(clerk)
     url, params = "/api/v1/appeals/cases/", {"type": "appeal", "state": "in_progress", "limit": 50}
+    # a clerk looking a case up by a piece of its number or subject, as a caller reads it out: a few hundred rows
+    # of all of them (a word in every subject, like the seed's "case", costs more: each of its trigrams is everywhere)
+    search = {"text": "4321", "limit": 50}
 
     small = min(10_000, APPEALS)
     with connection.cursor() as cursor:
         _insert_cases(cursor, organisation=organisation, unit=unit, journal=journal, first=1, count=small, now=now)
     p50_small, queries_small = list_p50(client, url, params)
+    search_small, _queries = list_p50(client, url, search)
     started = time.perf_counter()
     with connection.cursor() as cursor:
         _insert_cases(cursor, organisation=organisation, unit=unit, journal=journal, first=small + 1, count=APPEALS - small, now=now)
     results["seed cases (set-based)"] = {"seconds": round(time.perf_counter() - started, 2), "cases": Case.objects.count()}
     p50_large, queries_large = list_p50(client, url, params)
+    search_large, _queries = list_p50(client, url, search)
     ratio = p50_large / p50_small if p50_small else None
     results["case list p50 at 10,000"] = {"seconds": round(p50_small, 4), "queries": sorted(queries_small)}
     results[f"case list p50 at {APPEALS:,}"] = {"seconds": round(p50_large, 4), "queries": sorted(queries_large)}
     print(f"  staff case list p50: {p50_small * 1000:.1f} ms at {small:,}, {p50_large * 1000:.1f} ms at {APPEALS:,} "
           f"(ratio {ratio:.2f}); queries {sorted(queries_small)} vs {sorted(queries_large)}", flush=True)
+
+    search_ratio = search_large / search_small if search_small else None
+    results["case search p50 at 10,000"] = {"seconds": round(search_small, 4)}
+    results[f"case search p50 at {APPEALS:,}"] = {"seconds": round(search_large, 4)}
+    print(f"  staff case search p50: {search_small * 1000:.1f} ms at {small:,}, {search_large * 1000:.1f} ms at {APPEALS:,} "
+          f"(ratio {search_ratio:.2f})", flush=True)
 
     case = Case.objects.order_by("pk").first()
     port = _free_port()
@@ -188,6 +200,7 @@ def run(results):
         "public submission ≥ 0.5 × a bare DRF create": submit_ratio >= 0.5 and not measured["public submission"][2],
         "case list p50 ratio ≤ 1.5": ratio is not None and ratio <= 1.5,
         "case list query count constant": queries_small == queries_large,
+        "case search p50 ratio ≤ 1.5": search_ratio is not None and search_ratio <= 1.5,
     }
 
 
