@@ -16,7 +16,8 @@ class CaseFilter(PortalFilterSet):
     overdue = YesNoFilter(label=_("Overdue"), method="filter_overdue")
     received_from = BoundedDateFilter(label=_("Received from"), method="filter_received_from")
     received_to = BoundedDateFilter(label=_("Received to"), method="filter_received_to")
-    text = filters.CharFilter(label=_("Number or subject contains"), method="filter_text", max_length=200)
+    text = filters.CharFilter(label=_("Number, subject or citizen contains"), method="filter_text", max_length=200,
+                              help_text=_("A part of the number, the subject, or the citizen's name, e-mail or phone."))
 
     class Meta:
         model = Case

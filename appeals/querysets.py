@@ -88,4 +88,7 @@ class CaseQuerySet(models.QuerySet):
         return queryset
 
     def matching(self, text):
-        return self.filter(Q(number__icontains=text) | Q(subject__icontains=text))
+        """Number, subject or the citizen (name, e-mail, phone) contains the text: the clerk finds a caller's case by
+        whatever the caller tells. Only for staff lists, which show personal data to those who may see it anyway."""
+        return self.filter(Q(number__icontains=text) | Q(subject__icontains=text) | Q(name__icontains=text)
+                           | Q(email__icontains=text) | Q(phone__icontains=text))

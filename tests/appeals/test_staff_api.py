@@ -108,6 +108,23 @@ def test_the_list_filters_and_pages_by_cursor_with_a_constant_query_count(minist
     assert len(few) == len(many)
 
 
+def test_the_clerk_finds_a_callers_case_by_name_e_mail_or_phone(client, ministry, staff):
+    from django.urls import reverse
+
+    case_submit(organisation=ministry, case_type="appeal", data=APPEAL)  # Leyla Həsənova, leyla@example.az, +994 50 123 45 67
+    case_submit(organisation=ministry, case_type="appeal", data={**APPEAL, "subject": "Another matter", "name": "Anar Əliyev",
+                                                                 "email": "anar@example.az", "phone": "+994 55 765 43 21"})
+    clerk = api_as(staff["clerk"])
+    for told in ("Həsənova", "LEYLA@example", "123 45 67"):
+        found = clerk.get("/api/v1/appeals/cases/", {"text": told}).json()["results"]
+        assert [row["subject"] for row in found] == [APPEAL["subject"]], told
+    client.force_login(staff["clerk"])
+    page = client.get(reverse("appeals:staff-cases"), {"text": "Əliyev"}).content.decode()
+    assert "Another matter" in page and APPEAL["subject"] not in page
+    # staff who may not see the cases find nothing by a citizen's name either
+    assert api_as(staff["icd_head"]).get("/api/v1/appeals/cases/", {"text": "Həsənova"}).json()["results"] == []
+
+
 def test_the_registry_registers_a_phone_call_through_the_api(ministry, staff):
     received = (timezone.now() - timedelta(days=1)).isoformat()
     payload = {"case_type": "information_request", "channel": "phone", "received_at": received, "subject": "Opening hours",

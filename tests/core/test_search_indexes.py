@@ -22,7 +22,7 @@ def _plan(queryset):
 
 
 @pytest.mark.parametrize(("queryset", "table", "columns"), [
-    (lambda: Case.objects.matching("pension"), "appeals_case", ["number", "subject"]),
+    (lambda: Case.objects.matching("pension"), "appeals_case", ["number", "subject", "name", "email", "phone"]),
     (lambda: Document.objects.matching("azertac"), "documents_document", ["number", "subject", "correspondent", "summary"]),
     (lambda: Document.objects.filter(correspondent__icontains="azertac"), "documents_document", ["correspondent"]),
 ])
