@@ -38,9 +38,10 @@ class DocumentQuerySet(models.QuerySet):
         return queryset
 
     def matching(self, text):
-        """Number, subject, correspondent or summary contains the text."""
-        return self.filter(Q(number__icontains=text) | Q(subject__icontains=text) | Q(correspondent__icontains=text)
-                           | Q(summary__icontains=text))
+        """Our number or the correspondent's, subject, correspondent or summary contains the text: a caller names the
+        letter by the number they gave it."""
+        return self.filter(Q(number__icontains=text) | Q(correspondent_number__icontains=text) | Q(subject__icontains=text)
+                           | Q(correspondent__icontains=text) | Q(summary__icontains=text))
 
     def visible_to(self, user, on=None):
         """Documents a user may see. Heads, deputies and heads of sector (also acting): every document of

@@ -306,6 +306,18 @@ def test_the_registry_page_filters_by_state_unit_and_case_file(client, clerk, im
     assert client.get(reverse("documents:registry"), {"state": "nonsense"}).status_code == 400
 
 
+def test_the_registry_finds_a_letter_by_the_number_its_sender_gave_it(client, clerk, imported):
+    sector = imported["İnformasiya sektoru"]
+    register(clerk, sector, subject="Interview request", correspondent_number="AZ-15/234")
+    register(clerk, sector, subject="Another request", correspondent_number="AZ-16/001")
+    client.force_login(clerk)
+    found = client.get(reverse("documents:registry"), {"text": "15/234"}).content.decode()
+    assert "Interview request" in found and "Another request" not in found
+    api = APIClient()
+    api.force_authenticate(clerk)
+    assert [d["subject"] for d in api.get("/api/v1/documents/", {"text": "15/234"}).json()["results"]] == ["Interview request"]
+
+
 def test_the_registry_page_pages_back_in_time_without_counting(client, clerk, imported):
     unit = imported["İnformasiya sektoru"]
     for n in range(55):
