@@ -109,7 +109,8 @@ class DocumentFilterForm(forms.Form):
                                       widget=forms.DateInput(attrs={"type": "date"}))
     registered_to = forms.DateField(label=_("To"), required=False, validators=[validate_date_window],
                                     widget=forms.DateInput(attrs={"type": "date"}))
-    text = forms.CharField(label=_("Number, subject or correspondent"), required=False, max_length=200)
+    text = forms.CharField(label=_("Number, subject or correspondent"), required=False, max_length=200,
+                           help_text=_("A part of our number or the sender's, the subject, the correspondent or the summary."))
     state = forms.ChoiceField(label=_("State"), choices=[("", _("all")), *Document.State.choices], required=False)
     unit = forms.ModelChoiceField(label=_("Unit"), queryset=Unit.objects.none(), to_field_name="slug", required=False,
                                   empty_label=_("all"))

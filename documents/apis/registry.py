@@ -55,7 +55,7 @@ class DocumentFilter(PortalFilterSet):
     registered_to = BoundedDateFilter(method="filter_registered_to")
     correspondent = filters.CharFilter(lookup_expr="icontains", max_length=300)
     number = filters.CharFilter(lookup_expr="icontains", max_length=60)
-    text = filters.CharFilter(method="filter_text", max_length=200, label="number, subject, correspondent or summary contains")
+    text = filters.CharFilter(method="filter_text", max_length=200, label="our or their number, subject, correspondent or summary contains")
     unit = filters.CharFilter(field_name="unit__slug", max_length=200)
     case_file = IdFilter(field_name="case_file_id")
 
