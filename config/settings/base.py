@@ -284,7 +284,9 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain", "filters": ["personal_data"]}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     # every failed login is an INFO line in django-axes; lockouts (WARNING) are what operators need
-    "loggers": {"axes": {"level": "WARNING"}},
+    "loggers": {"axes": {"level": "WARNING"},
+                # the development server's request lines (make run), through the same filter as every other line
+                "django.server": {"handlers": ["console"], "level": "INFO", "propagate": False}},
 }
 
 PORTAL_NAME = _("Ministry Portal")
