@@ -6,7 +6,7 @@ cases on PostgreSQL,
   warmed up first (each worker builds its routing index on its first submission); every submitter is a different
   citizen (their own e-mail and phone), as on a real day;
 - the staff list API (filtered, 50 a page) p50 at BENCH_APPEALS vs 10,000 (target within 1.5×), constant queries;
-  the same for a search by a piece of the subject (a trigram index serves it on PostgreSQL).
+  the same for a search by a piece of the number or subject (a trigram index serves it on PostgreSQL).
 Writes var/bench/appeals.json."""
 
 import http.client
