@@ -5,12 +5,23 @@ import os
 
 from celery import Celery
 from celery.schedules import crontab
+from celery.signals import after_setup_logger, after_setup_task_logger
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings.local")
 
 app = Celery("ministry_portal")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@after_setup_logger.connect
+@after_setup_task_logger.connect
+def _mask_personal_data(logger, **kwargs):
+    """A worker replaces the root logger's handlers with its own (worker_hijack_root_logger), and with them the
+    filter of Django's LOGGING: an outbox failure would name its recipient. Its handlers get the same filter."""
+    from core.logging import mask_handlers
+
+    mask_handlers(logger.handlers)
 
 app.conf.beat_schedule = {
     "deliver-pending-emails": {

@@ -4,13 +4,10 @@ as it came. The production command names it: `gunicorn --logger-class core.gunic
 
 from gunicorn.glogging import Logger
 
-from core.logging import PersonalDataFilter
+from core.logging import mask_handlers
 
 
 class MaskedLogger(Logger):
     def setup(self, cfg):
         super().setup(cfg)  # (re)creates the handlers, on start and on every reload
-        for log in (self.error_log, self.access_log):
-            for handler in log.handlers:
-                if not any(isinstance(existing, PersonalDataFilter) for existing in handler.filters):
-                    handler.addFilter(PersonalDataFilter())
+        mask_handlers([*self.error_log.handlers, *self.access_log.handlers])

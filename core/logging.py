@@ -1,7 +1,7 @@
 """Logs carry no personal data: e-mail addresses, phone numbers, the private tokens in citizens' links and what
 was typed into a search are masked in every line the handlers write (an SMTP refusal names its recipient; a 400
 on a tracking page names the link; a request line of the web server carries the clerk's search for a caller's
-name). The web server's own lines go through the same filter (core.gunicorn_logging)."""
+name). The web server's and Celery's own handlers get the same filter (core.gunicorn_logging, config.celery_app)."""
 
 import logging
 import re
@@ -33,3 +33,10 @@ class PersonalDataFilter(logging.Filter):
         elif record.exc_text:
             record.exc_text = mask(record.exc_text)
         return True
+
+
+def mask_handlers(handlers):
+    """Give handlers that another library set up (gunicorn's, Celery's) the same filter as ours."""
+    for handler in handlers:
+        if not any(isinstance(existing, PersonalDataFilter) for existing in handler.filters):
+            handler.addFilter(PersonalDataFilter())

@@ -96,3 +96,23 @@ def test_the_web_servers_request_lines_carry_no_personal_data(free_port):
         written = server.communicate(timeout=30)[0].decode()
     assert "/appeals/track/[token]/" in written and "state=new&text=[search]" in written
     assert "uOR3Gar6BNI6d1J6LUgy3lmnvx6vemJt" not in written and "leyla" not in written and "H%C9%99s" not in written
+
+
+@pytest.mark.slow
+def test_a_celery_workers_own_log_handlers_mask_too():
+    """A worker sets up its own handlers on the root and task loggers at start, past Django's LOGGING: an outbox
+    failure in a task would name its recipient."""
+    root = Path(__file__).resolve().parent.parent.parent
+    script = "\n".join([
+        "import logging",
+        "from celery.utils.log import get_task_logger",
+        "from config.celery_app import app",
+        "app.log.setup(loglevel='INFO', logfile=None, redirect_stdouts=False)  # what `celery worker` does at start",
+        "logging.getLogger('core.outbox').warning('E-mail 7 not delivered to leyla@example.az')",
+        "get_task_logger('core.tasks').warning('Refused: anar@example.az, +994 50 123 45 67')",
+    ])
+    written = subprocess.run([sys.executable, "-c", script], cwd=root, capture_output=True, text=True, timeout=60,
+                             env={**os.environ, "DJANGO_SETTINGS_MODULE": "config.settings.test"})
+    output = written.stdout + written.stderr
+    assert "E-mail 7 not delivered to [e-mail]" in output and "Refused: [e-mail], [phone]" in output, output
+    assert "leyla@example.az" not in output and "anar@example.az" not in output and "123 45 67" not in output
