@@ -5,12 +5,14 @@ gets 429 with Retry-After."""
 
 import functools
 import ipaddress
+import logging
 import time
 
 from django.conf import settings
 from django.core.cache import cache
 
 _UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+logger = logging.getLogger(__name__)
 
 
 def _parse(rate):
@@ -26,6 +28,8 @@ def client_address(request):
     proxies = settings.TRUSTED_PROXY_COUNT
     remote = request.META.get("REMOTE_ADDR") or None  # None for requests made in code (e.g. force_login)
     if proxies <= 0:
+        if "HTTP_X_FORWARDED_FOR" in request.META:
+            _warn_of_an_untrusted_proxy_once()
         return remote
     hops = [hop.strip() for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if hop.strip()]
     if not hops:
@@ -35,6 +39,20 @@ def client_address(request):
         return str(ipaddress.ip_address(chosen))
     except ValueError:  # not an address: a misconfigured proxy count, not something to count by
         return remote
+
+
+_proxy_warned = False
+
+
+def _warn_of_an_untrusted_proxy_once():
+    """Behind a proxy of ours left out of TRUSTED_PROXY_COUNT every visitor has the proxy's address, and the whole
+    site shares one page limit: say so once per process (a client may send the header itself, hence "if")."""
+    global _proxy_warned
+    if not _proxy_warned:
+        _proxy_warned = True
+        logger.warning("A request came with X-Forwarded-For while TRUSTED_PROXY_COUNT is 0. If the portal stands behind "
+                       "a proxy of ours, set TRUSTED_PROXY_COUNT: until then every visitor counts as the proxy's address "
+                       "for rate limits and lockouts.")
 
 
 def rate_limit_hit(name, key, *, rate=None):

@@ -45,6 +45,20 @@ def test_rotating_x_forwarded_for_does_not_reset_the_api_throttle(production_pro
     assert codes == [200, 200, 200, 429, 429]
 
 
+def test_a_proxy_left_out_of_the_settings_is_reported_once(client, settings, caplog, monkeypatch):
+    """Behind a proxy with TRUSTED_PROXY_COUNT at 0 every visitor shares the proxy's address and the site's one page
+    budget: the operator reads why in the log, once."""
+    import core.ratelimit
+
+    monkeypatch.setattr(core.ratelimit, "_proxy_warned", False)
+    settings.TRUSTED_PROXY_COUNT = 0
+    with caplog.at_level("WARNING", logger="core.ratelimit"):
+        for n in range(3):
+            client.get(reverse("core:home"), REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR=f"192.0.2.{n}")
+    warnings = [record.getMessage() for record in caplog.records if record.name == "core.ratelimit"]
+    assert len(warnings) == 1 and "set TRUSTED_PROXY_COUNT" in warnings[0]
+
+
 def test_behind_one_trusted_proxy_only_the_address_it_saw_counts(client, settings):
     from core.ratelimit import client_address
 
