@@ -92,18 +92,24 @@ def approval_withdraw(*, route, actor, reason):
         if route.state != ApprovalRoute.State.IN_PROGRESS:
             raise ApplicationError(_("It is no longer in approval."), code="not_in_approval")
         waiting = approval_current_step(route)
-        route.steps.filter(state=ApprovalStep.State.WAITING).update(state=ApprovalStep.State.SKIPPED)
-        route.state = ApprovalRoute.State.WITHDRAWN
-        route._history_user = actor
-        route.save(update_fields=["state"])
-        hooks = _HOOKS.get(type(route.item), {})
-        if "rejected" in hooks:
-            hooks["rejected"](route.item, actor, reason.strip(), withdrawn=True)
+        _end_returned(route, actor=actor, comment=reason.strip(), withdrawn=True)
         if waiting is not None:
             title, url = deferred(gettext_noop("Withdrawn from approval: %(item)s"), item=str(route.item)), approval_item_url(route)
             notification_send_many(items=[(user, "documents.approval", title, reason.strip(), url) for user in _deciders(waiting)],
                                    actor=actor)
     return route
+
+
+def _end_returned(route, *, actor, comment, withdrawn):
+    """The route ends unsigned, returned by an approver or withdrawn by its sender: the steps not reached are
+    skipped and the item goes back to its author (its app's "rejected" hook)."""
+    route.steps.filter(state=ApprovalStep.State.WAITING).update(state=ApprovalStep.State.SKIPPED)
+    route.state = ApprovalRoute.State.WITHDRAWN if withdrawn else ApprovalRoute.State.REJECTED
+    route._history_user = actor
+    route.save(update_fields=["state"])
+    hooks = _HOOKS.get(type(route.item), {})
+    if "rejected" in hooks:
+        hooks["rejected"](route.item, actor, comment, withdrawn=withdrawn)
 
 
 def approval_acts_for(actor, approver, on=None):
@@ -132,18 +138,13 @@ def approval_decide(*, step, actor, approve, comment=""):
         step.decided_by, step.decided_at, step.comment = actor, timezone.now(), (comment or "").strip()
         step._history_user = actor
         step.save(update_fields=["state", "decided_by", "decided_at", "comment"])
-        hooks = _HOOKS.get(type(route.item), {})
         if not approve:
-            route.steps.filter(state=ApprovalStep.State.WAITING).update(state=ApprovalStep.State.SKIPPED)
-            route.state = ApprovalRoute.State.REJECTED
-            route._history_user = actor
-            route.save(update_fields=["state"])
-            if "rejected" in hooks:
-                hooks["rejected"](route.item, actor, step.comment)
+            _end_returned(route, actor=actor, comment=step.comment, withdrawn=False)
         elif step.kind == ApprovalStep.Kind.SIGNATURE:
             route.state = ApprovalRoute.State.APPROVED
             route._history_user = actor
             route.save(update_fields=["state"])
+            hooks = _HOOKS.get(type(route.item), {})
             if "signed" in hooks:
                 hooks["signed"](route.item, actor)
         else:
